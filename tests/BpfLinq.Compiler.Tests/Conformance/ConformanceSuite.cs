@@ -1,0 +1,20 @@
+using BpfLinq.Testing;
+
+namespace BpfLinq.Compiler.Tests.Conformance;
+
+/// <summary>Where the conformance data lives, and the cases loaded once per test run.</summary>
+internal static class ConformanceSuite
+{
+    private static readonly Lazy<IReadOnlyList<ConformanceCase>> s_cases = new(() =>
+        ConformanceCase.LoadFolder(Path.Combine(Folder, "tests")));
+
+    /// <summary>
+    /// The conformance data, vendored from shared/conformance (bpf_conformance f558566, MIT and
+    /// Apache-2.0: LICENSE and per-file headers kept) so a clean clone tests without the shared folder.
+    /// </summary>
+    public static string Folder =>
+        Path.Combine(RepositoryPaths.Root, "tests", "BpfLinq.Compiler.Tests", "Conformance", "Data");
+
+    /// <summary>All positive cases, sorted by name.</summary>
+    public static IReadOnlyList<ConformanceCase> Cases => s_cases.Value;
+}
