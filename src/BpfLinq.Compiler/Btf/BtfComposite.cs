@@ -27,7 +27,8 @@ public abstract class BtfComposite : BtfType
     /// anonymous struct and union members as C does: in <c>union bpf_attr</c>, <c>"prog_type"</c>
     /// is found inside the anonymous struct used by <c>BPF_PROG_LOAD</c>. Each path segment after the
     /// first is looked up in the (typedef- and qualifier-stripped) struct or union type of the previous
-    /// one. The first match in declaration order wins.
+    /// one. A type's own members are searched before the insides of its anonymous members (valid C
+    /// never has the same name in both).
     /// </summary>
     /// <param name="path">A member name, or names joined by dots.</param>
     /// <param name="field">The field's location relative to the start of this type.</param>
