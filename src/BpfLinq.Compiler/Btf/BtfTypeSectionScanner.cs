@@ -36,7 +36,7 @@ internal static class BtfTypeSectionScanner
             }
             if (tail > types.Length - position - BtfWire.TypeRecordSize)
             {
-                throw Error(id, position, $"the {BtfNames.KindName(record.Kind)} record with vlen {record.Vlen} needs {tail} bytes after its header, {types.Length - position - BtfWire.TypeRecordSize} remain");
+                throw Error(id, position, $"{BtfNames.KindName(record.Kind)} with vlen {record.Vlen} needs {tail} bytes after its header, {types.Length - position - BtfWire.TypeRecordSize} remain");
             }
             CheckRecord(record, strings, id, position);
             offsets.Add(position);
@@ -98,7 +98,7 @@ internal static class BtfTypeSectionScanner
         {
             if (!name.IsEmpty)
             {
-                throw Error(id, position, $"a {BtfNames.KindName(kind)} must be anonymous");
+                throw Error(id, position, $"{BtfNames.KindName(kind)} must be anonymous");
             }
         }
         else if (kind is BtfKind.Int or BtfKind.Fwd or BtfKind.Typedef or BtfKind.Func or BtfKind.Var or BtfKind.DataSec
@@ -106,23 +106,23 @@ internal static class BtfTypeSectionScanner
         {
             if (name.IsEmpty)
             {
-                throw Error(id, position, $"a {BtfNames.KindName(kind)} must have a name");
+                throw Error(id, position, $"{BtfNames.KindName(kind)} must have a name");
             }
         }
         if (record.KindFlag && kind is not (BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.Fwd
             or BtfKind.DeclTag or BtfKind.TypeTag))
         {
-            throw Error(id, position, $"kind_flag is set on a {BtfNames.KindName(kind)}");
+            throw Error(id, position, $"kind_flag is set, but {BtfNames.KindName(kind)} has none");
         }
         var hasVlen = kind is BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.FuncProto
             or BtfKind.DataSec or BtfKind.Func;
         if (!hasVlen && record.Vlen != 0)
         {
-            throw Error(id, position, $"vlen is {record.Vlen} on a {BtfNames.KindName(kind)}, which has none");
+            throw Error(id, position, $"vlen is {record.Vlen}, but {BtfNames.KindName(kind)} has none");
         }
         if (kind is BtfKind.Array or BtfKind.Fwd && record.SizeOrType != 0)
         {
-            throw Error(id, position, $"the size/type field of a {BtfNames.KindName(kind)} is {record.SizeOrType}, not 0");
+            throw Error(id, position, $"the size/type field of {BtfNames.KindName(kind)} must be 0, is {record.SizeOrType}");
         }
         switch (kind)
         {
