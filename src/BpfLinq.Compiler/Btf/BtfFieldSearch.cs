@@ -23,7 +23,7 @@ internal static class BtfFieldSearch
         {
             if (i > 0)
             {
-                if (BtfLayout.Resolve(chain[^1].Type) is not BtfComposite next)
+                if (BtfLayout.TryResolve(chain[^1].Type) is not BtfComposite next)
                 {
                     return null;
                 }
@@ -54,7 +54,7 @@ internal static class BtfFieldSearch
         }
         foreach (var member in composite.Members)
         {
-            if (member.Name is not null || BtfLayout.Resolve(member.Type) is not BtfComposite inner || inner == composite)
+            if (member.Name is not null || BtfLayout.TryResolve(member.Type) is not BtfComposite inner || inner == composite)
             {
                 continue;
             }

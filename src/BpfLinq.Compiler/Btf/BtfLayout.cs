@@ -16,6 +16,12 @@ public static class BtfLayout
     public static BtfType Resolve(BtfType type)
     {
         ArgumentNullException.ThrowIfNull(type);
+        return TryResolve(type) ?? throw new InvalidOperationException($"the typedef/qualifier chain from {type} is cyclic or longer than {MaxChain}");
+    }
+
+    /// <summary>Like <see cref="Resolve"/>, but null for a cyclic chain; for walks over untrusted graphs.</summary>
+    internal static BtfType? TryResolve(BtfType type)
+    {
         for (var i = 0; i < MaxChain; i++)
         {
             switch (type)
@@ -30,7 +36,7 @@ public static class BtfLayout
                     return type;
             }
         }
-        throw new InvalidOperationException($"the typedef/qualifier chain from {type} is cyclic or longer than {MaxChain}");
+        return null;
     }
 
     /// <summary>Size of a value of <paramref name="type"/> in bytes, when it has one.</summary>

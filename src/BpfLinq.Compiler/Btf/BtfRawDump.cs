@@ -124,7 +124,7 @@ public static class BtfRawDump
                 {
                     var target = (int)record.Entry(i, 3, 0);
                     text.Append(inv, $"\n\ttype_id={target} offset={record.Entry(i, 3, 1)} size={record.Entry(i, 3, 2)}");
-                    text.Append(inv, $" ({BtfNames.KindName(spec.GetKind(target))} '{TypeName(spec, target)}')");
+                    text.Append(inv, $" ({BtfNames.KindName(spec.GetKind(target))} '{Name(spec, spec.NameOffsetOf(target))}')");
                 }
                 break;
             case BtfKind.Float:
@@ -138,17 +138,6 @@ public static class BtfRawDump
 
     private static string Name(BtfSpec spec, uint offset) => offset == 0 ? "(anon)" : spec.Strings.Get(offset);
 
-    private static string TypeName(BtfSpec spec, int id) => id == 0 ? "(anon)" : Name(spec, RecordOf(spec, id));
-
-    private static uint RecordOf(BtfSpec spec, int id)
-    {
-        var owner = spec;
-        while (id < owner.FirstTypeId)
-        {
-            owner = owner.Base!;
-        }
-        return owner.Record(id).NameOffset;
-    }
 
     private static string IntEncoding(BtfIntEncoding encoding) => encoding switch
     {

@@ -65,7 +65,7 @@ public sealed class BtfSpec
         {
             return null;
         }
-        var offset = Owner(id).Record(id).NameOffset;
+        var offset = NameOffsetOf(id);
         return offset == 0 || Strings.IsEmpty(offset) ? null : Strings.Get(offset);
     }
 
@@ -149,6 +149,9 @@ public sealed class BtfSpec
     internal BtfRecord Record(int id) => new(_types.Span, _offsets[id - FirstTypeId]);
 
     internal int RecordOffset(int id) => _offsets[id - FirstTypeId];
+
+    /// <summary>The name offset of any id, this spec's or its base's (0 for void).</summary>
+    internal uint NameOffsetOf(int id) => id == 0 ? 0 : Owner(id).Record(id).NameOffset;
 
     private void CollectByName(string name, BtfKind kind, List<int> ids) => _index.Value.Collect(name, kind, ids);
 

@@ -53,9 +53,13 @@ public sealed class BtfLayoutTests
         var array = new BtfArray(BtfVoid.Instance, BtfVoid.Instance, 2);
         array.Element = array;
 
+        var holder = new BtfStruct("holder", 4, [new(null, typedef, 0), new("loop", typedef, 0)]);
+
         Should.Throw<InvalidOperationException>(() => BtfLayout.Resolve(typedef)).Message.ShouldContain("cyclic");
         BtfLayout.TryGetSize(typedef, out _).ShouldBeFalse();
         BtfLayout.TryGetSize(array, out _).ShouldBeFalse();
+        holder.TryFindField("x", out _).ShouldBeFalse();
+        holder.TryFindField("loop.x", out _).ShouldBeFalse();
     }
 
     [Fact]

@@ -95,6 +95,35 @@ public sealed class VmlinuxBtfTests
         Vmlinux.FindByName("no_such_type_anywhere").ShouldBeEmpty();
     }
 
+    [SkippableFact]
+    public void Concurrent_lookups_share_one_fully_built_graph()
+    {
+        Skip.IfNot(File.Exists(VmlinuxPath), $"{VmlinuxPath} is absent");
+        var spec = BtfDecoder.Decode(File.ReadAllBytes(VmlinuxPath));
+        var ids = Enumerable.Range(1, 4000).Select(i => i * (spec.TypeCount / 4001)).ToArray();
+        var seen = new BtfType[4][];
+
+        Parallel.For(0, 4, worker =>
+        {
+            seen[worker] = (worker % 2 == 0 ? ids : ids.Reverse()).Select(spec.GetType).ToArray();
+            spec.TryFindFunc("bpf_strcmp", out _).ShouldBeTrue();
+        });
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            seen[0][i].ShouldBeSameAs(seen[2][i]);
+            seen[1][ids.Length - 1 - i].ShouldBeSameAs(seen[0][i]);
+            spec.TryGetId(seen[0][i], out var id).ShouldBeTrue();
+            id.ShouldBe(ids[i]);
+            seen[0][i].ToString().ShouldBe(s_vmlinux.Value.GetType(ids[i]).ToString());
+        }
+        // Whole closures are big (a task_struct reaches much of the kernel): compare a sample structurally.
+        for (var i = 0; i < ids.Length; i += 200)
+        {
+            BtfGraphComparer.Difference(seen[0][i], s_vmlinux.Value.GetType(ids[i])).ShouldBeNull();
+        }
+    }
+
     private static string? FirstDifference(string ours, string theirs)
     {
         var a = ours.Split('\n');
