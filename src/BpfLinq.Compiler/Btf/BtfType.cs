@@ -13,10 +13,10 @@ namespace BpfLinq.Compiler.Btf;
 /// <see cref="BtfFuncProto.ReturnType"/> = <see cref="BtfVoid.Instance"/>.
 /// </para>
 /// <para>
-/// References, members, parameters and values are mutable, so cyclic graphs (a struct holding a
-/// pointer to itself) are built by creating the node first and adding or patching its references
-/// afterwards. Scalar properties that decide a type's encoding (kind, size, name) are fixed at
-/// construction. Types are not thread-safe while being mutated.
+/// References and the lists of members, parameters, values and section entries are mutable, so
+/// cyclic graphs (a struct holding a pointer to itself) are built by creating the node first and
+/// adding or patching its references afterwards. Kind, name and size are fixed at construction.
+/// Types are not thread-safe while being mutated.
 /// </para>
 /// </remarks>
 public abstract class BtfType
