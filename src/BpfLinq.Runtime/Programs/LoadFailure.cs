@@ -1,0 +1,27 @@
+using BpfLinq.Compiler.Isa;
+using BpfLinq.Runtime.Native;
+
+namespace BpfLinq.Runtime.Programs;
+
+/// <summary>
+/// The exception for a failed <c>BPF_PROG_LOAD</c> or <c>BPF_BTF_LOAD</c>: a verifier rejection
+/// (EACCES or EINVAL with a log that says why) becomes <see cref="BpfVerifierException"/>; anything
+/// else the errno's <see cref="BpfException"/>.
+/// </summary>
+internal static class LoadFailure
+{
+    internal static BpfException Create(LoadOutcome outcome, BpfCommand command, string operation, ProgramType? programType)
+    {
+        if (outcome.Errno is Errno.EACCES or Errno.EINVAL && !string.IsNullOrWhiteSpace(outcome.Log))
+        {
+            var summary = VerifierLog.Summarize(outcome.Log);
+            if (summary.Text.Length > 0)
+            {
+                return new BpfVerifierException(
+                    $"{operation}: the {(command == BpfCommand.BtfLoad ? "BTF checker" : "verifier")} rejected it: {summary.Text}",
+                    outcome.Errno, command, operation, summary.Text, outcome.Log, summary.InstructionIndex, outcome.LogTruncated);
+            }
+        }
+        return BpfErrors.Create(outcome.Errno, command, operation, programType);
+    }
+}

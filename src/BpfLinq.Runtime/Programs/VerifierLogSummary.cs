@@ -1,0 +1,6 @@
+namespace BpfLinq.Runtime.Programs;
+
+/// <summary>What <see cref="VerifierLog.Summarize"/> found.</summary>
+/// <param name="Text">The line that matters (two lines when the previous one explains it).</param>
+/// <param name="InstructionIndex">The instruction the verifier was at, when the log names one.</param>
+internal readonly record struct VerifierLogSummary(string Text, int? InstructionIndex);
