@@ -52,7 +52,8 @@ internal static class BpfErrors
         Errno.EPERM or Errno.EACCES =>
             "Access was refused: check the bpffs path's permissions, the map's Rdonly/Wronly flags, and that the program type may use this attach point.",
         Errno.E2BIG =>
-            "Something is larger than this kernel accepts: a program over 1,000,000 instructions, a key or value over the map type's limit, "
+            "Something is too big: the map is full (a hash map holds MaxEntries elements: delete some or create it larger), "
+            + "a program over 1,000,000 instructions, a key or value over the map type's limit, "
             + "or attribute fields this kernel does not know (a feature newer than the running kernel).",
         Errno.EBADF =>
             "A file descriptor passed to the kernel is closed or not the expected kind of object (map, program, BTF, socket); check that nothing was disposed early.",
