@@ -17,8 +17,10 @@ internal static class LoadFailure
             var summary = VerifierLog.Summarize(outcome.Log);
             if (summary.Text.Length > 0)
             {
+                string checker = command == BpfCommand.BtfLoad ? "the BTF checker" : "the verifier";
+                string where = summary.InstructionIndex is { } index ? $" at instruction {index} ({summary.Instruction})" : "";
                 return new BpfVerifierException(
-                    $"{operation}: the {(command == BpfCommand.BtfLoad ? "BTF checker" : "verifier")} rejected it: {summary.Text}",
+                    $"{operation}: {checker} rejected it{where}: {summary.Text}",
                     outcome.Errno, command, operation, summary.Text, outcome.Log, summary.InstructionIndex, outcome.LogTruncated);
             }
         }

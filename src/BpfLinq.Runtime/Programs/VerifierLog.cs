@@ -8,16 +8,13 @@ namespace BpfLinq.Runtime.Programs;
 /// </summary>
 /// <remarks>
 /// The verifier prints its walk through the program and stops at the first error, so the reason is
-/// at the end — followed by bookkeeping: "processed N insns (limit ...)", "verification time",
-/// "stack depth", blank lines. The summary drops that trailer and takes the last line left (cilium's
-/// rule). Some errors are two lines, the first stating the facts and the second the verdict, e.g.
-/// <code>
-/// R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
-/// invalid mem access 'scalar'          (older kernels)
-/// </code>
-/// so the previous line is kept when it explains the last: it describes a register ("R1 type=...",
-/// "R0 invalid mem access") or the last line is indented as its continuation. The instruction index
-/// is that of the last instruction the log printed before the error ("12: (85) call ...").
+/// at the end, followed by bookkeeping: "processed N insns (limit ...)", "verification time",
+/// "stack depth", blank lines. The summary drops that trailer and takes the last line left
+/// (cilium's rule). The line before it is added when it explains the last one rather than being
+/// the instruction the error is about: a register fact ("R1 type=scalar expected=fp") before a
+/// verdict, or a BTF type before its indented member ("[13] STRUCT foo size=16" / "\tx1 type_id=2").
+/// The instruction the verifier was at is the last one it printed ("12: (85) call ..."), returned
+/// with its index so the message can name it and line_info can map it back to source.
 /// </remarks>
 internal static partial class VerifierLog
 {
@@ -33,14 +30,15 @@ internal static partial class VerifierLog
         }
         if (last < 0)
         {
-            return new VerifierLogSummary("", null);
+            return new VerifierLogSummary("", null, null);
         }
         string text = lines[last].Trim();
         if (last > 0 && Explains(lines[last - 1], lines[last]))
         {
-            text = lines[last - 1].Trim() + "\n" + text;
+            text = lines[last - 1].Trim() + ": " + text;
         }
-        return new VerifierLogSummary(text, FindInstructionIndex(lines, last));
+        var (index, instruction) = FindInstruction(lines, last);
+        return new VerifierLogSummary(text, index, instruction);
     }
 
     private static bool IsTrailer(string line)
@@ -50,7 +48,10 @@ internal static partial class VerifierLog
             || trimmed.StartsWith("processed ", StringComparison.Ordinal)
             || trimmed.StartsWith("verification time", StringComparison.Ordinal)
             || trimmed.StartsWith("stack depth", StringComparison.Ordinal)
-            || trimmed.StartsWith("max_states_per_insn", StringComparison.Ordinal);
+            || trimmed.StartsWith("max_states_per_insn", StringComparison.Ordinal)
+            // The two states compared by "infinite loop detected at insn N": detail under the verdict.
+            || trimmed.StartsWith("cur state:", StringComparison.Ordinal)
+            || trimmed.StartsWith("old state:", StringComparison.Ordinal);
     }
 
     private static bool Explains(string previous, string last) =>
@@ -58,17 +59,20 @@ internal static partial class VerifierLog
         && !InstructionLine().IsMatch(previous)
         && (RegisterFact().IsMatch(previous) || (last.Length > 0 && char.IsWhiteSpace(last[0])));
 
-    private static int? FindInstructionIndex(string[] lines, int from)
+    private static (int? Index, string? Text) FindInstruction(string[] lines, int from)
     {
         for (int i = from; i >= 0; i--)
         {
             var match = InstructionLine().Match(lines[i]);
             if (match.Success)
             {
-                return int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                // "5: (85) call bpf_map_lookup_elem#1    ; R0=..." -> "call bpf_map_lookup_elem#1"
+                string text = lines[i][match.Length..];
+                int comment = text.IndexOf(';', StringComparison.Ordinal);
+                return (int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), (comment < 0 ? text : text[..comment]).Trim());
             }
         }
-        return null;
+        return (null, null);
     }
 
     /// <summary>"12: (85) call bpf_map_lookup_elem#1": an instruction as the verifier prints it.</summary>
