@@ -17,8 +17,17 @@ internal static class FdLeakReport
             text.Append("fd ").Append(leak.Fd)
                 .Append(leak.ClosedByFinalizer ? " (closed later by the finalizer, still a leak)" : " (still open)")
                 .AppendLine(" opened at:")
-                .AppendLine(leak.OpenedAt.TrimEnd());
+                .AppendLine(TestFrames(leak.OpenedAt));
         }
         return text.ToString();
+    }
+
+    /// <summary>The stack down to the test method: the frames below it (reflection, xunit, thread pool) say nothing.</summary>
+    internal static string TestFrames(string stackTrace)
+    {
+        var frames = stackTrace.TrimEnd().Split('\n').Select(line => line.TrimEnd('\r'));
+        return string.Join('\n', frames.TakeWhile(line =>
+            !line.TrimStart().StartsWith("at System.Reflection.", StringComparison.Ordinal)
+            && !line.TrimStart().StartsWith("at Xunit.", StringComparison.Ordinal)));
     }
 }
