@@ -49,6 +49,8 @@ internal static class BpfErrors
         Errno.EPERM when command is BpfCommand.MapUpdateElem or BpfCommand.MapDeleteElem or BpfCommand.MapUpdateBatch
             or BpfCommand.MapDeleteBatch or BpfCommand.MapFreeze =>
             "The map is frozen or was created read-only for user space (MapFlags.Rdonly); write to it before freezing, or from a program.",
+        Errno.EACCES or Errno.EINVAL when command is BpfCommand.ProgLoad =>
+            "The verifier rejected the program; load it with ProgramLoadOptions.LogLevel set to see the verifier's reason.",
         Errno.EPERM or Errno.EACCES =>
             "Access was refused: check the bpffs path's permissions, the map's Rdonly/Wronly flags, and that the program type may use this attach point.",
         Errno.E2BIG =>
