@@ -76,6 +76,9 @@ internal sealed class TestBtf
         return blob;
     }
 
+    /// <summary>Adds a string (a line_info file name or source line) and returns its offset.</summary>
+    public uint String(string text) => Name(text);
+
     private uint Name(string name)
     {
         uint offset = (uint)_strings.Count;

@@ -38,12 +38,27 @@ public sealed class SockMapAttachment : IDisposable
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(program);
-        Run(BpfCommand.ProgAttach, map, program, attachType, $"attach program '{program.Name}' to {map.Type} '{map.Name}' as {attachType}");
         bool mapAdded = false;
         bool programAdded = false;
-        map.Handle.DangerousAddRef(ref mapAdded);
-        program.Handle.DangerousAddRef(ref programAdded);
-        return new SockMapAttachment(map, program, attachType);
+        try
+        {
+            map.Handle.DangerousAddRef(ref mapAdded);
+            program.Handle.DangerousAddRef(ref programAdded);
+            Run(BpfCommand.ProgAttach, map, program, attachType, $"attach program '{program.Name}' to {map.Type} '{map.Name}' as {attachType}");
+            return new SockMapAttachment(map, program, attachType);
+        }
+        catch
+        {
+            if (mapAdded)
+            {
+                map.Handle.DangerousRelease();
+            }
+            if (programAdded)
+            {
+                program.Handle.DangerousRelease();
+            }
+            throw;
+        }
     }
 
     /// <summary>Detaches the program now (does nothing when already detached).</summary>

@@ -21,7 +21,8 @@ public sealed partial class BpfMap : IDisposable
 {
     private readonly BpfFileDescriptor _fd;
 
-    private BpfMap(BpfFileDescriptor fd, MapType type, int keySize, int valueSize, int maxEntries, MapFlags flags, string name)
+    private BpfMap(
+        BpfFileDescriptor fd, MapType type, int keySize, int valueSize, int valueBufferSize, int maxEntries, MapFlags flags, string name)
     {
         _fd = fd;
         Type = type;
@@ -30,7 +31,7 @@ public sealed partial class BpfMap : IDisposable
         MaxEntries = maxEntries;
         Flags = flags;
         Name = name;
-        ValueBufferSize = IsPerCpu(type) ? ((valueSize + 7) & ~7) * PossibleCpus.Count : valueSize;
+        ValueBufferSize = valueBufferSize;
     }
 
     /// <summary>The map type.</summary>
@@ -76,6 +77,7 @@ public sealed partial class BpfMap : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.ValueSize, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxEntries, nameof(options));
         ObjectName.Validate(options.Name, nameof(options));
+        int valueBufferSize = ValueBufferSizeOf(options.Type, options.ValueSize); // before the fd exists: nothing to leak if it throws
         var flags = options.Flags | (options.NumaNode is null ? MapFlags.None : MapFlags.NumaNode);
         var attr = new MapCreateAttr
         {
@@ -100,7 +102,8 @@ public sealed partial class BpfMap : IDisposable
             throw BpfErrors.Create(errno, BpfCommand.MapCreate, what, mapType: options.Type);
         }
         return new BpfMap(
-            BpfFileDescriptor.Adopt(fd), options.Type, options.KeySize, options.ValueSize, options.MaxEntries, flags, options.Name ?? "");
+            BpfFileDescriptor.Adopt(fd), options.Type, options.KeySize, options.ValueSize, valueBufferSize, options.MaxEntries, flags,
+            options.Name ?? "");
     }
 
     /// <summary>Opens a map pinned in a bpf filesystem (<c>BPF_OBJ_GET</c>).</summary>
@@ -124,7 +127,8 @@ public sealed partial class BpfMap : IDisposable
                 throw new InvalidOperationException($"'{path}' is a pinned BPF object but not a map");
             }
             var info = ReadInfo(fd);
-            return new BpfMap(fd, info.Type, info.KeySize, info.ValueSize, info.MaxEntries, info.Flags, info.Name);
+            return new BpfMap(
+                fd, info.Type, info.KeySize, info.ValueSize, ValueBufferSizeOf(info.Type, info.ValueSize), info.MaxEntries, info.Flags, info.Name);
         }
         catch
         {
@@ -171,6 +175,9 @@ public sealed partial class BpfMap : IDisposable
             (MapType)info.Type, info.Id, (int)info.KeySize, (int)info.ValueSize, (int)info.MaxEntries, (MapFlags)info.MapFlags,
             ObjectName.Read(new ReadOnlySpan<byte>(info.Name, 16)), info.BtfId, info.BtfKeyTypeId, info.BtfValueTypeId, info.MapExtra);
     }
+
+    private static int ValueBufferSizeOf(MapType type, int valueSize) =>
+        IsPerCpu(type) ? ((valueSize + 7) & ~7) * PossibleCpus.Count : valueSize;
 
     private static bool IsPerCpu(MapType type) =>
         type is MapType.PerCpuHash or MapType.PerCpuArray or MapType.LruPerCpuHash or MapType.PerCpuCgroupStorage;

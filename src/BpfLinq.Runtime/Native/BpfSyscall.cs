@@ -13,7 +13,7 @@ namespace BpfLinq.Runtime.Native;
 /// only, where the verifier returns it when a signal interrupts a long verification; elsewhere it
 /// carries meaning for the caller.
 /// </remarks>
-internal static unsafe class BpfSyscall
+internal static unsafe partial class BpfSyscall
 {
     private const int MaxEagainAttempts = 5;
 
@@ -26,6 +26,14 @@ internal static unsafe class BpfSyscall
             $"bpf(2) is wired for x86_64 and arm64 only, not {other}; add its __NR_bpf to BpfSyscall.Number"),
     };
 
+    /// <summary>
+    /// libc's variadic <c>syscall()</c>, imported with exactly the four arguments every bpf command
+    /// takes (number, cmd, attr, size). On x86_64 and arm64 integer arguments of a variadic call go
+    /// in the same registers as a fixed-arity call, so the fixed signature is sound there.
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    private static partial long Syscall(long number, long cmd, void* attr, long size);
+
     /// <summary>Runs a command; returns its non-negative result, or -1 with <paramref name="errno"/> set.</summary>
     internal static long TryInvoke<TAttr>(BpfCommand command, ref TAttr attr, out Errno errno)
         where TAttr : unmanaged
@@ -36,7 +44,7 @@ internal static unsafe class BpfSyscall
         {
             while (true)
             {
-                long result = LibC.Syscall(number, (long)command, pointer, sizeof(TAttr));
+                long result = Syscall(number, (long)command, pointer, sizeof(TAttr));
                 if (result >= 0)
                 {
                     errno = Errno.None;

@@ -43,6 +43,9 @@ public sealed record ProgramInfo
     /// <summary>The number of <c>func_info</c> records the program carries.</summary>
     public required uint FuncInfoCount { get; init; }
 
+    /// <summary>The number of <c>line_info</c> records the program carries.</summary>
+    public required uint LineInfoCount { get; init; }
+
     internal static unsafe ProgramInfo Read(BpfFileDescriptor fd)
     {
         const string Operation = "read program info";
@@ -76,6 +79,7 @@ public sealed record ProgramInfo
             GplCompatible = (info.GplCompatible & 1) != 0,
             CreatedByUid = info.CreatedByUid,
             FuncInfoCount = info.NrFuncInfo,
+            LineInfoCount = info.NrLineInfo,
         };
     }
 }

@@ -19,20 +19,26 @@ public class FuncInfoTests
         Asm.Exit(),             // 4
     ];
 
-    private static (byte[] Blob, uint Main, uint Sub) MinimalBtf()
+    private static (byte[] Blob, uint Main, uint Sub, LineInfo[] Lines) MinimalBtf()
     {
         var btf = new TestBtf();
         uint intType = btf.Int("int", 4, signed: true);
         uint proto = btf.FuncProto(intType);
         uint main = btf.Func("main", proto);
         uint sub = btf.Func("sub", proto);
-        return (btf.ToArray(), main, sub);
+        uint file = btf.String("Filters.cs");
+        LineInfo[] lines =
+        [
+            LineInfo.Create(0, file, btf.String("var r = Sub() + 1;"), 10, 9),
+            LineInfo.Create(3, file, btf.String("int Sub() => 41;"), 20, 5),
+        ];
+        return (btf.ToArray(), main, sub, lines);
     }
 
     [KernelFact]
     public void A_program_with_a_subprogram_loads_with_func_info_and_runs()
     {
-        var (blob, main, sub) = MinimalBtf();
+        var (blob, main, sub, lines) = MinimalBtf();
         using var btf = BtfObject.Load(blob);
 
         using var program = BpfProgram.Load(new ProgramLoadOptions
@@ -42,10 +48,12 @@ public class FuncInfoTests
             Name = "calls_sub",
             ProgBtf = btf,
             FuncInfo = new[] { new FuncInfo(0, main), new FuncInfo(3, sub) },
+            LineInfo = lines,
         });
 
         var info = program.GetInfo();
         info.FuncInfoCount.ShouldBe(2u);
+        info.LineInfoCount.ShouldBe(2u);
         info.BtfId.ShouldBeGreaterThan(0u);
         program.TestRun(new TestRunOptions { DataIn = new byte[64] }).ReturnValue.ShouldBe(42u);
     }
@@ -53,7 +61,7 @@ public class FuncInfoTests
     [KernelFact]
     public void Func_info_that_disagrees_with_the_subprograms_is_rejected_with_the_reason()
     {
-        var (blob, main, sub) = MinimalBtf();
+        var (blob, main, sub, _) = MinimalBtf();
         using var btf = BtfObject.Load(blob);
 
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
@@ -66,6 +74,28 @@ public class FuncInfoTests
 
         error.Summary.ShouldContain("func_info");
         error.Log.ShouldContain("func_info");
+    }
+
+    [KernelFact]
+    public void A_rejection_log_quotes_the_source_lines_from_line_info()
+    {
+        var (blob, main, sub, lines) = MinimalBtf();
+        using var btf = BtfObject.Load(blob);
+        Insn[] broken = [.. s_mainCallsSub[..3], Asm.Mov(Reg.R1, 41), Asm.Exit()]; // Sub sets r1, not r0
+
+        var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
+        {
+            Type = ProgramType.SocketFilter,
+            Instructions = broken,
+            ProgBtf = btf,
+            FuncInfo = new[] { new FuncInfo(0, main), new FuncInfo(3, sub) },
+            LineInfo = lines,
+        }));
+
+        error.Summary.ShouldBe("R0 !read_ok");
+        error.InstructionIndex.ShouldBe(1, "the caller reads the r0 the callee never set");
+        error.Log.ShouldContain("; int Sub() => 41; @ Filters.cs:20");
+        error.Log.ShouldContain("; var r = Sub() + 1; @ Filters.cs:10\n1: (07) r0 += 1\nR0 !read_ok");
     }
 
     [KernelFact]

@@ -20,6 +20,8 @@ public class VerifierLogTests
         { "jump_out_of_range", "jump out of range from insn 0 to 6", null, null },
         { "unreachable", "unreachable insn 2", null, null },
         { "infinite_loop", "infinite loop detected at insn 1", 1, "goto pc-1" },
+        // A BPF-to-BPF call with line_info: source lines and frame states between the instructions.
+        { "subprog_line_info", "R0 !read_ok", 1, "r0 += 1" },
         { "btf_bad_func", "[3] FUNC main type_id=99 Invalid type_id", null, null },
         // The member line is indented under its struct: the struct line explains it and is kept.
         { "btf_bad_member", "[2] STRUCT pair size=8 vlen=2: b type_id=77 bits_offset=32 Invalid member", null, null },
