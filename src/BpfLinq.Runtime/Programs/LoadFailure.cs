@@ -5,14 +5,15 @@ namespace BpfLinq.Runtime.Programs;
 
 /// <summary>
 /// The exception for a failed <c>BPF_PROG_LOAD</c> or <c>BPF_BTF_LOAD</c>: a verifier rejection
-/// (EACCES or EINVAL with a log that says why) becomes <see cref="BpfVerifierException"/>; anything
-/// else the errno's <see cref="BpfException"/>.
+/// (EACCES or EINVAL with a log that says why, or E2BIG when the log says the program is too
+/// complex) becomes <see cref="BpfVerifierException"/>; anything else the errno's
+/// <see cref="BpfException"/>.
 /// </summary>
 internal static class LoadFailure
 {
     internal static BpfException Create(LoadOutcome outcome, BpfCommand command, string operation, ProgramType? programType)
     {
-        if (outcome.Errno is Errno.EACCES or Errno.EINVAL && !string.IsNullOrWhiteSpace(outcome.Log))
+        if (outcome.Errno is Errno.EACCES or Errno.EINVAL or Errno.E2BIG && !string.IsNullOrWhiteSpace(outcome.Log))
         {
             var summary = VerifierLog.Summarize(outcome.Log);
             if (summary.Text.Length > 0)

@@ -85,6 +85,18 @@ public class BpfErrorTests
     }
 
     [KernelFact]
+    public void A_program_too_complex_to_verify_is_a_verifier_rejection_with_E2BIG()
+    {
+        // r0 = 0; do r0 += 1; while (r0 < 0x7fffffff): the verifier walks the loop until its 1M-instruction budget runs out.
+        Insn[] insns = [Asm.Mov(Reg.R0, 0), Asm.Add(Reg.R0, 1), new Insn(0xa5, Reg.R0, Reg.R0, -2, int.MaxValue), Asm.Exit()];
+
+        var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = insns }));
+
+        error.Errno.ShouldBe(Errno.E2BIG);
+        error.Summary.ShouldStartWith("BPF program is too large. Processed 1000001 insn");
+    }
+
+    [KernelFact]
     public void A_verifier_rejection_gives_the_kernels_line_and_the_full_log()
     {
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
