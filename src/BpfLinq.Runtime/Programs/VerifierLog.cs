@@ -10,11 +10,12 @@ namespace BpfLinq.Runtime.Programs;
 /// The verifier prints its walk through the program and stops at the first error, so the reason is
 /// at the end, followed by bookkeeping: "processed N insns (limit ...)", "verification time",
 /// "stack depth", blank lines. The summary drops that trailer and takes the last line left
-/// (cilium's rule). The line before it is added when it explains the last one rather than being
-/// the instruction the error is about: a register fact ("R1 type=scalar expected=fp") before a
-/// verdict, or a BTF type before its indented member ("[13] STRUCT foo size=16" / "\tx1 type_id=2").
-/// The instruction the verifier was at is the last one it printed ("12: (85) call ..."), returned
-/// with its index so the message can name it and line_info can map it back to source.
+/// (cilium's rule). The line before it is added when it explains the last one: a register fact
+/// ("R1 type=scalar expected=fp") before a verdict, or a BTF type before its indented member
+/// ("[13] STRUCT foo size=16" / "\tx1 type_id=2"). Where cilium also prepends the instruction line
+/// ("0: (95) exit" before "R0 !read_ok"), this keeps the summary to the kernel's own words and
+/// reports the instruction apart: the last one printed ("12: (85) call ..."), with its index, so the
+/// message can name it and line_info can map it back to source.
 /// </remarks>
 internal static partial class VerifierLog
 {
