@@ -42,12 +42,17 @@ internal sealed partial class AsmParser
             _pos++;
             return reg;
         }
-        var text = TextOf(token);
-        var looksLikeRegister = token.Kind == AsmTokenKind.Identifier && text.Length > 1 && text[0] is 'r' or 'w'
-            && int.TryParse(text[1..], out _);
-        throw Error(token, looksLikeRegister
-            ? $"there is no register {text} (eBPF has r0 to r10)"
+        throw Error(token, LooksLikeRegister(token)
+            ? $"there is no register {TextOf(token)} (eBPF has r0 to r10)"
             : $"expected a register, found {Describe(token)}");
+    }
+
+    /// <summary>r or w followed by digits: a register name, possibly out of range (r11).</summary>
+    private bool LooksLikeRegister(AsmToken token)
+    {
+        var text = TextOf(token);
+        return token.Kind == AsmTokenKind.Identifier && text.Length > 1 && text[0] is 'r' or 'w'
+            && !text[1..].ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Reads a register that must have the given width: <c>rN</c> (64-bit) or <c>wN</c> (32-bit).</summary>
@@ -85,7 +90,9 @@ internal sealed partial class AsmParser
         var token = Peek;
         if (token.Kind != AsmTokenKind.Number)
         {
-            throw Error(token, $"expected {what}, found {Describe(token)}");
+            throw Error(token, LooksLikeRegister(token)
+                ? $"there is no register {TextOf(token)} (eBPF has r0 to r10)"
+                : $"expected {what}, found {Describe(token)}");
         }
         _pos++;
         return token.Value;
