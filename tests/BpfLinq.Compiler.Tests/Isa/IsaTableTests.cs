@@ -82,7 +82,7 @@ public class IsaTableTests
 
         foreach (var (name, gen) in ValidInsns.Forms)
         {
-            foreach (var sample in FsCheck.Fluent.Gen.Sample(gen, 50, new FsCheck.Rnd(7), 200))
+            foreach (var sample in FsCheck.Fluent.Gen.Sample(gen, numberOfSamples: 200, seed: new FsCheck.Rnd(7), size: 50))
             {
                 shapesInTable.ShouldContain(Shape(sample), $"form '{name}': {Disassembler.Format(sample[0], sample.Length > 1 ? sample[1] : default)}");
             }

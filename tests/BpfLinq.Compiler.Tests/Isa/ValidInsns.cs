@@ -125,5 +125,5 @@ public static class ValidInsns
         };
 
     /// <summary>A fixed, reproducible sample of <paramref name="count"/> instructions, for tests that run external tools.</summary>
-    public static Insn[][] Sample(int count, ulong seed) => Gen.Sample(Any, 50, new Rnd(seed), count);
+    public static Insn[][] Sample(int count, ulong seed) => Gen.Sample(Any, numberOfSamples: count, seed: new Rnd(seed), size: 50);
 }
