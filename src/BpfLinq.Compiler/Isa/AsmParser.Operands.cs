@@ -114,7 +114,7 @@ internal sealed partial class AsmParser
             : max >= 0 && magnitude <= (ulong)max;
         if (!fits)
         {
-            throw Error(start, $"{what} {Span(start)} is out of range ({FormatBound(min)} to {FormatBound(max)})");
+            throw Error(start, $"{what} {SourceText(start)} is out of range ({FormatBound(min)} to {FormatBound(max)})");
         }
         return negative ? unchecked((long)(0UL - magnitude)) : (long)magnitude;
     }
@@ -130,8 +130,8 @@ internal sealed partial class AsmParser
         var value = ExpectInteger(what, int.MinValue, uint.MaxValue);
         if (value > int.MaxValue)
         {
-            throw Error(start, $"{what} {Span(start)} does not fit a sign-extended 32-bit field; "
-                + $"write {FormatBound(unchecked((int)value))} for the same bits, or load 64 bits with 'rN = {Span(start)} ll'");
+            throw Error(start, $"{what} {SourceText(start)} does not fit a sign-extended 32-bit field; "
+                + $"write {FormatBound(unchecked((int)value))} for the same bits, or load 64 bits with 'rN = {SourceText(start)} ll'");
         }
         return (int)value;
     }
@@ -148,7 +148,7 @@ internal sealed partial class AsmParser
         var magnitude = ExpectNumber("a 64-bit immediate");
         if (negative && magnitude > 1UL << 63)
         {
-            throw Error(start, $"64-bit immediate {Span(start)} is out of range (-0x8000000000000000 to 0xffffffffffffffff)");
+            throw Error(start, $"64-bit immediate {SourceText(start)} is out of range (-0x8000000000000000 to 0xffffffffffffffff)");
         }
         return unchecked(negative ? (long)(0UL - magnitude) : (long)magnitude);
     }
@@ -214,7 +214,7 @@ internal sealed partial class AsmParser
     }
 
     /// <summary>The source text from <paramref name="first"/> to the last consumed token (<c>-0x10</c> with its sign).</summary>
-    private string Span(AsmToken first)
+    private string SourceText(AsmToken first)
     {
         var last = _tokens[_pos - 1];
         return _text[first.Start..(last.Start + last.Length)];

@@ -7,13 +7,18 @@ namespace BpfLinq.Compiler.Isa;
 //
 // The dialect. For every instruction that llvm-objdump-19 -d (no --mcpu) prints unambiguously,
 // our text is exactly its instruction text, the column after the raw bytes, without the
-// symbolizer's suffix (" <.text+0x70>"). Numbers are hex, as llvm prints them: immediates and
-// displacements signed ("r1 += -0x10", "(r10 - 0x8)"), jump and call distances with an explicit
-// sign ("goto +0x2"), the immediate of ld_pseudo and the address spaces of addr_space_cast
-// unsigned. Registers are r0..r10, and w0..w10 for the 32-bit operands of ALU32/JMP32.
+// symbolizer's suffix (" <.text+0x70>"). Registers are r0..r10, and w0..w10 for the 32-bit
+// operands of ALU32, JMP32 and 32-bit atomics. Every number is hex, field by field as llvm
+// prints it (settled against llvm-objdump-19 by LlvmAgreementTests):
+//   immediates of ALU, jumps, stores, LD_ABS, helper calls   signed:      r1 += -0x10, call 0xc
+//   memory displacements                                     sign as +/-: *(u64 *)(r10 - 0x8)
+//   jump and call distances                                  always signed: goto +0x2, gotol -0x10
+//   the 64-bit constant of ld_imm64                          signed 64-bit: r1 = -0x1 ll
+//   ld_pseudo's source and immediate, addr_space_cast's      unsigned:    ld_pseudo r1, 0x1, 0xffffffff
+//   address spaces
 //
-// Where llvm-objdump-19 is wrong or ambiguous we differ on purpose; the comparison test
-// (LlvmObjdumpAgreementTests) lists exactly these exceptions:
+// Where llvm-objdump-19 is wrong or ambiguous we differ on purpose; the comparison tests
+// (LlvmAgreementTests, with the exceptions spelled out in Llvm19Expectation) allow exactly these:
 //  1. 32-bit atomics (opcode 0xc3). Without --mcpu=v3 llvm prints the fetch forms (imm | 0x01)
 //     as the non-fetch "lock ... += r2", cannot decode or/and/xor/xchg/cmpxchg, and names the
 //     register r2. We print what llvm-objdump-19 --mcpu=v3 prints for the whole opcode:
@@ -28,7 +33,8 @@ namespace BpfLinq.Compiler.Isa;
 //     "<unknown>", or for 32/64 bits mistakes load-acquire for an atomic add (it ignores imm bit 8).
 //     We print LLVM 21's syntax: "w0 = load_acquire((u8 *)(r1 + 0x0))",
 //     "r0 = load_acquire((u64 *)(r1 + 0x0))", "store_release((u16 *)(r1 + 0x0), w2)",
-//     "store_release((u64 *)(r1 + 0x0), r2)": w registers up to 32 bits, r for 64. The loaded
+//     "store_release((u64 *)(r1 + 0x0), r2)": w registers up to 32 bits, r for 64, exactly as
+//     LLVM's own BPF MC tests expect llvm-objdump --mattr=+alu32 to print them. The loaded
 //     register is dst and the address src + off; the stored register is src and the address
 //     dst + off (kernel include/linux/filter.h, BPF_ATOMIC_OP comment).
 //  4. ld_imm64 with a pseudo source. llvm prints "ld_pseudo\tr1, 0x2, 0x5": a tab after the
