@@ -32,8 +32,10 @@ public readonly partial struct Insn
     public static InsnPair LdBtfId(Reg dst, int btfId, int moduleBtfFd = 0) => Wide(dst, PseudoSource.BtfId, btfId, moduleBtfFd);
 
     /// <summary>
-    /// <c>dst = &amp;subprogram</c> (BPF_PSEUDO_FUNC) starting <paramref name="relativeSlots"/> after the
-    /// instruction's second slot: the callback argument of bpf_loop, bpf_for_each_map_elem and the like.
+    /// <c>dst = &amp;subprogram</c> (BPF_PSEUDO_FUNC): the callback argument of bpf_loop,
+    /// bpf_for_each_map_elem and the like. As for calls, the target is this instruction's slot
+    /// index + 1 + <paramref name="relativeSlots"/>, counted from the first slot (so the load's own
+    /// second slot is distance 0).
     /// </summary>
     public static InsnPair LdFunc(Reg dst, int relativeSlots) => Wide(dst, PseudoSource.Func, relativeSlots, 0);
 
