@@ -56,7 +56,9 @@ public class HelperNamesTests
         foreach (var helper in s_helpers)
         {
             var summary = summaries[helper.ToString()];
-            summary.Element("c")?.Value.ShouldBe(HelperNames.CName(helper));
+            var cName = summary.Element("c");
+            cName.ShouldNotBeNull($"{helper}'s summary names no C function");
+            cName.Value.ShouldBe(HelperNames.CName(helper));
             summary.Value.Length.ShouldBeGreaterThan(HelperNames.CName(helper).Length + 10, $"{helper} needs a few words of description");
         }
     }
