@@ -1,0 +1,54 @@
+using BpfLinq.Compiler.Isa;
+using BpfLinq.Runtime.Native;
+
+namespace BpfLinq.Runtime.Programs;
+
+/// <summary>
+/// A program the verifier accepted, owned through its fd. Attach it (socket filter, sockmap, link),
+/// run it with <see cref="TestRun"/>, describe it with <see cref="GetInfo"/>. Disposing closes the
+/// fd; attachments made through other fds (a socket, a link) keep the program alive in the kernel.
+/// </summary>
+public sealed class BpfProgram : IDisposable
+{
+    private readonly BpfFileDescriptor _fd;
+
+    internal BpfProgram(BpfFileDescriptor fd, ProgramType type, string? name)
+    {
+        _fd = fd;
+        Type = type;
+        Name = name;
+    }
+
+    /// <summary>The program type it was loaded as.</summary>
+    public ProgramType Type { get; }
+
+    /// <summary>The name it was loaded with, or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The program's fd (for attach calls and <c>prog_array</c> maps).</summary>
+    public int Fd => _fd.Value;
+
+    internal BpfFileDescriptor Handle => _fd;
+
+    /// <summary>
+    /// Loads a program: first without a verifier log; when that fails, again with a log (grown on
+    /// ENOSPC up to <see cref="ProgramLoadOptions.LogSizeLimit"/>) so the error can say why.
+    /// </summary>
+    /// <param name="options">What to load.</param>
+    /// <exception cref="BpfVerifierException">The verifier rejected the program.</exception>
+    /// <exception cref="BpfPermissionException">The process lacks the capability the program type needs.</exception>
+    /// <exception cref="BpfException">Another kernel error.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (name, license, func_info without BTF).</exception>
+    public static BpfProgram Load(ProgramLoadOptions options) => ProgramLoader.Load(options);
+
+    /// <summary>Runs the program once or <see cref="TestRunOptions.Repeat"/> times with <c>BPF_PROG_TEST_RUN</c>.</summary>
+    /// <param name="options">Input packet, context and repeat count.</param>
+    /// <exception cref="BpfException">The kernel refused the run (e.g. EINVAL: this program type has no test run, or bad context).</exception>
+    public TestRunResult TestRun(TestRunOptions options) => ProgramTestRun.Run(this, options);
+
+    /// <summary>Reads the kernel's description of the program (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
+    public ProgramInfo GetInfo() => ProgramInfo.Read(_fd);
+
+    /// <summary>Closes the program's fd.</summary>
+    public void Dispose() => _fd.Dispose();
+}
