@@ -100,6 +100,12 @@ internal static class CompileErrors
     public static CompileError UnsupportedSignature(LambdaExpression lambda) =>
         new(DiagnosticCode.UnsupportedSignature, $"a program is a lambda from one context (SkBuff or XdpMd) to Verdict, an integer or bool, not {Type(lambda.Type)}");
 
+    public static CompileError NoReturn() =>
+        new(DiagnosticCode.NoReturn, "the program never returns: every path ends in a loop without a reachable break; give the loop an exit");
+
+    public static CompileError ContextArrayAsValue(ContextField field) =>
+        new(DiagnosticCode.ContextArrayAsValue, $"{FieldName(field)} is an array of the context: read one element with a constant index ({field.Property.Name}[0])");
+
     private static string FieldName(ContextField field) => $"{field.Property.DeclaringType!.Name}.{field.Property.Name}";
 
     private static Verdict Sample(VerdictKind kind) => kind switch

@@ -139,4 +139,16 @@ public static class DiagnosticCode
     /// one context parameter.
     /// </summary>
     public const string UnsupportedSignature = "BPF0020";
+
+    /// <summary>
+    /// <c>BPF0021</c>: the program never returns (for example a loop without a reachable break). The
+    /// kernel verifier rejects programs that cannot finish: give every loop an exit.
+    /// </summary>
+    public const string NoReturn = "BPF0021";
+
+    /// <summary>
+    /// <c>BPF0022</c>: an array field of the context (<c>Cb</c>, <c>RemoteIp6</c>, <c>LocalIp6</c>) used as a
+    /// whole. Read one element with a constant index: <c>skb.Cb[0]</c>.
+    /// </summary>
+    public const string ContextArrayAsValue = "BPF0022";
 }
