@@ -38,9 +38,12 @@ internal static partial class CSharpRenderer
         }
         var precedence = OperatorPrecedence(Unchecked(b.NodeType), b.Type);
         var rightAssociative = precedence is Assignment or Coalesce;
-        Write(sb, b.Left, rightAssociative ? precedence + 1 : precedence);
+        // (a < b) == (c < d) is legal without parentheses but nobody reads it so.
+        var left = precedence == Equality ? Shift : rightAssociative ? precedence + 1 : precedence;
+        var right = precedence == Equality ? Shift : rightAssociative ? precedence : precedence + 1;
+        Write(sb, b.Left, left);
         sb.Append(' ').Append(symbol).Append(' ');
-        Write(sb, b.Right, rightAssociative ? precedence : precedence + 1);
+        Write(sb, b.Right, right);
         if (isChecked)
         {
             sb.Append(')');
@@ -178,17 +181,18 @@ internal static partial class CSharpRenderer
             case Verdict v:
                 sb.Append("Verdict.").Append(v.ToString());
                 break;
+            // No suffixes: C# converts the literal the user wrote (skb.Len < 6 holds 6u).
             case int i:
-                sb.Append(Number(i, i, "", c));
+                sb.Append(Number(i, i, c));
                 break;
             case uint u:
-                sb.Append(Number(u, u, "u", c));
+                sb.Append(Number(u, u, c));
                 break;
             case long l:
-                sb.Append(Number(l, l, "L", c));
+                sb.Append(Number(l, l, c));
                 break;
             case ulong ul:
-                sb.Append(Number((decimal)ul, ul, "UL", c));
+                sb.Append(Number((decimal)ul, ul, c));
                 break;
             case byte or sbyte or short or ushort:
                 sb.Append('(').Append(TypeName(type)).Append(')').Append(Convert.ToString(value, c));
@@ -209,14 +213,8 @@ internal static partial class CSharpRenderer
     }
 
     // Small numbers in decimal, large ones (masks, addresses) in hex as people write them.
-    private static string Number(decimal magnitude, IFormattable value, string suffix, CultureInfo c)
-    {
-        if (Math.Abs(magnitude) < 0x10000)
-        {
-            return value.ToString(null, c) + suffix;
-        }
-        return magnitude < 0 ? value.ToString(null, c) + suffix : "0x" + value.ToString("X", c) + suffix;
-    }
+    private static string Number(decimal magnitude, IFormattable value, CultureInfo c) =>
+        magnitude is > -0x10000 and < 0x10000 || magnitude < 0 ? value.ToString(null, c) : "0x" + value.ToString("X", c);
 
     private static void WriteEnum(StringBuilder sb, Enum e)
     {

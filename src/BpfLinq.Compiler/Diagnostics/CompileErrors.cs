@@ -21,6 +21,9 @@ internal static class CompileErrors
             _ => $"{nodeType} expressions cannot be compiled to eBPF; use operators, conditionals, context fields and BpfLinq intrinsics",
         });
 
+    public static CompileError NarrowNegation(Type type) =>
+        new(DiagnosticCode.UnsupportedExpression, $"negating a {Type(type)} (a hand-built Negate node) is not supported: the CLR leaves its result outside the {Type(type)} range; convert the operand to int first, as C# does");
+
     public static CompileError InliningTooDeep(int depth) =>
         new(DiagnosticCode.UnsupportedExpression, $"invocations nest more than {depth} deep (a lambda that invokes itself?); eBPF programs cannot recurse");
 

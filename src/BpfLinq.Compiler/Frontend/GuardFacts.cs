@@ -18,8 +18,8 @@ namespace BpfLinq.Compiler.Frontend;
 /// these programs, so <c>skb.Mark</c> read twice is the same value). A label can be reached by a goto
 /// from outside the arm that pushed a fact, so lowering places a barrier there: facts below a
 /// barrier are not consulted. A value v is proven different from k when some fact <c>v cond c</c> is
-/// false for <c>v = k</c>; range reasoning adds that a zero-extended or masked value is never
-/// negative and a sign-extended 8- or 16-bit value is never the 32- or 64-bit MinValue.
+/// false for <c>v = k</c>, or when <see cref="ValueRange"/> puts k outside the values v can take
+/// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0).
 /// </summary>
 internal sealed class GuardFacts
 {
@@ -72,12 +72,7 @@ internal sealed class GuardFacts
         {
             return c.Bits != bits;
         }
-        if (bits < 0 && IsNonNegative(value))
-        {
-            return true;
-        }
-        var width = value.Type == IrType.I64 ? 64 : 32;
-        if (bits == (width == 64 ? long.MinValue : int.MinValue) && value is Instr { Op: Op.SExtIn, Imm: 8 or 16 })
+        if (ValueRange.Of(value) is { } range && (bits < range.Min || bits > range.Max))
         {
             return true;
         }
@@ -106,17 +101,6 @@ internal sealed class GuardFacts
             facts.Add(new Fact(KeyOf(ext.Operands[0]), IrType.I32, cond, IrArithmetic.Canonical(IrType.I32, bound)));
         }
     }
-
-    // Values that are never negative at their width: narrower unsigned loads, zero extensions, masks, logical shifts.
-    private static bool IsNonNegative(Value value) => value switch
-    {
-        Constant c => c.Bits >= 0,
-        Instr { Op: Op.Load, Signed: false } load => load.Size * 8 < (load.Type == IrType.I64 ? 64 : 32),
-        Instr { Op: Op.ZExt } => true,
-        Instr { Op: Op.And } and => IsNonNegative(and.Operands[0]) || IsNonNegative(and.Operands[1]),
-        Instr { Op: Op.LShr } shr => shr.Operands[1] is Constant { Bits: var n } && (n & (shr.Type == IrType.I64 ? 63 : 31)) != 0,
-        _ => false,
-    };
 
     private string KeyOf(Value value)
     {

@@ -80,6 +80,10 @@ internal sealed partial class IrLowering
             return LowerBoolUnary(node);
         }
         var type = ScalarOf(node);
+        if (node.NodeType == ExpressionType.Negate && type.IsNarrow)
+        {
+            throw Error(node, CompileErrors.NarrowNegation(node.Type));
+        }
         var operand = LowerValue(node.Operand)!;
         return node.NodeType switch
         {

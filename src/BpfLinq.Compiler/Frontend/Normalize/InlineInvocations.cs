@@ -69,6 +69,19 @@ internal sealed class InlineInvocations : ProvenanceVisitor
         return result;
     }
 
+    /// <inheritdoc/>
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        // f.Invoke(x) on a delegate is the invocation f(x) written out.
+        if (node is { Method.Name: "Invoke", Object: { } target } && typeof(Delegate).IsAssignableFrom(target.Type))
+        {
+            var invocation = Expression.Invoke(target, node.Arguments);
+            Context.Provenance.Inherit(invocation, node);
+            return VisitInvocation(invocation);
+        }
+        return base.VisitMethodCall(node);
+    }
+
     // The lambda an invocation calls, with its nodes' paths and captured values in place.
     private LambdaExpression ResolveLambda(Expression callee, InvocationExpression invocation)
     {
@@ -79,6 +92,9 @@ internal sealed class InlineInvocations : ProvenanceVisitor
                 return lambda;
             case UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted }:
                 return quoted;
+            case UnaryExpression { NodeType: ExpressionType.Convert, Method: null, Operand: var operand } when operand.Type == callee.Type:
+                return ResolveLambda(operand, invocation); // ((Func<int, int>)(x => x + 1))(y): the cast is an identity
+
             case ConstantExpression { Value: LambdaExpression captured }:
                 // A captured Expression<Func<...>>: its nodes are not in the user's tree.
                 if (path is not null)
