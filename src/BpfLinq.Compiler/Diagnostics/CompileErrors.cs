@@ -45,7 +45,9 @@ internal static class CompileErrors
         new(DiagnosticCode.UnsupportedCapturedValue, $"captured {name} is of type {Type(type)}, which cannot become a constant; capture a bool, integer, char, enum or Verdict value (or an Expression<Func<...>> to invoke) instead");
 
     public static CompileError CapturedValueFailed(string name, Exception e) =>
-        new(DiagnosticCode.CapturedValueFailed, $"reading captured {name} at compile time threw {e.GetType().Name}: {e.Message}");
+        new(DiagnosticCode.CapturedValueFailed, e is TargetException // reflection's word for reading a member of null
+            ? $"reading captured {name} at compile time failed: an object on the way is null"
+            : $"reading captured {name} at compile time threw {e.GetType().Name}: {e.Message}");
 
     public static CompileError ContextIndexNotConstant(ContextField field) =>
         new(DiagnosticCode.ContextIndexNotConstant, $"{FieldName(field)} must be indexed with a constant: the kernel needs a fixed offset into the context");
@@ -102,6 +104,9 @@ internal static class CompileErrors
 
     public static CompileError UnsupportedSignature(LambdaExpression lambda) =>
         new(DiagnosticCode.UnsupportedSignature, $"a program is a lambda from one context (SkBuff or XdpMd) to Verdict, an integer or bool, not {Type(lambda.Type)}");
+
+    public static CompileError LabelNotInTree() =>
+        new(DiagnosticCode.UnsupportedExpression, "this goto jumps to a label that is not in the lambda; add a LabelExpression for it");
 
     public static CompileError NoReturn() =>
         new(DiagnosticCode.NoReturn, "the program never returns: every path ends in a loop without a reachable break; give the loop an exit");

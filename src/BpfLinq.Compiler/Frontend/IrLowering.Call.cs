@@ -21,17 +21,7 @@ internal sealed partial class IrLowering
         {
             return _function.Const(type.Ir, type.Canonical(ConstantBits(node.Value)));
         }
-        if (node.Value is LambdaExpression)
-        {
-            throw Error(node, CompileErrors.UnsupportedExpression(ExpressionType.Lambda));
-        }
-        // A constant left by folding a captured variable, or a constant of a hand-built tree.
-        var origin = _context.Provenance.Find(node)?.Node;
-        if (origin is MemberExpression)
-        {
-            throw Error(node, CompileErrors.UnsupportedCapturedValue(CSharpRenderer.Render(origin), node.Value?.GetType() ?? node.Type));
-        }
-        throw Error(node, CompileErrors.UnsupportedType(node.Type));
+        throw TypeError(node);
     }
 
     private static long ConstantBits(object value) => value switch

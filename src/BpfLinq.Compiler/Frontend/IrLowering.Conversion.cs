@@ -14,17 +14,17 @@ internal sealed partial class IrLowering
 {
     private Value LowerConvert(UnaryExpression node)
     {
-        var from = ScalarType.Of(node.Operand.Type);
-        var to = ScalarType.Of(node.Type);
-        if (node.Method is not null || from is null || to is null || (to.Value.Bits == 1 && from.Value.Bits != 1))
+        if (node.Method is not null || Nullable.GetUnderlyingType(node.Type) is not null || Nullable.GetUnderlyingType(node.Operand.Type) is not null)
         {
-            if (node.Operand.Type == _contextParameter.Type)
-            {
-                throw Error(node.Operand, CompileErrors.ContextMisuse(_contextParameter));
-            }
             throw Error(node, CompileErrors.UnsupportedConversion(node.Operand.Type, node.Type));
         }
-        return Convert(LowerValue(node.Operand)!, from.Value, to.Value);
+        var from = ScalarType.Of(node.Operand.Type) ?? throw TypeError(node.Operand);
+        var to = ScalarType.Of(node.Type) ?? throw TypeError(node);
+        if (to.Bits == 1 && from.Bits != 1)
+        {
+            throw Error(node, CompileErrors.UnsupportedConversion(node.Operand.Type, node.Type));
+        }
+        return Convert(LowerValue(node.Operand)!, from, to);
     }
 
     /// <summary>Converts a canonical value of <paramref name="from"/> to the canonical value of <paramref name="to"/>.</summary>

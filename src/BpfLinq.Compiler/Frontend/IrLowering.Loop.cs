@@ -65,7 +65,7 @@ internal sealed partial class IrLowering
             _ssa.WriteVariable(node.Target, _b.Current!, v);
         }
         _b.Br(_labels.BlockOf(node.Target));
-        _labels.GotoLowered(node.Target, _ssa);
+        _labels.GotoLowered(node, _ssa);
         StartUnreachableBlock();
     }
 

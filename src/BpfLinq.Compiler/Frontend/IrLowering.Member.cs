@@ -23,10 +23,10 @@ internal sealed partial class IrLowering
     {
         if (array is not MemberExpression member)
         {
-            throw Error(array, CompileErrors.UnsupportedType(array.Type));
+            throw TypeError(array);
         }
         var field = ContextFieldOf(member);
-        if (index is not ConstantExpression { Value: int i })
+        if (ConstantIndex(index) is not { } i)
         {
             throw Error(index, CompileErrors.ContextIndexNotConstant(field));
         }
@@ -34,14 +34,22 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.ContextIndexOutOfRange(field, i));
         }
-        return LoadField(field, i);
+        return LoadField(field, (int)i);
     }
+
+    // A constant index, possibly under the (checked) conversion to int C# puts around a uint index.
+    private static long? ConstantIndex(Expression index) => index switch
+    {
+        ConstantExpression { Value: { } v } when ScalarType.Of(v.GetType()) is { Bits: > 1 } => ConstantBits(v),
+        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked, Method: null } c => ConstantIndex(c.Operand),
+        _ => null,
+    };
 
     private Constant LowerContextArrayLength(UnaryExpression node)
     {
         if (node.Operand is not MemberExpression member)
         {
-            throw Error(node.Operand, CompileErrors.UnsupportedType(node.Operand.Type));
+            throw TypeError(node.Operand);
         }
         return _b.I32(ContextFieldOf(member, checkReadable: false).Count);
     }

@@ -91,7 +91,10 @@ internal sealed partial class IrLowering
         {
             _b.Ret(ToReturnValue(body, lambda.Body.Type));
         }
-        _labels.SealAll(_ssa);
+        if (_labels.SealAll(_ssa) is [var missing, ..])
+        {
+            throw Error(missing, CompileErrors.LabelNotInTree());
+        }
         UnreachableCode.Remove(_function);
         if (!_function.AllInstrs().Any(i => i.Op == Op.Ret))
         {
@@ -205,13 +208,21 @@ internal sealed partial class IrLowering
     private IrType IrTypeOf(Expression node, Type type) =>
         type == typeof(Verdict) ? IrType.I64 : ScalarType.Of(type)?.Ir ?? throw TypeError(node);
 
+    // The most helpful error for a node that has no value the program could compute with.
     private BpfCompileException TypeError(Expression node)
     {
-        if (node == _contextParameter || ContextTypes.IsContext(node.Type))
+        var origin = _context.Provenance.Find(node)?.Node;
+        return node switch
         {
-            return Error(node, CompileErrors.ContextMisuse(_contextParameter));
-        }
-        return Error(node, CompileErrors.UnsupportedType(node.Type));
+            ConstantExpression { Value: LambdaExpression } or LambdaExpression or NewExpression or NewArrayExpression
+                or MemberInitExpression or ListInitExpression => Error(node, CompileErrors.UnsupportedExpression(node is ConstantExpression ? ExpressionType.Lambda : node.NodeType)),
+            ConstantExpression c when origin is MemberExpression =>
+                Error(node, CompileErrors.UnsupportedCapturedValue(CSharpRenderer.Render(origin), c.Value?.GetType() ?? c.Type)),
+            MemberExpression { Expression: var e, Member: System.Reflection.PropertyInfo p } when e == _contextParameter && ContextFieldTable.Find(p) is { IsArray: true } field =>
+                Error(node, CompileErrors.ContextArrayAsValue(field)),
+            _ when node == _contextParameter || ContextTypes.IsContext(node.Type) => Error(node, CompileErrors.ContextMisuse(_contextParameter)),
+            _ => Error(node, CompileErrors.UnsupportedType(node.Type)),
+        };
     }
 
     /// <summary>A new block (sealed by the caller once its predecessors are known).</summary>

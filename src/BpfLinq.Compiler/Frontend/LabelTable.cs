@@ -29,10 +29,11 @@ internal sealed class LabelTable
     /// <summary>How many gotos of the whole tree jump to <paramref name="target"/>.</summary>
     public int GotosTo(LabelTarget target) => _gotos.GetValueOrDefault(target);
 
-    /// <summary>Records a lowered goto to <paramref name="target"/>.</summary>
-    public void GotoLowered(LabelTarget target, SsaBuilder ssa)
+    /// <summary>Records a lowered goto.</summary>
+    public void GotoLowered(GotoExpression node, SsaBuilder ssa)
     {
-        var entry = EntryOf(target);
+        var entry = EntryOf(node.Target);
+        entry.FirstGoto ??= node;
         entry.Remaining--;
         TrySeal(entry, ssa);
     }
@@ -45,14 +46,14 @@ internal sealed class LabelTable
         TrySeal(entry, ssa);
     }
 
-    /// <summary>Seals what is left; returns the labels some goto jumps to that were never placed.</summary>
-    public List<LabelTarget> SealAll(SsaBuilder ssa)
+    /// <summary>Seals what is left; returns the gotos to labels that are nowhere in the tree.</summary>
+    public List<GotoExpression> SealAll(SsaBuilder ssa)
     {
         foreach (var entry in _entries.Values)
         {
             ssa.SealBlock(entry.Block);
         }
-        return [.. _entries.Where(e => !e.Value.Placed).Select(e => e.Key)];
+        return [.. _entries.Values.Where(e => !e.Placed && e.FirstGoto is not null).Select(e => e.FirstGoto!)];
     }
 
     private Entry EntryOf(LabelTarget target)
@@ -80,5 +81,7 @@ internal sealed class LabelTable
         public int Remaining { get; set; } = remaining;
 
         public bool Placed { get; set; }
+
+        public GotoExpression? FirstGoto { get; set; }
     }
 }
