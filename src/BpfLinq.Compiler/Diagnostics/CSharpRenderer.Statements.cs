@@ -36,7 +36,7 @@ internal static partial class CSharpRenderer
                 {
                     GotoExpressionKind.Break => "break " + LabelName(jump.Target),
                     GotoExpressionKind.Continue => "continue " + LabelName(jump.Target),
-                    GotoExpressionKind.Return => "return " + LabelName(jump.Target),
+                    GotoExpressionKind.Return => "return",
                     _ => "goto " + LabelName(jump.Target),
                 });
                 if (jump.Value is not null)

@@ -40,6 +40,24 @@ internal static partial class CSharpRenderer
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The node as a short line for the source map: statements by their head (<c>while (true)</c>,
+    /// <c>switch (x)</c>, <c>if (c)</c>, <c>{ ... }</c>), expressions in full up to
+    /// <paramref name="maxLength"/> characters (then cut with "...").
+    /// </summary>
+    public static string RenderHead(Expression node, int maxLength = 80)
+    {
+        var text = node switch
+        {
+            BlockExpression => "{ ... }",
+            LoopExpression => "while (true)",
+            SwitchExpression sw => "switch (" + Render(sw.SwitchValue) + ")",
+            ConditionalExpression c when c.Type == typeof(void) => "if (" + Render(c.Test) + ")",
+            _ => Render(node),
+        };
+        return text.Length <= maxLength ? text : text[..(maxLength - 3)] + "...";
+    }
+
     /// <summary>A type as C# spells it: <c>int</c>, <c>SkBuff</c>, <c>Func&lt;SkBuff, bool&gt;</c>, <c>uint[]</c>, <c>int?</c>.</summary>
     public static string TypeName(Type type)
     {
@@ -168,8 +186,7 @@ internal static partial class CSharpRenderer
                 WriteArguments(sb, n.Arguments, '(', ')');
                 break;
             case NewArrayExpression na when na.NodeType == ExpressionType.NewArrayInit:
-                sb.Append("new ").Append(TypeName(na.Type)).Append(' ');
-                WriteArguments(sb, na.Expressions, '{', '}');
+                sb.Append("new[] { ").AppendJoin(", ", na.Expressions.Select(Render)).Append(" }");
                 break;
             case NewArrayExpression na:
                 sb.Append("new ").Append(TypeName(na.Type.GetElementType()!));

@@ -40,7 +40,9 @@ internal sealed partial class IrLowering
     {
         if (!_ssa.IsDeclared(variable))
         {
-            _ssa.Declare(variable, IrTypeOf(variable, variable.Type), InitialValue(variable, variable.Type), _b.Source);
+            // Phis merging the variable's values say which variable they are.
+            var source = new SourceRef(variable.Name ?? "_", _b.Source?.Path ?? "");
+            _ssa.Declare(variable, IrTypeOf(variable, variable.Type), InitialValue(variable, variable.Type), source);
         }
     }
 

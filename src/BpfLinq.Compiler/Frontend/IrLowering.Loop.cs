@@ -89,7 +89,7 @@ internal sealed partial class IrLowering
     {
         if (!_ssa.IsDeclared(target))
         {
-            _ssa.Declare(target, IrTypeOf(node, target.Type), InitialValue(node, target.Type), _b.Source);
+            _ssa.Declare(target, IrTypeOf(node, target.Type), InitialValue(node, target.Type), new SourceRef(target.Name ?? "label", _b.Source?.Path ?? ""));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class IrLowering
             throw Error(node, CompileErrors.SwitchComparison(node.Comparison));
         }
         var type = ScalarOf(node.SwitchValue);
-        var keys = new List<(long Bits, int Case)>();
+        var keys = new List<(long Bits, int Case, Expression Test)>();
         for (var i = 0; i < node.Cases.Count; i++)
         {
             foreach (var test in node.Cases[i].TestValues)
@@ -33,7 +33,7 @@ internal sealed partial class IrLowering
                 var bits = type.Canonical(ConstantBits(constant));
                 if (!keys.Exists(k => k.Bits == bits))
                 {
-                    keys.Add((bits, i));
+                    keys.Add((bits, i, test));
                 }
             }
         }
@@ -55,14 +55,17 @@ internal sealed partial class IrLowering
     }
 
     // Jumps to the case of keys[lo..hi) that value equals, or to `otherwise`.
-    private void Dispatch(Value value, ScalarType type, List<(long Bits, int Case)> keys, int lo, int hi, List<Block> cases, Block otherwise)
+    private void Dispatch(Value value, ScalarType type, List<(long Bits, int Case, Expression Test)> keys, int lo, int hi, List<Block> cases, Block otherwise)
     {
         if (hi - lo <= LinearCases)
         {
             for (var k = lo; k < hi; k++)
             {
                 var next = NewBlock();
-                _b.CondBr(_b.Cmp(Cond.Eq, value, _function.Const(type.Ir, keys[k].Bits)), cases[keys[k].Case], next);
+                using (Enter(keys[k].Test))
+                {
+                    _b.CondBr(_b.Cmp(Cond.Eq, value, _function.Const(type.Ir, keys[k].Bits)), cases[keys[k].Case], next);
+                }
                 SealAndStart(next);
             }
             _b.Br(otherwise);
@@ -70,7 +73,10 @@ internal sealed partial class IrLowering
         }
         var mid = (lo + hi) / 2;
         var (below, above) = (NewBlock(), NewBlock());
-        _b.CondBr(_b.Cmp(type.Signed ? Cond.SLt : Cond.ULt, value, _function.Const(type.Ir, keys[mid].Bits)), below, above);
+        using (Enter(keys[mid].Test))
+        {
+            _b.CondBr(_b.Cmp(type.Signed ? Cond.SLt : Cond.ULt, value, _function.Const(type.Ir, keys[mid].Bits)), below, above);
+        }
         SealAndStart(below);
         Dispatch(value, type, keys, lo, mid, cases, otherwise);
         SealAndStart(above);

@@ -64,7 +64,7 @@ public sealed class UnsupportedConstructTests
             "method Math.Max is not a BpfLinq intrinsic and cannot run in the kernel; compute its result before building the filter and capture it",
             "Math.Max(skb.Len, 5)", "Body.Test.Left");
         Add("array creation", F(skb => new[] { 1, 2 }[skb.Len & 1] > 0 ? Pass : Drop), DiagnosticCode.UnsupportedExpression,
-            "objects and arrays cannot be created in an eBPF program", "new int[] {1, 2}", "Body.Test.Left.Left");
+            "objects and arrays cannot be created in an eBPF program", "new[] { 1, 2 }", "Body.Test.Left.Left");
         Add("checked arithmetic", F(skb => checked(skb.Len + 1) > 5 ? Pass : Drop), DiagnosticCode.CheckedArithmetic,
             "checked arithmetic (AddChecked) cannot be compiled: an eBPF program cannot throw on overflow; write it unchecked and test the bounds yourself",
             "checked(skb.Len + 1)", "Body.Test.Left");
