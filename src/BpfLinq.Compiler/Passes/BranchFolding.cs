@@ -6,8 +6,8 @@ namespace BpfLinq.Compiler.Passes;
 /// Turns a two-way branch whose outcome does not matter into a jump: a <c>condbr</c> on a
 /// constant goes to the taken side, and a <c>condbr</c> with both targets equal goes there. The
 /// dropped edge's phi operands are removed (for equal targets the later duplicate goes, the one
-/// the interpreter never reads). The untaken block may become unreachable;
-/// <see cref="CfgSimplification"/> removes it. Requires nothing; invalidates CFG analyses.
+/// the interpreter never reads). Blocks left unreachable are removed at once (their phi operands
+/// into live blocks would no longer be dominated). Requires nothing; invalidates CFG analyses.
 /// <code>
 /// condbr true, b1, b2      =>   br b1          (b2's phis lose their b0 operand)
 /// condbr v3, b4, b4        =>   br b4
@@ -42,5 +42,6 @@ internal sealed class BranchFolding : IPass
                 c.NoteChange();
             }
         }
+        c.NoteChange(UnreachableCode.Remove(f));
     }
 }

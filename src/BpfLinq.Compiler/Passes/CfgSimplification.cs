@@ -36,30 +36,10 @@ internal sealed class CfgSimplification : IPass
     {
         for (var changed = true; changed;)
         {
-            var n = RemoveUnreachable(f) + TrivialPhi.FoldAll(f) + MergeStraightLines(f) + RemoveForwarders(f);
+            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + MergeStraightLines(f) + RemoveForwarders(f);
             changed = n > 0;
             c.NoteChange(n);
         }
-    }
-
-    private static int RemoveUnreachable(Function f)
-    {
-        var reachable = BlockOrder.ReversePostOrder(f).ToHashSet();
-        var dead = f.Blocks.Where(b => !reachable.Contains(b)).ToList();
-        // Cut every edge out of dead code first, so each dead block ends with no predecessors.
-        foreach (var b in dead)
-        {
-            foreach (var s in b.Succs)
-            {
-                s.RemoveIncoming(b);
-            }
-            b.RemoveTerminator();
-        }
-        foreach (var b in dead)
-        {
-            f.RemoveBlock(b);
-        }
-        return dead.Count;
     }
 
     private static int MergeStraightLines(Function f)

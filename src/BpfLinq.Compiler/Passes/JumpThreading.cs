@@ -24,8 +24,8 @@ namespace BpfLinq.Compiler.Passes;
 /// same values both ways. Values defined outside <c>B</c> that reach T through <c>B</c> dominate
 /// <c>B</c>, hence <c>P</c>.
 /// </para>
-/// Requires dominators and loops (computed here); invalidates CFG analyses; leaves bypassed
-/// blocks for <see cref="CfgSimplification"/>.
+/// Requires dominators and loops (computed here); invalidates CFG analyses; removes blocks left
+/// unreachable, and leaves the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
 ///     v4 = cmp.ne.i32 v3, 0             b1: ... -> b4 (was b2)
@@ -64,6 +64,7 @@ internal sealed class JumpThreading : IPass
                 }
             }
         }
+        c.NoteChange(UnreachableCode.Remove(f));
     }
 
     private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
