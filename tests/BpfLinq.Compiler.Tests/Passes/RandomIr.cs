@@ -23,6 +23,9 @@ internal sealed partial class RandomIr
     /// <summary>Bytes of context the generated loads and stores stay within.</summary>
     public const int ContextSize = 64;
 
+    /// <summary>Constants that sit at the edges of 8, 16, 32 and 64-bit ranges, shift widths and powers of two.</summary>
+    public static IReadOnlyList<long> EdgeValues => s_edges;
+
     private static readonly long[] s_edges =
     [
         0, 1, -1, 2, 3, 7, 8, 31, 32, 33, 63, 64, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 0x10000,
