@@ -2,16 +2,17 @@ namespace BpfLinq.Compiler.Passes;
 
 /// <summary>
 /// Ordering constraints between passes, as data (Go's <c>passOrder</c> in <c>compile.go</c>):
-/// each says that some pass named <c>Before</c> must run earlier than every pass named
-/// <c>After</c>, and why. A test checks <see cref="Pipeline.Default"/> against the table, so a
-/// reordering that breaks an assumption fails with the reason.
+/// each says that the pass named <c>Before</c> must run earlier than the pass named <c>After</c>
+/// (names are exact: "early simplify cfg" is not "simplify cfg"), and why. A test checks
+/// <see cref="Pipeline.Default"/> against the table, so a reordering that breaks an assumption
+/// fails with the reason.
 /// </summary>
 internal static class PassOrder
 {
     /// <summary>The constraints.</summary>
     public static IReadOnlyList<(string Before, string After, string Reason)> Constraints { get; } =
     [
-        ("unify exits", "simplify cfg", "exit unification leaves jumps to the new exit for the CFG cleanup to merge"),
+        ("unify exits", "early simplify cfg", "exit unification leaves jumps to the new exit for the CFG cleanup to merge"),
         ("unify exits", "thread jumps", "threading never adds a ret, so one exit made early stays one"),
         ("propagate copies", "fold constants", "a phi of one constant is only a constant to folding once it is replaced by it"),
         ("fold constants", "fold branches", "compares of constants become the constant conditions branch folding needs"),
@@ -24,36 +25,20 @@ internal static class PassOrder
     ];
 
     /// <summary>The violated constraints of a pass order (names in the order they run), as messages; empty when all hold.</summary>
-    public static IReadOnlyList<string> Check(IReadOnlyList<string> order)
+    public static IReadOnlyList<string> Check(IList<string> order)
     {
         var violations = new List<string>();
         foreach (var (before, after, reason) in Constraints)
         {
-            var firstBefore = IndexOf(order, before);
+            var firstBefore = order.IndexOf(before);
             for (var k = 0; k < order.Count; k++)
             {
-                if (Matches(order[k], after) && (firstBefore < 0 || firstBefore > k))
+                if (order[k] == after && (firstBefore < 0 || firstBefore > k))
                 {
                     violations.Add($"'{order[k]}' (position {k}) runs before any '{before}': {reason}");
                 }
             }
         }
         return violations;
-    }
-
-    /// <summary>True when a pass named <paramref name="name"/> is an instance of the constraint name <paramref name="pattern"/> ("early simplify cfg" is a "simplify cfg").</summary>
-    public static bool Matches(string name, string pattern) =>
-        name == pattern || name.EndsWith(" " + pattern, StringComparison.Ordinal);
-
-    private static int IndexOf(IReadOnlyList<string> order, string pattern)
-    {
-        for (var k = 0; k < order.Count; k++)
-        {
-            if (Matches(order[k], pattern))
-            {
-                return k;
-            }
-        }
-        return -1;
     }
 }
