@@ -13,12 +13,22 @@ internal sealed class DominatorTree
     private readonly Dictionary<Block, int> _rpoIndex;
     private readonly Block?[] _idom;
     private readonly List<Block> _rpo;
+    private readonly List<Block>[] _children;
 
     private DominatorTree(List<Block> rpo, Dictionary<Block, int> rpoIndex, Block?[] idom)
     {
         _rpo = rpo;
         _rpoIndex = rpoIndex;
         _idom = idom;
+        _children = new List<Block>[rpo.Count];
+        for (var i = 0; i < rpo.Count; i++)
+        {
+            _children[i] = [];
+        }
+        for (var i = 1; i < rpo.Count; i++)
+        {
+            _children[rpoIndex[idom[i]!]].Add(rpo[i]); // in reverse post-order, because i ascends
+        }
     }
 
     /// <summary>The reachable blocks in reverse post-order.</summary>
@@ -111,5 +121,22 @@ internal sealed class DominatorTree
 
     /// <summary>The children of each block in the tree, in reverse post-order.</summary>
     public IReadOnlyList<Block> Children(Block block) =>
-        _rpo.Where(b => ImmediateDominator(b) == block).ToList();
+        _rpoIndex.TryGetValue(block, out var i) ? _children[i] : [];
+
+    /// <summary>The reachable blocks in a pre-order walk of the tree (children in reverse post-order).</summary>
+    public IEnumerable<Block> PreOrder()
+    {
+        var stack = new Stack<Block>();
+        stack.Push(_rpo[0]);
+        while (stack.Count > 0)
+        {
+            var b = stack.Pop();
+            yield return b;
+            var children = _children[_rpoIndex[b]];
+            for (var k = children.Count - 1; k >= 0; k--)
+            {
+                stack.Push(children[k]);
+            }
+        }
+    }
 }

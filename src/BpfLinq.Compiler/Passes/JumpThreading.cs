@@ -1,0 +1,132 @@
+using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Passes;
+
+/// <summary>
+/// Sends a predecessor straight to the successor it would certainly reach. A block <c>B</c> ending
+/// in <c>condbr</c> on a compare computed in <c>B</c>, whose inputs are phis of <c>B</c> (and
+/// constants), decides its branch from what each predecessor <c>P</c> passes in: when the phis'
+/// operands from <c>P</c> are constants that make the compare constant, <c>P</c>'s edge to
+/// <c>B</c> is pointed at the taken successor <c>T</c> (B's phis lose P's operand; T's phis get,
+/// from <c>P</c>, what they got from <c>B</c>). This is what turns materialised booleans
+/// (<c>x = a &amp;&amp; b ? 1 : 0; if (x != 0)</c>, <c>!</c>, <c>||</c> chains) back into straight
+/// compare-and-branch sequences. <c>B</c>'s instructions are evaluated under P's constants with
+/// <see cref="ConstantFolding.Evaluate"/>, so <c>x ^ 1</c> or <c>zext x</c> between phi and compare
+/// is seen through.
+/// <para>
+/// Conditions that keep SSA and the CFG sound: every value defined in <c>B</c> is used only in
+/// <c>B</c> or by a successor's phi on the edge from <c>B</c> (so skipping <c>B</c> loses nothing: a
+/// phi of <c>B</c> that T's phi reads becomes its operand from <c>P</c>, any other value of <c>B</c> must
+/// be a known constant on P's path); <c>P</c> has one edge to
+/// <c>B</c>; <c>B</c> is not a loop header (threading into a loop body would make a second loop
+/// entry: an irreducible graph); a predecessor that already reaches <c>T</c> passes T's phis the
+/// same values both ways. Values defined outside <c>B</c> that reach T through <c>B</c> dominate
+/// <c>B</c>, hence <c>P</c>.
+/// </para>
+/// Requires dominators and loops (computed here); invalidates CFG analyses; removes blocks left
+/// unreachable, and leaves the rest of the cleanup to <see cref="CfgSimplification"/>.
+/// <code>
+/// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
+///     v4 = cmp.ne.i32 v3, 0             b1: ... -> b4 (was b2)
+///     condbr v4, b4, b5                 (b2 unreachable)
+/// </code>
+/// </summary>
+internal sealed class JumpThreading : IPass
+{
+    /// <inheritdoc/>
+    public string Name => "thread jumps";
+
+    /// <inheritdoc/>
+    public void Run(Function f, PassContext c)
+    {
+        var loops = LoopForest.Compute(f);
+        var headers = loops.Loops.Select(l => l.Header).ToHashSet();
+        DefUse? uses = null;
+        foreach (var b in f.Blocks.ToList())
+        {
+            if (b == f.Entry || headers.Contains(b) || b.Terminator is not { Op: Op.CondBr } br
+                || br.Operands[0] is not Instr { Op: Op.Cmp } cmp || cmp.Block != b)
+            {
+                continue;
+            }
+            uses ??= DefUse.Compute(f);
+            if (!IsBypassable(b, uses))
+            {
+                continue;
+            }
+            foreach (var p in b.Preds.Distinct().ToList())
+            {
+                if (TryThread(f, b, p, cmp))
+                {
+                    c.NoteChange();
+                    uses = null; // T's phis may now read values of blocks still to be visited
+                }
+            }
+        }
+        c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
+        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && uses.Uses(i).All(u =>
+            u.User.Block == b || (u.User.Op == Op.Phi && u.Site == b))));
+
+    private static bool TryThread(Function f, Block b, Block p, Instr cmp)
+    {
+        if (b.Preds.Count(x => x == p) != 1)
+        {
+            return false; // which phi operand belongs to which of p's edges is ambiguous
+        }
+        var known = new Dictionary<Value, long>();
+        foreach (var phi in b.Phis)
+        {
+            if (phi.IncomingFrom(p) is Constant k)
+            {
+                known[phi] = k.Bits;
+            }
+        }
+        long? ValueOf(Value v) => v is Constant k ? k.Bits : known.TryGetValue(v, out var x) ? x : null;
+        foreach (var i in b.Instrs)
+        {
+            if (i.Op != Op.Phi && !i.IsTerminator && ConstantFolding.Evaluate(i, ValueOf) is { } r)
+            {
+                known[i] = r;
+            }
+        }
+        if (!known.TryGetValue(cmp, out var taken))
+        {
+            return false;
+        }
+        var t = b.Terminator!.Targets[taken != 0 ? 0 : 1];
+        if (t == b)
+        {
+            return false;
+        }
+        var incoming = new Dictionary<Instr, Value>();
+        foreach (var phi in t.Phis)
+        {
+            var v = phi.IncomingFrom(b);
+            if (v is Instr { Op: Op.Phi } bPhi && bPhi.Block == b)
+            {
+                v = bPhi.IncomingFrom(p); // what b's phi would have been on p's path
+            }
+            else if (v is Instr d && d.Block == b)
+            {
+                if (!known.TryGetValue(d, out var bits))
+                {
+                    return false; // t needs a value of b that p's path does not fix
+                }
+                v = f.Const(d.Type, bits);
+            }
+            if (t.Preds.Contains(p) && phi.IncomingFrom(p) != v)
+            {
+                return false;
+            }
+            incoming[phi] = v;
+        }
+        b.RemoveIncoming(p);
+        p.Retarget(b, t);
+        t.AddIncoming(p, phi => incoming[phi]);
+        return true;
+    }
+}
