@@ -33,6 +33,7 @@ internal static class ParallelMoves
     public static void Sequentialize(IReadOnlyList<MoveStep> moves, int busy, Func<int, int> emergencySlot, List<MoveStep> output)
     {
         var pending = new List<MoveStep>(moves.Count);
+        var done = 0; // registers already holding their final value
         foreach (var m in moves)
         {
             if (m.Destination.IsConstant || m.Destination.Kind == LocationKind.None)
@@ -47,8 +48,11 @@ internal static class ParallelMoves
             {
                 pending.Add(m);
             }
+            else if (m.Destination.IsRegister)
+            {
+                done |= Bit(m.Destination.Reg);
+            }
         }
-        var done = 0; // registers already holding their final value
         while (pending.Count > 0)
         {
             var progress = false;
