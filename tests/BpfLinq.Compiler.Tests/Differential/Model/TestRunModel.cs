@@ -166,7 +166,7 @@ internal static class TestRunModel
 
     /// <summary>The names of the fields of <paramref name="ctx"/> that are non-zero but may not be set in <c>ctx_in</c>.</summary>
     public static IEnumerable<string> NonZeroUnsettableFields(SkBuff ctx) =>
-        Frontend.ContextFieldTable.SkBuff
+        global::BpfLinq.Compiler.Frontend.ContextFieldTable.SkBuff
             .Where(f => !SettableSkbFields.Contains(f.Property.Name))
             .Where(f => f.Property.GetValue(ctx) switch
             {
