@@ -45,10 +45,13 @@ internal sealed class DeadCodeElimination : IPass
         }
         foreach (var block in f.Blocks)
         {
-            foreach (var i in block.Instrs.Where(i => !live.Contains(i)).ToList())
+            for (var k = block.Instrs.Count - 1; k >= 0; k--)
             {
-                block.Remove(i);
-                c.NoteChange();
+                if (!live.Contains(block.Instrs[k]))
+                {
+                    block.Remove(block.Instrs[k]);
+                    c.NoteChange();
+                }
             }
         }
     }

@@ -24,7 +24,9 @@ namespace BpfLinq.Compiler.Passes;
 /// same values both ways. Values defined outside <c>B</c> that reach T through <c>B</c> dominate
 /// <c>B</c>, hence <c>P</c>.
 /// </para>
-/// Requires dominators and loops (computed here); invalidates CFG analyses; removes blocks left
+/// Requires dominators (computed here, only when some block is a candidate, and again after each
+/// threaded edge; a block is a loop header when it dominates one of its predecessors).
+/// Invalidates CFG analyses; removes blocks left
 /// unreachable, and leaves the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
@@ -40,15 +42,18 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        var loops = LoopForest.Compute(f);
-        var headers = loops.Loops.Select(l => l.Header).ToHashSet();
+        DominatorTree? dom = null;
         DefUse? uses = null;
         foreach (var b in f.Blocks.ToList())
         {
-            if (b == f.Entry || headers.Contains(b) || b.Terminator is not { Op: Op.CondBr } br
-                || br.Operands[0] is not Instr { Op: Op.Cmp } cmp || cmp.Block != b)
+            if (!IsCandidate(f, b, out var cmp))
             {
                 continue;
+            }
+            dom ??= DominatorTree.Compute(f);
+            if (b.Preds.Any(p => dom.Dominates(b, p)))
+            {
+                continue; // a loop header
             }
             uses ??= DefUse.Compute(f);
             if (!IsBypassable(b, uses))
@@ -61,10 +66,24 @@ internal sealed class JumpThreading : IPass
                 {
                     c.NoteChange();
                     uses = null; // T's phis may now read values of blocks still to be visited
+                    dom = null;  // and the new edge may have made a block a loop header
                 }
             }
         }
         c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    // A block with phis whose branch tests a compare made in the block: cheap to check first.
+    private static bool IsCandidate(Function f, Block b, out Instr cmp)
+    {
+        cmp = null!;
+        if (b == f.Entry || b.Instrs[0].Op != Op.Phi || b.Terminator is not { Op: Op.CondBr } br
+            || br.Operands[0] is not Instr { Op: Op.Cmp } test || test.Block != b)
+        {
+            return false;
+        }
+        cmp = test;
+        return true;
     }
 
     private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
