@@ -60,7 +60,7 @@ public sealed class PipelineTests
     [Fact]
     public void The_output_keeps_the_backend_contract()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), Prop.ForAll(RandomIr.Cases(40), c =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(400)), Prop.ForAll(RandomIr.Cases(40), c =>
         {
             var f = c.Build();
             PassCatalog.Run(PassCatalog.WholePipeline, f);
@@ -81,7 +81,7 @@ public sealed class PipelineTests
     [Fact]
     public void The_pipeline_reaches_a_fixed_point_and_is_deterministic()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomIr.Cases(40), c =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(300)), Prop.ForAll(RandomIr.Cases(40), c =>
         {
             var first = c.Build();
             var trace = new List<string>();
