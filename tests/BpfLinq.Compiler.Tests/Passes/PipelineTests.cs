@@ -40,6 +40,12 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Pass_names_are_unique_so_dumps_and_constraints_name_one_pass()
+    {
+        Pipeline.Default.Flatten().GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_reordering_that_breaks_a_constraint_is_reported_with_its_reason()
     {
         var violations = PassOrder.Check(["thread jumps", "fold branches", "simplify cfg"]);
