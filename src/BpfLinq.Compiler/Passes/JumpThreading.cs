@@ -15,19 +15,22 @@ namespace BpfLinq.Compiler.Passes;
 /// <see cref="ConstantFolding.Evaluate"/>, so <c>x ^ 1</c> or <c>zext x</c> between phi and compare
 /// is seen through.
 /// <para>
-/// Conditions that keep SSA and the CFG sound: every value defined in <c>B</c> is used only in
-/// <c>B</c> or by a successor's phi on the edge from <c>B</c> (so skipping <c>B</c> loses nothing: a
-/// phi of <c>B</c> that T's phi reads becomes its operand from <c>P</c>, any other value of <c>B</c> must
-/// be a known constant on P's path); <c>P</c> has one edge to
-/// <c>B</c>; <c>B</c> is not a loop header (threading into a loop body would make a second loop
-/// entry: an irreducible graph); a predecessor that already reaches <c>T</c> passes T's phis the
-/// same values both ways. Values defined outside <c>B</c> that reach T through <c>B</c> dominate
-/// <c>B</c>, hence <c>P</c>.
+/// Conditions that keep SSA and the CFG sound:
+/// <list type="bullet">
+/// <item>every value defined in <c>B</c> is used only in <c>B</c> or by a successor's phi on the
+///   edge from <c>B</c>, so skipping <c>B</c> loses nothing: a phi of <c>B</c> that T's phi reads
+///   becomes its operand from <c>P</c>, any other value of <c>B</c> must be a known constant on P's
+///   path; values defined outside <c>B</c> that reach <c>T</c> through <c>B</c> dominate <c>B</c>,
+///   hence <c>P</c>;</item>
+/// <item><c>P</c> has one edge to <c>B</c> (else which phi operand is whose is ambiguous);</item>
+/// <item><c>B</c> is not a loop header (it dominates none of its predecessors): threading into a
+///   loop body would give the loop a second entry, an irreducible graph;</item>
+/// <item>a predecessor that already reaches <c>T</c> passes T's phis the same values both ways.</item>
+/// </list>
 /// </para>
-/// Requires dominators (computed here, only when some block is a candidate, and again after each
-/// threaded edge; a block is a loop header when it dominates one of its predecessors).
-/// Invalidates CFG analyses; removes blocks left
-/// unreachable, and leaves the rest of the cleanup to <see cref="CfgSimplification"/>.
+/// Requires dominators (computed here only when some block is a candidate, and again after each
+/// threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
+/// the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
 ///     v4 = cmp.ne.i32 v3, 0             b1: ... -> b4 (was b2)
