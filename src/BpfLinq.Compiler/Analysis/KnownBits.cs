@@ -48,7 +48,7 @@ internal static class KnownBits
             Op.Or or Op.Xor => A() | B(),
             Op.Shl when ShiftCount(i) is { } s => A() << s,
             Op.LShr when ShiftCount(i) is { } s => A() >> s,
-            Op.AShr when ShiftCount(i) is { } s && IsNonNegative(i.Operands[0]) => A() >> s,
+            Op.AShr when ShiftCount(i) is { } s => ArithmeticShift(A(), s, width),
             Op.UDiv => Smear(A()),                                  // a / b <= a
             Op.URem when i.Operands[1] is Constant { Bits: not 0 } d => Smear(A()) & Smear(((ulong)d.Bits & width) - 1), // a % d < d
             Op.URem => Smear(A()),                                  // a % b <= a (== a when b == 0)
@@ -59,6 +59,13 @@ internal static class KnownBits
             _ => width,
         };
         return bits & width;
+    }
+
+    // An arithmetic shift copies the sign bit into the top: when it may be one, so may they.
+    private static ulong ArithmeticShift(ulong bits, int count, ulong width)
+    {
+        var sign = (width >> 1) + 1;
+        return (bits & sign) == 0 ? bits >> count : (bits >> count) | (width & ~(width >> count));
     }
 
     private static int? ShiftCount(Instr shift) =>

@@ -3,7 +3,7 @@ using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
 
-// Add, Sub, Mul, the divisions and remainders (eBPF's total ones), Neg, PtrAdd.
+// Add, Sub, Mul, the divisions and remainders (eBPF's total ones), Neg, PtrAdd and loads through it.
 internal sealed partial class AlgebraicSimplification
 {
     private static AlgebraicRule[] ArithmeticRules() =>
@@ -95,5 +95,10 @@ internal sealed partial class AlgebraicSimplification
         new("(PtrAdd (PtrAdd p (Const c1)) (Const c2)) => (PtrAdd p (Const c1+c2))", Op.PtrAdd,
             static s => s.A.MatchBinaryConst(Op.PtrAdd, out var p, out var c1) && s.B.MatchConst(out var c2)
                 ? s.Emit(Op.PtrAdd, s.Type, p, s.Const(IrType.I64, c1 + c2)) : null),
+        // The verifier only allows context reads at a constant offset from the context pointer
+        // itself; any load is cheaper with the offset in the instruction (a signed 16-bit field).
+        new("(Load (PtrAdd p (Const c)) off) => (Load p off+c)", Op.Load,
+            static s => s.A.MatchBinaryConst(Op.PtrAdd, out var p, out var c) && s.Instr.Imm + c is >= short.MinValue and <= short.MaxValue
+                ? s.Load(p, s.Instr.Imm + c) : null),
     ];
 }

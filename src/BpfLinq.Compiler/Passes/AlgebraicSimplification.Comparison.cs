@@ -15,7 +15,7 @@ internal sealed partial class AlgebraicSimplification
             static s => s.A == s.B && s.Instr.Cond is not (Cond.Test or Cond.NotTest)
                 ? s.Bool(s.Instr.Cond.Evaluate(0, 0, is64: true)) : null),
         new("(Cmp Test|NotTest x x) => (Cmp Ne|Eq x (Const 0))", Op.Cmp,
-            static s => s.A == s.B && s.Instr.Cond is Cond.Test or Cond.NotTest
+            static s => s.A == s.B && s.Instr.Cond is Cond.Test or Cond.NotTest && s.OperandType.IsScalar()
                 ? s.Compare(s.Instr.Cond == Cond.Test ? Cond.Ne : Cond.Eq, s.A, s.Const(s.OperandType, 0)) : null),
         new("(Cmp c x (Const k)) => (Const b) when the known bits of x decide it", Op.Cmp,
             static s => s.B is Constant k && s.OperandType.IsScalar() && Decide(s.Instr.Cond, s.A, k.Bits) is { } b ? s.Bool(b) : null),

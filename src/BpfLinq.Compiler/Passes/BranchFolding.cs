@@ -28,10 +28,8 @@ internal sealed class BranchFolding : IPass
                 continue;
             }
             var (ifTrue, ifFalse) = (br.Targets[0], br.Targets[1]);
-            if (ifTrue == ifFalse)
+            if (FoldSameTargets(block))
             {
-                ifTrue.RemoveIncoming(block);
-                block.JumpTo(ifTrue);
                 c.NoteChange();
             }
             else if (br.Operands[0].MatchConst(out var taken))
@@ -43,5 +41,27 @@ internal sealed class BranchFolding : IPass
             }
         }
         c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    /// <summary>
+    /// Turns <c>condbr v, bX, bX</c> at the end of <paramref name="block"/> into <c>br bX</c>; false
+    /// when it is not one. The compare it tested goes too when no other branch reads it, so the
+    /// block may become an empty forwarder at once.
+    /// </summary>
+    public static bool FoldSameTargets(Block block)
+    {
+        if (block.Terminator is not { Op: Op.CondBr } br || br.Targets[0] != br.Targets[1])
+        {
+            return false;
+        }
+        br.Targets[0].RemoveIncoming(block);
+        block.JumpTo(br.Targets[0]);
+        // A bool is only read by branches, so the terminators are all the uses there can be.
+        if (br.Operands[0] is Instr { Op: Op.Cmp, Block: { } home } cmp
+            && !block.Function.Blocks.Any(b => b.Terminator is { } t && t.Operands.Contains(cmp)))
+        {
+            home.Remove(cmp);
+        }
+        return true;
     }
 }

@@ -3,10 +3,12 @@ using BpfLinq.Compiler.Ir;
 namespace BpfLinq.Compiler.Passes;
 
 /// <summary>
-/// Cleans up the control-flow graph, repeating four local rewrites until none applies:
+/// Cleans up the control-flow graph, repeating five local rewrites until none applies:
 /// <list type="number">
 /// <item>remove blocks the entry cannot reach (dropping the phi operands they fed);</item>
 /// <item>fold trivial phis (<see cref="TrivialPhi"/>: one incoming value, or all identical);</item>
+/// <item>turn a <c>condbr</c> whose two targets are one block into a jump (forwarding removal makes
+///   them, and leaving them to <see cref="BranchFolding"/> would cost a pipeline round each);</item>
 /// <item>merge a block into its only predecessor when that predecessor jumps only to it;</item>
 /// <item>remove an empty forwarding block (<c>bF: br bS</c>) by pointing its predecessors at
 ///   <c>bS</c>, unless a phi of <c>bS</c> would need two different values from one predecessor.</item>
@@ -36,7 +38,8 @@ internal sealed class CfgSimplification : IPass
     {
         for (var changed = true; changed;)
         {
-            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + MergeStraightLines(f) + RemoveForwarders(f);
+            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + f.Blocks.Count(BranchFolding.FoldSameTargets)
+                + MergeStraightLines(f) + RemoveForwarders(f);
             changed = n > 0;
             c.NoteChange(n);
         }

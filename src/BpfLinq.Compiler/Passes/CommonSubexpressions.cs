@@ -32,14 +32,48 @@ internal sealed class CommonSubexpressions : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        var dom = DominatorTree.Compute(f);
-        var walk = new Walk(f, c, dom, ContextIsReadOnly(f));
-        walk.Visit(f.Entry);
+        var contextIsReadOnly = ContextIsReadOnly(f);
+        if (!HasDuplicates(f, contextIsReadOnly))
+        {
+            return; // the common case, found without building the dominator tree
+        }
+        new Walk(f, c, DominatorTree.Compute(f), contextIsReadOnly).Visit(f.Entry);
     }
 
     private static bool ContextIsReadOnly(Function f) => !f.AllInstrs().Any(i =>
         (i.Op == Op.Store && i.Operands[0].Type == IrType.CtxPtr) ||
         (i.Op == Op.Call && i.Operands.Any(o => o.Type == IrType.CtxPtr)));
+
+    private static bool HasDuplicates(Function f, bool contextIsReadOnly)
+    {
+        var seen = new HashSet<Key>();
+        foreach (var i in f.AllInstrs())
+        {
+            if (IsCandidate(i, contextIsReadOnly)
+                && (!seen.Add(KeyOf(i, swapped: false)) || (i.Info.IsCommutative && seen.Contains(KeyOf(i, swapped: true)))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsCandidate(Instr i, bool contextIsReadOnly) => i.IsPureComputation() && i.Op switch
+    {
+        Op.Cmp => false,
+        Op.Load => contextIsReadOnly && i.Operands[0].Type == IrType.CtxPtr,
+        _ => true,
+    };
+
+    private static Key KeyOf(Instr i, bool swapped)
+    {
+        var (a, b) = i.Operands.Count == 2 ? (i.Operands[0], i.Operands[1]) : (i.Operands[0], null);
+        if (swapped)
+        {
+            (a, b) = (b!, a);
+        }
+        return new Key(i.Op, i.Type, i.Cond, i.Imm, i.Size, i.Signed, a, b);
+    }
 
     private readonly record struct Key(Op Op, IrType Type, Cond Cond, long Imm, int Size, bool Signed, Value A, Value? B);
 
@@ -52,7 +86,7 @@ internal sealed class CommonSubexpressions : IPass
             var added = new List<Key>();
             foreach (var i in block.Instrs.ToList())
             {
-                if (!IsCandidate(i))
+                if (!IsCandidate(i, contextIsReadOnly))
                 {
                     continue;
                 }
@@ -78,23 +112,6 @@ internal sealed class CommonSubexpressions : IPass
             {
                 _available.Remove(key);
             }
-        }
-
-        private bool IsCandidate(Instr i) => i.IsPureComputation() && i.Op switch
-        {
-            Op.Cmp => false,
-            Op.Load => contextIsReadOnly && i.Operands[0].Type == IrType.CtxPtr,
-            _ => true,
-        };
-
-        private static Key KeyOf(Instr i, bool swapped)
-        {
-            var (a, b) = i.Operands.Count == 2 ? (i.Operands[0], i.Operands[1]) : (i.Operands[0], null);
-            if (swapped)
-            {
-                (a, b) = (b!, a);
-            }
-            return new Key(i.Op, i.Type, i.Cond, i.Imm, i.Size, i.Signed, a, b);
         }
     }
 }

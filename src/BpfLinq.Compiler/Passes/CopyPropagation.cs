@@ -27,7 +27,14 @@ internal sealed class CopyPropagation : IPass
     {
         for (var changed = true; changed;)
         {
-            var replaced = RemoveRedundant(f, f.Blocks.SelectMany(b => b.Phis).ToList());
+            // Trivial phis are the one-phi components; most functions have no others, so the
+            // component search runs only when some phi reads another phi.
+            var replaced = TrivialPhi.FoldAll(f);
+            var phis = f.Blocks.SelectMany(b => b.Phis).ToList();
+            if (phis.Any(phi => phi.Operands.Any(v => v != phi && v is Instr { Op: Op.Phi })))
+            {
+                replaced += RemoveRedundant(f, phis);
+            }
             changed = replaced > 0;
             c.NoteChange(replaced);
         }

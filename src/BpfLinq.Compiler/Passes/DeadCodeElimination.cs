@@ -9,8 +9,10 @@ namespace BpfLinq.Compiler.Passes;
 /// cycle of phis and adds that only feed each other dies as a whole (a use count would keep it).
 /// Loads have no side effects and go when unused. Requires nothing; preserves the CFG.
 /// <code>
-/// b1: v2 = phi [b0: 0], [b1: v3]    =>   b1: br b1 ... (v2, v3 gone: they only feed each other)
-///     v3 = add.i64 v2, 1
+/// b1: v2 = phi.i64 [b0: 1], [b2: v4]   =>   b1: (v2 gone)
+/// b2: v4 = add.i64 v2, 3                    b2: (v4 gone: it only fed v2, v2 only fed it)
+///     v5 = load.i32.u32 v0, 0                   (v5 gone: unused)
+///     v6 = call.i64 5()                         v6 = call.i64 5()   (kept: a call has effects)
 /// </code>
 /// </summary>
 internal sealed class DeadCodeElimination : IPass
@@ -45,10 +47,13 @@ internal sealed class DeadCodeElimination : IPass
         }
         foreach (var block in f.Blocks)
         {
-            foreach (var i in block.Instrs.Where(i => !live.Contains(i)).ToList())
+            for (var k = block.Instrs.Count - 1; k >= 0; k--)
             {
-                block.Remove(i);
-                c.NoteChange();
+                if (!live.Contains(block.Instrs[k]))
+                {
+                    block.Remove(block.Instrs[k]);
+                    c.NoteChange();
+                }
             }
         }
     }

@@ -38,7 +38,12 @@ internal sealed class FixedPointLoop : IPass
             var before = c.Changes;
             foreach (var pass in Passes)
             {
+                var changes = c.Changes;
                 Pipeline.RunPass(pass, f, c);
+                if (c.TraceRewrites && c.Changes != changes)
+                {
+                    c.Trace?.Invoke($"{Name}: round {round}: {pass.Name} made {c.Changes - changes} change{(c.Changes - changes == 1 ? "" : "s")}");
+                }
             }
             if (c.Changes == before)
             {

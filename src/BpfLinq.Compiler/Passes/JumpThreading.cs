@@ -15,17 +15,22 @@ namespace BpfLinq.Compiler.Passes;
 /// <see cref="ConstantFolding.Evaluate"/>, so <c>x ^ 1</c> or <c>zext x</c> between phi and compare
 /// is seen through.
 /// <para>
-/// Conditions that keep SSA and the CFG sound: every value defined in <c>B</c> is used only in
-/// <c>B</c> or by a successor's phi on the edge from <c>B</c> (so skipping <c>B</c> loses nothing: a
-/// phi of <c>B</c> that T's phi reads becomes its operand from <c>P</c>, any other value of <c>B</c> must
-/// be a known constant on P's path); <c>P</c> has one edge to
-/// <c>B</c>; <c>B</c> is not a loop header (threading into a loop body would make a second loop
-/// entry: an irreducible graph); a predecessor that already reaches <c>T</c> passes T's phis the
-/// same values both ways. Values defined outside <c>B</c> that reach T through <c>B</c> dominate
-/// <c>B</c>, hence <c>P</c>.
+/// Conditions that keep SSA and the CFG sound:
+/// <list type="bullet">
+/// <item>every value defined in <c>B</c> is used only in <c>B</c> or by a successor's phi on the
+///   edge from <c>B</c>, so skipping <c>B</c> loses nothing: a phi of <c>B</c> that T's phi reads
+///   becomes its operand from <c>P</c>, any other value of <c>B</c> must be a known constant on P's
+///   path; values defined outside <c>B</c> that reach <c>T</c> through <c>B</c> dominate <c>B</c>,
+///   hence <c>P</c>;</item>
+/// <item><c>P</c> has one edge to <c>B</c> (else which phi operand is whose is ambiguous);</item>
+/// <item><c>B</c> is not a loop header (it dominates none of its predecessors): threading into a
+///   loop body would give the loop a second entry, an irreducible graph;</item>
+/// <item>a predecessor that already reaches <c>T</c> passes T's phis the same values both ways.</item>
+/// </list>
 /// </para>
-/// Requires dominators and loops (computed here); invalidates CFG analyses; removes blocks left
-/// unreachable, and leaves the rest of the cleanup to <see cref="CfgSimplification"/>.
+/// Requires dominators (computed here only when some block is a candidate, and again after each
+/// threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
+/// the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
 ///     v4 = cmp.ne.i32 v3, 0             b1: ... -> b4 (was b2)
@@ -40,15 +45,18 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        var loops = LoopForest.Compute(f);
-        var headers = loops.Loops.Select(l => l.Header).ToHashSet();
+        DominatorTree? dom = null;
         DefUse? uses = null;
         foreach (var b in f.Blocks.ToList())
         {
-            if (b == f.Entry || headers.Contains(b) || b.Terminator is not { Op: Op.CondBr } br
-                || br.Operands[0] is not Instr { Op: Op.Cmp } cmp || cmp.Block != b)
+            if (!IsCandidate(f, b, out var cmp))
             {
                 continue;
+            }
+            dom ??= DominatorTree.Compute(f);
+            if (b.Preds.Any(p => dom.Dominates(b, p)))
+            {
+                continue; // a loop header
             }
             uses ??= DefUse.Compute(f);
             if (!IsBypassable(b, uses))
@@ -61,10 +69,24 @@ internal sealed class JumpThreading : IPass
                 {
                     c.NoteChange();
                     uses = null; // T's phis may now read values of blocks still to be visited
+                    dom = null;  // and the new edge may have made a block a loop header
                 }
             }
         }
         c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    // A block with phis whose branch tests a compare made in the block: cheap to check first.
+    private static bool IsCandidate(Function f, Block b, out Instr cmp)
+    {
+        cmp = null!;
+        if (b == f.Entry || b.Instrs[0].Op != Op.Phi || b.Terminator is not { Op: Op.CondBr } br
+            || br.Operands[0] is not Instr { Op: Op.Cmp } test || test.Block != b)
+        {
+            return false;
+        }
+        cmp = test;
+        return true;
     }
 
     private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>

@@ -8,11 +8,10 @@ namespace BpfLinq.Compiler.Passes;
 /// pass table). <see cref="Default"/> is the one the compiler uses; its order is checked against
 /// <see cref="PassOrder"/> by a test, and <see cref="ToString"/> prints it.
 /// <para>
-/// Running a pass (<see cref="RunPass"/>): blocks are first put in reverse post-order (so what a
-/// pass does never depends on whether the previous one was dumped, since printing reorders too);
-/// then the pass runs; then, when asked, the IR verifier checks the result (an
-/// <see cref="Diagnostics.InternalCompilerError"/> names the pass) and the function is dumped to the
-/// trace as <c>&gt; after NAME:</c>. Blocks leave the pipeline in reverse post-order.
+/// Running a pass (<see cref="RunPass"/>): the pass runs; then, when asked, the IR verifier checks
+/// the result (an <see cref="Diagnostics.InternalCompilerError"/> names the pass) and the function
+/// is dumped to the trace as <c>&gt; after NAME:</c>, without changing its block order, so dumping
+/// never changes what the compiler produces. Blocks leave the pipeline in reverse post-order.
 /// </para>
 /// </summary>
 internal sealed class Pipeline
@@ -73,7 +72,6 @@ internal sealed class Pipeline
     /// <summary>Runs one pass with the checks and dumps <paramref name="context"/> asks for.</summary>
     public static void RunPass(IPass pass, Function f, PassContext context)
     {
-        f.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(f));
         pass.Run(f, context);
         if (context.VerifyIrAfterEachPass)
         {
@@ -81,7 +79,11 @@ internal sealed class Pipeline
         }
         if (context.ShouldDump(pass.Name))
         {
+            // The printer puts blocks in reverse post-order; put them back, so that what later
+            // passes do never depends on whether this one was dumped.
+            var order = f.Blocks.ToList();
             context.Trace!($"> after {pass.Name}:\n{IrPrinter.Print(f)}");
+            f.ReorderBlocks(order);
         }
     }
 

@@ -61,6 +61,16 @@ internal sealed class RewriteSite(Function function, Instr instr)
         return Insert(copy);
     }
 
+    /// <summary>Inserts a copy of the load with another pointer and offset (same type, width, signedness).</summary>
+    public Instr Load(Value pointer, long offset)
+    {
+        var load = IrBuilder.Create(Op.Load, Instr.Type, pointer);
+        load.Imm = offset;
+        load.Size = Instr.Size;
+        load.Signed = Instr.Signed;
+        return Insert(load);
+    }
+
     /// <summary><c>k</c> when <paramref name="v"/> is the constant 2^k at <paramref name="type"/>'s width.</summary>
     public static int? Log2(Value v, IrType type)
     {

@@ -12,7 +12,23 @@ internal static class UnreachableCode
     /// <summary>Removes every unreachable block; returns how many went.</summary>
     public static int Remove(Function f)
     {
-        var reachable = BlockOrder.ReversePostOrder(f).ToHashSet();
+        var reachable = new HashSet<Block>(f.Blocks.Count) { f.Entry };
+        var work = new Stack<Block>();
+        work.Push(f.Entry);
+        while (work.Count > 0)
+        {
+            foreach (var s in work.Pop().Succs)
+            {
+                if (reachable.Add(s))
+                {
+                    work.Push(s);
+                }
+            }
+        }
+        if (reachable.Count == f.Blocks.Count)
+        {
+            return 0;
+        }
         var dead = f.Blocks.Where(b => !reachable.Contains(b)).ToList();
         // Cut every edge out of dead code first, so each dead block ends with no predecessors.
         foreach (var b in dead)

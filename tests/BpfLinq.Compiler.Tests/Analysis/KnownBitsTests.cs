@@ -19,11 +19,40 @@ public sealed class KnownBitsTests
     [InlineData("v5 = urem.i64 v1, 10", 0xfUL)]
     [InlineData("v5 = byteswap.i64 v1, 16", 0xffffUL)]
     [InlineData("v5 = add.i32 v3, 1", 0xffff_ffffUL)]
+    [InlineData("v5 = ashr.i64 0x7ff0, 4", 0x7ffUL)]
     internal void Bits_that_may_be_one(string instr, ulong expected)
     {
         var f = IrParser.Parse($"{RandomIr.Signature}\nb0:\n  {instr}\n  ret 0");
         KnownBits.MaybeOne(f.Entry.Instrs[0]).ShouldBe(expected);
     }
+
+    [Fact]
+    public void Cycles_through_phis_end_at_the_depth_limit()
+    {
+        // An arithmetic shift of a loop phi used to ask about its operand's sign from scratch,
+        // which went around the loop for ever.
+        var f = IrParser.Parse($"""
+            {RandomIr.Signature}
+            b0:
+              br b1
+            b1: <- b0 b1
+              v5 = phi.i64 [b0: 0x70], [b1: v6]
+              v6 = ashr.i64 v5, 1
+              v7 = cmp.ne.i64 v6, 0
+              condbr v7, b1, b2
+            b2: <- b1
+              ret v5
+            """);
+        var phi = f.Blocks[1].Instrs[0];
+        KnownBits.MaybeOne(phi).ShouldBe(ulong.MaxValue); // the loop's value is unknown past the limit
+        KnownBits.MaybeOne(f.Blocks[1].Instrs[1]).ShouldBe(ulong.MaxValue);
+    }
+
+    [Theory]
+    [InlineData("v5 = ashr.i32 v3, 4", 0xffff_ffffUL)]
+    [InlineData("v5 = ashr.i64 v1, 60", ulong.MaxValue)]
+    internal void Arithmetic_shifts_of_values_that_may_be_negative_keep_the_top_bits(string instr, ulong expected) =>
+        Bits_that_may_be_one(instr, expected);
 
     [Fact]
     public void A_bit_reported_zero_is_zero_on_every_run()

@@ -52,6 +52,9 @@ internal static class AlgebraicRuleCases
         new("(PtrAdd p (Const 0)) => p", "va = ptradd.ctxptr v0, 0\nvR = load.{T}.u32 va, {s1}"),
         new("(PtrAdd (PtrAdd p (Const c1)) (Const c2)) => (PtrAdd p (Const c1+c2))", "va = ptradd.ctxptr v0, {s1}\nvb = ptradd.ctxptr va, {s2}\nvR = load.{T}.u32 vb, 4"),
 
+        new("(Load (PtrAdd p (Const c)) off) => (Load p off+c)", "va = ptradd.ctxptr v0, {s1}\nvR = load.{T}.u32 va, {s2}"),
+        new("(Load (PtrAdd p (Const c)) off) => (Load p off+c)", "va = ptradd.ctxptr v0, {s1}\nvR = load.{T}.s16 va, {s2}"),
+
         .. Commuted("and"),
         new("(And x (Const 0)) => (Const 0)", "vR = and.{T} {x}, 0"),
         new("(And x (Const -1)) => x", "vR = and.{T} {x}, -1"),

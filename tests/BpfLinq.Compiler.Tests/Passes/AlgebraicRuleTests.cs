@@ -14,7 +14,7 @@ namespace BpfLinq.Compiler.Tests.Passes;
 /// </summary>
 public sealed class AlgebraicRuleTests
 {
-    private const int Runs = 150;
+    private static readonly int s_runs = RandomIr.Count(150);
 
     public static TheoryData<string> RuleTexts { get; } = new(AlgebraicSimplification.Rules.Select(r => r.Text).Distinct());
 
@@ -25,7 +25,7 @@ public sealed class AlgebraicRuleTests
         var cases = AlgebraicRuleCases.All.Where(c => c.Rule == rule).ToList();
         cases.ShouldNotBeEmpty($"no case in AlgebraicRuleCases for {rule}");
         var fired = 0;
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Runs), Prop.ForAll(
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(s_runs), Prop.ForAll(
             Gen.Choose(0, int.MaxValue).ToArbitrary(), RandomIr.Args.ToArbitrary(), RandomIr.Context.ToArbitrary(), (seed, args, context) =>
             {
                 var rng = new Random(seed);
@@ -38,7 +38,7 @@ public sealed class AlgebraicRuleTests
                 IrBehaviour.Of(after, args, context).ShouldBe(IrBehaviour.Of(before, args, context),
                     $"args [{string.Join(", ", args)}]\n{text}\n--- simplified ({string.Join("; ", trace)})\n{IrPrinter.Print(after)}");
             }));
-        fired.ShouldBeGreaterThan(Runs / 20, $"the rule fired in {fired} of {Runs} runs of its pattern");
+        fired.ShouldBeGreaterThan(s_runs / 20, $"the rule fired in {fired} of {s_runs} runs of its pattern");
     }
 
     [Fact]

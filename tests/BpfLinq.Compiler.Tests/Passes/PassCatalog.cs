@@ -17,10 +17,19 @@ internal static class PassCatalog
     public static IPass Find(string name) =>
         Passes.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"no pass named '{name}'; known: {string.Join(", ", Passes.Select(p => p.Name))}");
 
-    /// <summary>Runs the named pass (or the whole pipeline) with verification on, returning the context.</summary>
+    /// <summary>
+    /// Runs the named pass (or the whole pipeline) with verification on, returning the context.
+    /// Dumps go to <paramref name="trace"/> after the passes named in <c>BPFLINQ_DUMP</c> (<c>*</c> for all).
+    /// </summary>
     public static PassContext Run(string name, Function f, Action<string>? trace = null, bool traceRewrites = false)
     {
-        var context = new PassContext(ProgramKind.SocketFilter) { VerifyIrAfterEachPass = true, Trace = trace, TraceRewrites = traceRewrites };
+        var context = new PassContext(ProgramKind.SocketFilter)
+        {
+            VerifyIrAfterEachPass = true,
+            Trace = trace,
+            TraceRewrites = traceRewrites,
+            DumpAfter = PassContext.ParseDumpAfter(Environment.GetEnvironmentVariable("BPFLINQ_DUMP")),
+        };
         if (name == WholePipeline)
         {
             Pipeline.Default.Run(f, context);

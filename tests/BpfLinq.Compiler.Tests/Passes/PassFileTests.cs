@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Testing;
+using Xunit.Abstractions;
 
 namespace BpfLinq.Compiler.Tests.Passes;
 
@@ -9,9 +10,10 @@ namespace BpfLinq.Compiler.Tests.Passes;
 /// Runs the IR file tests under <c>Passes/&lt;Pass&gt;/*.ir</c>: the <c>-- input</c> function through
 /// the passes named in <c>-- pass</c> (one per line; <c>pipeline</c> for all of them), verified after
 /// each, must print as <c>-- output</c> and behave as the input on a fixed set of arguments.
-/// <c>BPFLINQ_UPDATE_GOLDEN=1</c> rewrites the outputs instead.
+/// <c>BPFLINQ_UPDATE_GOLDEN=1</c> rewrites the outputs instead; <c>BPFLINQ_DUMP=*</c> (or pass
+/// names) writes the function after those passes to the test's output.
 /// </summary>
-public sealed partial class PassFileTests
+public sealed partial class PassFileTests(ITestOutputHelper output)
 {
     private const string UpdateVariable = "BPFLINQ_UPDATE_GOLDEN";
 
@@ -37,7 +39,7 @@ public sealed partial class PassFileTests
         var after = IrParser.Parse(input);
         foreach (var pass in passes)
         {
-            PassCatalog.Run(pass, after);
+            PassCatalog.Run(pass, after, output.WriteLine);
         }
         var actual = IrPrinter.Print(after).TrimEnd('\n');
 

@@ -20,7 +20,7 @@ public sealed class PassPropertyTests
     [MemberData(nameof(Names))]
     public void A_pass_keeps_behaviour(string pass)
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(250), Prop.ForAll(
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(250)), Prop.ForAll(
             RandomIr.Cases().Zip(RandomIr.Args.ArrayOf(ArgumentSets).ToArbitrary()),
             RandomIr.Context.ToArbitrary(),
             (input, context) => KeepsBehaviour(pass, input.Item1, input.Item2, context)));
@@ -29,7 +29,7 @@ public sealed class PassPropertyTests
     [Fact]
     public void The_generator_makes_well_formed_functions_that_terminate()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll(RandomIr.Cases(40), RandomIr.Args.ToArbitrary(), (c, args) =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(500)), Prop.ForAll(RandomIr.Cases(40), RandomIr.Args.ToArbitrary(), (c, args) =>
         {
             var f = c.Build();
             IrVerifier.Check(f).ShouldBeEmpty(c.ToString());

@@ -40,6 +40,12 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Pass_names_are_unique_so_dumps_and_constraints_name_one_pass()
+    {
+        Pipeline.Default.Flatten().GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_reordering_that_breaks_a_constraint_is_reported_with_its_reason()
     {
         var violations = PassOrder.Check(["thread jumps", "fold branches", "simplify cfg"]);
@@ -60,7 +66,7 @@ public sealed class PipelineTests
     [Fact]
     public void The_output_keeps_the_backend_contract()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), Prop.ForAll(RandomIr.Cases(40), c =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(400)), Prop.ForAll(RandomIr.Cases(40), c =>
         {
             var f = c.Build();
             PassCatalog.Run(PassCatalog.WholePipeline, f);
@@ -81,7 +87,7 @@ public sealed class PipelineTests
     [Fact]
     public void The_pipeline_reaches_a_fixed_point_and_is_deterministic()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomIr.Cases(40), c =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RandomIr.Count(300)), Prop.ForAll(RandomIr.Cases(40), c =>
         {
             var first = c.Build();
             var trace = new List<string>();

@@ -126,6 +126,9 @@ internal sealed partial class RandomIr
             case 6 or 7: // bool b = cond; ... if (b)
                 Materialised(ifTrue, ifFalse, depth, topLevel);
                 break;
+            case 8: // a condition folded to a constant (hand-built trees, captured values)
+                _b.CondBr(_f.Const(IrType.Bool, _rng.Next(2)), ifTrue, ifFalse);
+                break;
             default:
             {
                 var type = AnyScalar();

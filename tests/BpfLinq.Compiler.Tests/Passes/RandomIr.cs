@@ -57,6 +57,13 @@ internal sealed partial class RandomIr
             Gen.Zip(Gen.Choose(0, int.MaxValue), Gen.Choose(1, maxSize), (seed, size) => new IrCase(seed, size)),
             c => Enumerable.Range(1, c.Size - 1).Reverse().Select(s => c with { Size = s }));
 
+    /// <summary>
+    /// How many random functions a property tries: <paramref name="usual"/>, times the factor in
+    /// <c>BPFLINQ_IR_SCALE</c> when it is set (e.g. <c>BPFLINQ_IR_SCALE=50</c> for a long run).
+    /// </summary>
+    public static int Count(int usual) =>
+        int.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_IR_SCALE"), out var scale) && scale > 0 ? usual * scale : usual;
+
     /// <summary>Argument vectors for <see cref="Signature"/>, biased to edge values.</summary>
     public static Gen<long[]> Args =>
         Gen.Frequency((3, Gen.Elements(s_edges)), (2, Gen.Choose(-300, 300).Select(v => (long)v)), (3, ArbMap.Default.GeneratorFor<long>()))
