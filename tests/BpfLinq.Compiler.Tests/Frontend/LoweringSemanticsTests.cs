@@ -32,6 +32,20 @@ public sealed class LoweringSemanticsTests
     }
 
     [Fact]
+    public void Every_instruction_says_which_expression_it_came_from()
+    {
+        foreach (var c in s_cases.Values)
+        {
+            var function = IrLowering.Lower(c.Lambda, c.Kind, LoweringOptions.Default);
+            foreach (var instr in function.AllInstrs())
+            {
+                instr.Source.ShouldNotBeNull($"{c.Name}: {instr}");
+                instr.Source.Text.ShouldNotBeNullOrWhiteSpace();
+            }
+        }
+    }
+
+    [Fact]
     public void The_cases_cover_every_family()
     {
         s_cases.Count.ShouldBeGreaterThan(300);
