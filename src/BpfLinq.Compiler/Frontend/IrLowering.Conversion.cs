@@ -14,7 +14,12 @@ internal sealed partial class IrLowering
 {
     private Value LowerConvert(UnaryExpression node)
     {
-        if (node.Method is not null || Nullable.GetUnderlyingType(node.Type) is not null || Nullable.GetUnderlyingType(node.Operand.Type) is not null)
+        if (node.Type == node.Operand.Type && node.Method is null)
+        {
+            return LowerValue(node.Operand)!; // an identity conversion (of any supported type, verdicts too)
+        }
+        if (node.Method is not null || node.Type == typeof(Verdict) || node.Operand.Type == typeof(Verdict)
+            || Nullable.GetUnderlyingType(node.Type) is not null || Nullable.GetUnderlyingType(node.Operand.Type) is not null)
         {
             throw Error(node, CompileErrors.UnsupportedConversion(node.Operand.Type, node.Type));
         }

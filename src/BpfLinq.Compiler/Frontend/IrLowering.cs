@@ -174,6 +174,8 @@ internal sealed partial class IrLowering
                 return LowerLabel((LabelExpression)node);
             case ExpressionType.Switch:
                 return LowerSwitch((SwitchExpression)node);
+            case ExpressionType.DebugInfo:
+                return null; // sequence points of hand-built trees: nothing to compute
             case ExpressionType.Invoke:
                 throw Error(node, CompileErrors.InvocationNotInlinable(((InvocationExpression)node).Expression.Type));
             default:
