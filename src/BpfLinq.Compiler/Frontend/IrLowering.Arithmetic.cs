@@ -59,6 +59,10 @@ internal sealed partial class IrLowering
     // types compute in int, where neither overflows, and are wrapped back.
     private void CheckDivision(ExpressionType op, ScalarType type, Value dividend, Value divisor, Expression node)
     {
+        if (!IsReachable(_b.Current!))
+        {
+            return; // dead code (after a jump, in the arm of a constant condition) never divides
+        }
         if (!_facts.Excludes(divisor, 0))
         {
             throw Error(node, CompileErrors.DivisorNotProvenNonZero(op));

@@ -34,6 +34,7 @@ internal sealed partial class IrLowering
     private readonly ParameterExpression _contextParameter;
     private readonly Param _ctx;
     private readonly LabelTable _labels;
+    private readonly HashSet<Block> _reachable = [];
     private Origin _origin;
 
     private IrLowering(LambdaExpression lambda, DiagnosticContext context, string name)
@@ -232,6 +233,45 @@ internal sealed partial class IrLowering
 
     /// <summary>Continues emitting in <paramref name="block"/>.</summary>
     private void StartBlock(Block block) => _b.Current = block;
+
+    /// <summary>
+    /// False when no path from the entry can reach <paramref name="block"/> (the arm of a constant
+    /// condition, code after a jump, and what only they reach). Edges from such blocks are never made,
+    /// so joins merge only values that can arrive. A block still waiting for predecessors (not sealed)
+    /// counts as reachable.
+    /// </summary>
+    private bool IsReachable(Block block)
+    {
+        if (_reachable.Contains(block))
+        {
+            return true;
+        }
+        var seen = new HashSet<Block> { block };
+        var work = new Stack<Block>([block]);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (b == _function.Entry || _reachable.Contains(b) || !_ssa.IsSealed(b))
+            {
+                _reachable.Add(block);
+                return true;
+            }
+            foreach (var p in b.Preds.Where(seen.Add))
+            {
+                work.Push(p);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Ends the current block with a jump to <paramref name="target"/>, unless no path reaches it.</summary>
+    private void JumpIfReachable(Block target)
+    {
+        if (!_b.IsTerminated && IsReachable(_b.Current!))
+        {
+            _b.Br(target);
+        }
+    }
 
     /// <summary>After a jump, code that follows is unreachable: it goes to a fresh block without predecessors (removed at the end).</summary>
     private void StartUnreachableBlock()
