@@ -18,8 +18,10 @@ namespace BpfLinq.Compiler.Frontend;
 /// these programs, so <c>skb.Mark</c> read twice is the same value). A label can be reached by a goto
 /// from outside the arm that pushed a fact, so lowering places a barrier there: facts below a
 /// barrier are not consulted. A value v is proven different from k when some fact <c>v cond c</c> is
-/// false for <c>v = k</c> (or where a guard cannot hold at all: code no path reaches cannot throw), or when <see cref="ValueRange"/> puts k outside the values v can take
-/// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0).
+/// false for <c>v = k</c>, or when <see cref="ValueRange"/> puts k outside the values v can take
+/// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0). A guard that cannot hold
+/// at all (<c>0 != 0</c>, a constant <c>false</c>) pushes <see cref="Fact.Unreachable"/>: nothing
+/// under it runs, so nothing there can throw.
 /// </summary>
 internal sealed class GuardFacts
 {
