@@ -17,7 +17,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// jumping to one of two blocks (<see cref="LowerBranch"/>), so <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c>,
 /// <c>!</c> and comparisons in conditions become compare-and-branch chains and never materialised
 /// bools. Only a bool used as a value (assigned, compared with a bool, returned) becomes 0 or 1.
-/// C# types map to IR types as <see cref="ScalarType"/> says, with narrow values kept canonical;
+/// C# types map to IR types as <see cref="ScalarLayout"/> says, with narrow values kept canonical;
 /// a <see cref="Verdict"/> is the i64 the program kind returns for it. The walk is split by node
 /// category into the partial files next to this one. Every instruction carries the
 /// <see cref="SourceRef"/> of the node it was made for: the user's C# text and its path.
@@ -79,7 +79,7 @@ internal sealed partial class IrLowering
         }
     }
 
-    private static bool IsReturnable(Type type) => type == typeof(Verdict) || ScalarType.Of(type) is not null;
+    private static bool IsReturnable(Type type) => type == typeof(Verdict) || ScalarLayout.Of(type) is not null;
 
     private Function LowerProgram(LambdaExpression lambda)
     {
@@ -111,7 +111,7 @@ internal sealed partial class IrLowering
         {
             return value;
         }
-        return _b.Unary(ScalarType.Of(type)!.Value.Signed ? Op.SExt : Op.ZExt, IrType.I64, value);
+        return _b.Unary(ScalarLayout.Of(type)!.Value.Signed ? Op.SExt : Op.ZExt, IrType.I64, value);
     }
 
     /// <summary>Lowers a node for its value: the IR value, or null for a void node.</summary>
@@ -204,12 +204,12 @@ internal sealed partial class IrLowering
 
     private BpfCompileException Error(Expression node, CompileError error) => _context.Error(node, error);
 
-    /// <summary>The scalar type of a node, or a compile error naming its type.</summary>
-    private ScalarType ScalarOf(Expression node) => ScalarType.Of(node.Type) ?? throw TypeError(node);
+    /// <summary>The scalar layout of a node's type, or a compile error naming its type.</summary>
+    private ScalarLayout ScalarOf(Expression node) => ScalarLayout.Of(node.Type) ?? throw TypeError(node);
 
     /// <summary>The IR type a value of <paramref name="node"/>'s type lives in (scalars and verdicts).</summary>
     private IrType IrTypeOf(Expression node, Type type) =>
-        type == typeof(Verdict) ? IrType.I64 : ScalarType.Of(type)?.Ir ?? throw TypeError(node);
+        type == typeof(Verdict) ? IrType.I64 : ScalarLayout.Of(type)?.Ir ?? throw TypeError(node);
 
     // The most helpful error for a node that has no value the program could compute with.
     private BpfCompileException TypeError(Expression node)
