@@ -7,7 +7,8 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 //   * a call's clobbers (r0–r5) interfere with everything live across the call, which is how
 //     values that survive a call end up in r6–r9 or on the stack;
 //   * a tied operation (dst op= src) writes its result before reading its second source, so the
-//     result interferes with that source;
+//     result interferes with that source, unless the operation is commutative: then the emitter
+//     ties whichever source shares the result's register;
 //   * a reload's temporary interferes with what is live where it is loaded;
 //   * block parameters are defined together at the top: they interfere with each other and with
 //     the block's live-in values.
@@ -116,11 +117,17 @@ internal sealed class InterferenceGraph
             }
             if (instr.IsTied)
             {
-                if (uses.Length > 1 && uses[1] != uses[0])
+                // A commutative operation can tie either source (the emitter picks), so its result
+                // may share a register with either; any other must not overwrite its second source.
+                Affinities.Add(new Affinity(defs[0], uses[0], weight));
+                if (instr.IsCommutative)
+                {
+                    Affinities.Add(new Affinity(defs[0], uses[1], weight));
+                }
+                else if (uses.Length > 1 && uses[1] != uses[0])
                 {
                     AddEdge(defs[0], uses[1]);
                 }
-                Affinities.Add(new Affinity(defs[0], uses[0], weight));
             }
             else if (instr.Opcode == MachineOpcode.Copy)
             {
