@@ -18,11 +18,23 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 /// <summary>Interference edges, affinities and spill costs of the nodes of one <see cref="LiveRanges"/> state.</summary>
 internal sealed class InterferenceGraph
 {
-    private readonly HashSet<long> _edges = [];
+    // Small graphs (the common case) keep edges in a bit matrix; large ones in a hash set.
+    private const int MatrixLimit = 512;
+
+    private readonly HashSet<long>? _edges;
+    private readonly ulong[]? _matrix;
     private readonly List<int>[] _adjacency;
 
     private InterferenceGraph(int count)
     {
+        if (count <= MatrixLimit)
+        {
+            _matrix = new ulong[((count * count) + 63) >> 6];
+        }
+        else
+        {
+            _edges = [];
+        }
         _adjacency = new List<int>[count];
         for (var i = 0; i < count; i++)
         {
@@ -44,7 +56,8 @@ internal sealed class InterferenceGraph
     public IReadOnlyList<int> Neighbors(int node) => _adjacency[node];
 
     /// <summary>True when the two nodes may not share a register.</summary>
-    public bool Interferes(int a, int b) => a != b && _edges.Contains(Key(a, b));
+    public bool Interferes(int a, int b) =>
+        a != b && (_matrix is { } m ? (m[Bit(a, b) >> 6] & (1UL << Bit(a, b))) != 0 : _edges!.Contains(Key(a, b)));
 
     /// <summary>Adds an edge (ignored between a node and itself, or two physical registers).</summary>
     public void AddEdge(int a, int b)
@@ -53,7 +66,18 @@ internal sealed class InterferenceGraph
         {
             return;
         }
-        if (_edges.Add(Key(a, b)))
+        bool added;
+        if (_matrix is { } m)
+        {
+            var bit = Bit(a, b);
+            added = (m[bit >> 6] & (1UL << bit)) == 0;
+            m[bit >> 6] |= 1UL << bit;
+        }
+        else
+        {
+            added = _edges!.Add(Key(a, b));
+        }
+        if (added)
         {
             _adjacency[a].Add(b);
             _adjacency[b].Add(a);
@@ -195,6 +219,8 @@ internal sealed class InterferenceGraph
             SpillCost[node] += weight;
         }
     }
+
+    private int Bit(int a, int b) => a < b ? (a * _adjacency.Length) + b : (b * _adjacency.Length) + a;
 
     private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 }
