@@ -6,6 +6,7 @@ namespace BpfLinq.Compiler.Backend;
 
 // The back end, in order:
 //   InstructionSelection   IR -> MachineFunction (virtual registers, block parameters)
+//   TiedSinking            dst op= src sinks below src's other readers, so src can die there
 //   RegisterAllocator      registers, slots, spill code and edge moves, as decisions
 //   AllocationChecker      (when asked) replays the decisions against the machine code
 //   FrameLayout            slots -> r10 offsets
@@ -21,6 +22,7 @@ internal static class CodeGenerator
     public static MachineCode Generate(Function function, BackendOptions options)
     {
         var machine = InstructionSelection.Select(function);
+        TiedSinking.Apply(machine);
         options.Trace?.Invoke("> after instruction selection:\n" + machine);
         var allocation = RegisterAllocator.Allocate(machine);
         options.Trace?.Invoke("> after register allocation:\n" + allocation.Print(machine));
