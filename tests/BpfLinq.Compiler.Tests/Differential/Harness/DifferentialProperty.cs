@@ -23,6 +23,7 @@ internal static class DifferentialProperty
             .Zip(new InputGenerator().Inputs(run.InputsPerProgram), (program, inputs) => new DifferentialCase(program, inputs));
         var arbitrary = Arb.From(cases, Shrink);
         string? lastFailure = null;
+        DifferentialCase? lastFailedCase = null;
         var property = Prop.ForAll(arbitrary, testCase =>
         {
             var outcome = checker.Check(testCase);
@@ -33,7 +34,8 @@ internal static class DifferentialProperty
                     break;
                 case CaseVerdict.Failed:
                     lastFailure = outcome.Detail;
-                    throw new DifferentialFailureException(outcome.Detail);
+                    lastFailedCase = testCase;
+                    throw new DifferentialFailureException(outcome.Detail, testCase);
             }
         });
         var config = Config.QuickThrowOnFailure
@@ -50,6 +52,7 @@ internal static class DifferentialProperty
             throw new DifferentialFailureException(
                 $"Differential property failed for {compiler.Name}. Replay with {DifferentialRun.SeedVariable}={run.Seed} {DifferentialRun.ProgramsVariable}={run.Programs}.\n"
                 + $"Shrunk case:\n{lastFailure}\nFsCheck:\n{e.Message}",
+                lastFailedCase,
                 e);
         }
         return statistics;

@@ -152,7 +152,7 @@ internal sealed partial class StackCompiler
         var divisor = division.Right;
         var proven = _guards.Any(g => ReferenceEquals(g.Divisor, divisor) && (g.ExcludesMinusOne || !signed))
             || (divisor is ConstantExpression { Value: { } value } && CSharpOperators.Bits(value) != 0 && !(signed && CSharpOperators.Bits(value) == ulong.MaxValue));
-        if (!proven)
+        if (!proven && _proveDivisors)
         {
             throw new StandInCompileException(StandInCodes.UnprovenDivisor, path, $"nothing proves {ExpressionText.Of(divisor)} non-zero{(signed ? " and not -1" : "")}");
         }

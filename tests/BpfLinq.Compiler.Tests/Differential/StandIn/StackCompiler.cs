@@ -27,9 +27,14 @@ internal sealed partial class StackCompiler
     private readonly Dictionary<ParameterExpression, short> _variables = [];
     private readonly Dictionary<LabelTarget, Label> _labels = [];
     private readonly List<(Expression Divisor, bool ExcludesMinusOne)> _guards = [];
+    private readonly bool _proveDivisors;
     private int _slotsInUse;
 
-    private StackCompiler(ProgramKind kind) => _kind = kind;
+    private StackCompiler(ProgramKind kind, bool proveDivisors)
+    {
+        _kind = kind;
+        _proveDivisors = proveDivisors;
+    }
 
     /// <summary>The stand-in as a compiler under test.</summary>
     public static CompilerUnderTest UnderTest { get; } = new(
@@ -38,10 +43,19 @@ internal sealed partial class StackCompiler
         e => e is StandInCompileException s ? new CompileError(s.Code, s.Path, s.Message) : null,
         StandInCodes.IsDocumented);
 
-    /// <summary>Compiles a program lambda for <paramref name="kind"/>.</summary>
-    public static Insn[] Compile(LambdaExpression lambda, ProgramKind kind)
+    /// <summary>A broken variant for the harness's own tests: it divides by anything, like a compiler that forgot the rule.</summary>
+    public static CompilerUnderTest WithoutDivisorProofs { get; } = UnderTest with
     {
-        var compiler = new StackCompiler(kind);
+        Name = "stand-in without divisor proofs",
+        Compile = (lambda, kind) => Compile(lambda, kind, proveDivisors: false),
+    };
+
+    /// <summary>Compiles a program lambda for <paramref name="kind"/>.</summary>
+    public static Insn[] Compile(LambdaExpression lambda, ProgramKind kind) => Compile(lambda, kind, proveDivisors: true);
+
+    private static Insn[] Compile(LambdaExpression lambda, ProgramKind kind, bool proveDivisors)
+    {
+        var compiler = new StackCompiler(kind, proveDivisors);
         compiler._contexts.Add(lambda.Parameters[0]);
         compiler._emit.Emit(Insn.Mov(Reg.R6, Reg.R1));
         compiler.Value(lambda.Body, "Body");
