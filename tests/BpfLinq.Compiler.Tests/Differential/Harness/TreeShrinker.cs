@@ -63,7 +63,12 @@ internal static class TreeShrinker
         }
         foreach (var constant in nodes.OfType<ConstantExpression>())
         {
-            foreach (var simpler in new ulong[] { 0, 1 }.Select(bits => ScalarType.Of(constant.Type).Value(bits)).Where(v => !v.Equals(constant.Value)))
+            // Only towards zero: 0 never grows back to 1, or shrinking would cycle between them.
+            var type = ScalarType.Of(constant.Type);
+            var zero = type.Value(0);
+            var one = type.Value(1);
+            var simplerValues = constant.Value!.Equals(zero) ? [] : constant.Value.Equals(one) ? [zero] : new[] { zero, one };
+            foreach (var simpler in simplerValues)
             {
                 yield return Replace(root, constant, Expression.Constant(simpler, constant.Type));
             }
