@@ -1,4 +1,5 @@
 using System.Globalization;
+using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq.Compiler.Tests.Conformance;
 
@@ -14,6 +15,14 @@ internal sealed record ConformanceCase(
     ulong? ExpectedResult,
     string? ExpectedError)
 {
+    /// <summary>
+    /// The program's slots: the <c>-- raw</c> section when there is one (it replaces the text, as
+    /// upstream reads it), else the <c>-- asm</c> text through <see cref="UbpfAssembler"/>.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not valid uBPF assembler.</exception>
+    public Insn[] Assemble() =>
+        RawSlots is { } raw ? [.. raw.Select(Insn.FromUInt64)] : UbpfAssembler.Assemble(AsmLines);
+
     /// <summary>Parses a file; returns null when the upstream parser would skip it (unknown section).</summary>
     public static ConformanceCase? Parse(string name, string text)
     {

@@ -17,4 +17,7 @@ internal static class ConformanceSuite
 
     /// <summary>All positive cases, sorted by name.</summary>
     public static IReadOnlyList<ConformanceCase> Cases => s_cases.Value;
+
+    /// <summary>The positive case of that name.</summary>
+    public static ConformanceCase Case(string name) => Cases.Single(c => c.Name == name);
 }
