@@ -18,6 +18,9 @@ internal static class ConformanceSuite
     /// <summary>All positive cases, sorted by name.</summary>
     public static IReadOnlyList<ConformanceCase> Cases => s_cases.Value;
 
+    /// <summary>The case names as theory rows (MemberData), so each case shows in the test list.</summary>
+    public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
+
     /// <summary>The positive case of that name.</summary>
     public static ConformanceCase Case(string name) => Cases.Single(c => c.Name == name);
 }

@@ -9,11 +9,8 @@ namespace BpfLinq.Compiler.Tests.Conformance;
 /// </summary>
 public sealed class KernelConformanceTests(ITestOutputHelper output)
 {
-    /// <summary>The case names, one theory row each, so every case shows in the test list.</summary>
-    public static TheoryData<string> CaseNames => [.. ConformanceSuite.Cases.Select(c => c.Name)];
-
     [KernelTheory]
-    [MemberData(nameof(CaseNames))]
+    [MemberData(nameof(ConformanceSuite.Names), MemberType = typeof(ConformanceSuite))]
     public void The_case_gives_its_expected_r0_or_the_expected_refusal(string name)
     {
         var @case = ConformanceSuite.Case(name);
