@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using BpfLinq.Compiler.Isa;
 
@@ -61,7 +62,7 @@ internal sealed record ConformanceCase(
                     asm.Add(line);
                     break;
                 case "raw":
-                    raw.Add(ParseUnsigned(line));
+                    raw.Add(ParseSlot(line));
                     break;
                 case "mem":
                     foreach (var b in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -92,6 +93,25 @@ internal sealed record ConformanceCase(
             }
         }
         return "";
+    }
+
+    /// <summary>
+    /// A raw slot: a 64-bit number, or (in the <c>negative/unused-*</c> files) its 8 bytes in hex
+    /// separated by spaces. Upstream reads each of those bytes as a whole slot and then skips the
+    /// file; we read the instruction the file's comment describes.
+    /// </summary>
+    private static ulong ParseSlot(string line)
+    {
+        var bytes = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (bytes.Length == 1)
+        {
+            return ParseUnsigned(line);
+        }
+        if (bytes.Length != Insn.SizeInBytes)
+        {
+            throw new FormatException($"a raw slot written as bytes needs {Insn.SizeInBytes} of them: '{line}'");
+        }
+        return BinaryPrimitives.ReadUInt64LittleEndian(bytes.Select(b => byte.Parse(b, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray());
     }
 
     private static ulong ParseUnsigned(string s) =>
