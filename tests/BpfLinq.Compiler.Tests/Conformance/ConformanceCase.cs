@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Tests.Conformance;
 
 /// <summary>
 /// One bpf_conformance <c>.data</c> file: the program (uBPF assembler text, or raw slots), the input
-/// memory and the expected 64-bit r0. The format is described in shared/conformance/README.md.
+/// memory and the expected 64-bit r0. The format is described in Data/README.md.
 /// </summary>
 internal sealed record ConformanceCase(
     string Name,

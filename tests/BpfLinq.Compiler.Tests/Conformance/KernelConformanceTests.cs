@@ -32,10 +32,10 @@ public sealed class KernelConformanceTests(ITestOutputHelper output)
         {
             output.WriteLine($"  refused {verdict.Case}: {verdict.Detail}");
         }
-        var failures = verdicts.Where(v => v.Kind == VerdictKind.Failed).Select(v => v.ToString()).ToList();
-        failures.ShouldBeEmpty(string.Join("\n", failures));
+        string.Join("\n", verdicts.Where(v => v.Kind == VerdictKind.Failed)).ShouldBeEmpty();
         verdicts.Count(v => v.Kind == VerdictKind.Passed).ShouldBe(300);
-        refused.Select(v => v.Case).ShouldBe(ExpectedRefusals.All.Select(r => r.Case));
+        refused.Count.ShouldBe(13);
+        refused.Select(v => v.Case).ShouldBe(ExpectedRefusals.All.Select(r => r.Case), ignoreOrder: true);
     }
 
     private static ConformanceVerdict Run(ConformanceCase @case) =>
