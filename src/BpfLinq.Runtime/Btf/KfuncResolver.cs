@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using BpfLinq.Compiler.Btf;
+
+namespace BpfLinq.Runtime.Btf;
+
+// What makes a FUNC a kfunc. Kernel code registers kfuncs in BTF_KFUNCS_START/END id sets; since
+// pahole 1.27 (and in every 6.18 build with BTF) pahole reads those sets and gives each kfunc's FUNC
+// a DECL_TAG "bpf_kfunc" with component_idx -1. That tag is the only mark in the BTF itself (the
+// KF_* flags stay in the kernel image), and the verifier itself only accepts calls to FUNCs in the
+// registered sets, so the tag is exactly what "the kernel provides this kfunc" means here. Ordinary
+// kernel functions are FUNCs too (fentry/kprobe targets, the bodies of BPF helpers such as
+// bpf_strncmp), which is why a name lookup alone is not enough.
+//
+// The index is built on the first lookup: the ~200 bpf_kfunc tags are found through the spec's name
+// index and materialised with their targets (~20 ms for vmlinux), giving a name -> FUNC id map.
+
+/// <summary>
+/// Finds kfuncs by name in a kernel BTF (<see cref="KernelBtf.Kfuncs"/> for vmlinux): the BTF id a
+/// <c>BPF_PSEUDO_KFUNC_CALL</c> needs and the prototype to check arguments against. The index is
+/// built once, on first use; lookups after that are dictionary probes. Safe to share between threads.
+/// </summary>
+public sealed class KfuncResolver
+{
+    /// <summary>The decl tag the kernel's BTF puts on each kfunc's FUNC.</summary>
+    public const string KfuncTag = "bpf_kfunc";
+
+    private readonly string _source;
+    private readonly string? _module;
+    private readonly Lazy<IReadOnlyDictionary<string, int>> _ids;
+    private readonly ConcurrentDictionary<string, Kfunc> _resolved = new(StringComparer.Ordinal);
+
+    /// <summary>Resolves kfuncs in any decoded BTF, e.g. a saved copy of some kernel's vmlinux.</summary>
+    /// <param name="spec">The BTF; split BTF finds its base's kfuncs too.</param>
+    public KfuncResolver(BtfSpec spec)
+        : this(spec, "this BTF", module: null)
+    {
+    }
+
+    internal KfuncResolver(BtfSpec spec, string source, string? module)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        _source = source;
+        _module = module;
+        _ids = new Lazy<IReadOnlyDictionary<string, int>>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The BTF searched.</summary>
+    public BtfSpec Spec { get; }
+
+    /// <summary>Every kfunc name this BTF provides, in ordinal order.</summary>
+    public IReadOnlyList<string> Names => [.. _ids.Value.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Finds a kfunc by name.</summary>
+    /// <param name="name">The kfunc's C name, e.g. <c>bpf_strcmp</c>.</param>
+    /// <param name="kfunc">The kfunc, when found.</param>
+    /// <returns>True when a FUNC of that name carries the <see cref="KfuncTag"/> decl tag.</returns>
+    public bool TryResolve(string name, [NotNullWhen(true)] out Kfunc? kfunc)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_resolved.TryGetValue(name, out kfunc))
+        {
+            return true;
+        }
+        if (!_ids.Value.TryGetValue(name, out var id))
+        {
+            return false;
+        }
+        var func = (BtfFunc)Spec.GetType(id);
+        var module = _module is not null && id >= Spec.FirstTypeId ? _module : null;
+        kfunc = _resolved.GetOrAdd(name, new Kfunc(name, id, func, module));
+        return true;
+    }
+
+    /// <summary>Finds a kfunc by name, or explains why the kernel does not provide it.</summary>
+    /// <param name="name">The kfunc's C name, e.g. <c>bpf_strcmp</c>.</param>
+    /// <exception cref="KfuncNotFoundException">
+    /// No FUNC of that name is a kfunc; the message names it, says whether the name is an ordinary
+    /// kernel function instead, and suggests a kfunc with a similar name if there is one.
+    /// </exception>
+    public Kfunc Resolve(string name) =>
+        TryResolve(name, out var kfunc) ? kfunc : throw NotFound(name);
+
+    private KfuncNotFoundException NotFound(string name)
+    {
+        var suggestion = SpellingSuggestion.Closest(name, _ids.Value.Keys);
+        var why = Spec.TryFindFunc(name, out _)
+            ? $"it has a function of that name, but not one tagged {KfuncTag}, so BPF programs cannot call it (if it is a BPF helper, call it by helper id)"
+            : $"its BTF has no function of that name tagged {KfuncTag} (a newer kernel, a subsystem built out, or a module not loaded?)";
+        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        return new KfuncNotFoundException($"{_source} does not provide kfunc '{name}': {why}{hint}", name, suggestion);
+    }
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Ascending tag ids; a name tagged twice keeps its first FUNC, as the kernel's own by-name lookup would.
+        foreach (var tagId in Spec.FindByName(KfuncTag, BtfKind.DeclTag))
+        {
+            if (Spec.GetType(tagId) is BtfDeclTag { ComponentIndex: -1, Target: BtfFunc { Name: { } name } func }
+                && Spec.TryGetId(func, out var funcId))
+            {
+                ids.TryAdd(name, funcId);
+            }
+        }
+        return ids;
+    }
+}
