@@ -1,10 +1,11 @@
 namespace BpfLinq.Runtime.Btf;
 
-// "Did you mean" for a misspelled kernel name. Candidates are compared by Levenshtein distance
-// (insertions, deletions, substitutions), case-insensitively, with and without the "bpf_" prefix
-// that most kfuncs carry, so "strcmp", "bpf_strcmpp" and "BPF_STRCMP" all lead to bpf_strcmp. A
-// candidate counts only when the distance is at most a third of the name's length (at least 1):
-// beyond that the suggestion is noise. Ties go to the ordinally first name, so messages are stable.
+// "Did you mean" for a misspelled kernel name. Candidates are compared by edit distance
+// (insertions, deletions, substitutions, and swaps of two adjacent letters, the commonest typo),
+// case-insensitively, with and without the "bpf_" prefix that most kfuncs carry, so "strcmp",
+// "bpf_strcmpp", "bpf_strcpm" and "BPF_STRCMP" all lead to bpf_strcmp. A candidate counts only when
+// the distance is at most a third of the name's length (at least 1): beyond that the suggestion is
+// noise. Ties go to the ordinally first name, so messages are stable.
 
 /// <summary>Picks the known name closest to a name that was not found.</summary>
 internal static class SpellingSuggestion
@@ -14,13 +15,14 @@ internal static class SpellingSuggestion
     /// <summary>The candidate closest to <paramref name="name"/>, or null when none is close enough.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        var lower = name.ToLowerInvariant();
         var wanted = Bare(name);
         var limit = Math.Max(1, wanted.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Math.Min(Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant()), Distance(wanted, Bare(candidate)));
+            var distance = Math.Min(Distance(lower, candidate.ToLowerInvariant()), Distance(wanted, Bare(candidate)));
             if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
@@ -30,9 +32,10 @@ internal static class SpellingSuggestion
         return best;
     }
 
-    /// <summary>Levenshtein distance, two rows.</summary>
+    /// <summary>Optimal string alignment distance: Levenshtein plus adjacent transpositions, three rows.</summary>
     internal static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -46,8 +49,12 @@ internal static class SpellingSuggestion
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
         return previous[b.Length];
     }
