@@ -10,12 +10,13 @@ namespace BpfLinq.Runtime.Btf;
 /// </summary>
 public sealed class Kfunc
 {
-    internal Kfunc(string name, int btfId, BtfFunc func, string? module)
+    internal Kfunc(string name, int btfId, BtfFunc func, string? module, bool isTagged)
     {
         Name = name;
         BtfId = btfId;
         Func = func;
         Module = module;
+        IsTagged = isTagged;
     }
 
     /// <summary>The kfunc's name, e.g. <c>bpf_strcmp</c>.</summary>
@@ -35,6 +36,13 @@ public sealed class Kfunc
 
     /// <summary>The module whose BTF holds it, or null when it is vmlinux's.</summary>
     public string? Module { get; }
+
+    /// <summary>
+    /// True when the kernel's BTF marks this FUNC as a kfunc (a <c>bpf_kfunc</c> decl tag). False only
+    /// when the BTF marks no kfunc at all (built with pahole before 1.27): then this is merely the
+    /// kernel function of that name, and the verifier decides at load time whether programs may call it.
+    /// </summary>
+    public bool IsTagged { get; }
 
     /// <summary>E.g. <c>kfunc bpf_strcmp [65808]</c>, or <c>kfunc f [130001] in module m</c>.</summary>
     public override string ToString() =>

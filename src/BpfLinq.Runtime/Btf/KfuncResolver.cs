@@ -4,15 +4,20 @@ using BpfLinq.Compiler.Btf;
 
 namespace BpfLinq.Runtime.Btf;
 
-// What makes a FUNC a kfunc. Kernel code registers kfuncs in BTF_KFUNCS_START/END id sets; since
-// pahole 1.27 (and in every 6.18 build with BTF) pahole reads those sets and gives each kfunc's FUNC
-// a DECL_TAG "bpf_kfunc" with component_idx -1. That tag is the only mark in the BTF itself (the
-// KF_* flags stay in the kernel image), and the verifier itself only accepts calls to FUNCs in the
-// registered sets, so the tag is exactly what "the kernel provides this kfunc" means here. Ordinary
-// kernel functions are FUNCs too (fentry/kprobe targets, the bodies of BPF helpers such as
-// bpf_strncmp), which is why a name lookup alone is not enough.
+// What makes a FUNC a kfunc. Kernel code registers kfuncs in BTF_KFUNCS_START/END id sets, and
+// the verifier only accepts calls to FUNCs in a set registered for the program's type. When the
+// kernel is built with pahole 1.27 or later (scripts/Makefile.btf then asks for the decl_tag_kfuncs
+// feature), pahole reads those sets and gives each kfunc's FUNC a DECL_TAG "bpf_kfunc" with
+// component_idx -1: the only mark a kfunc has in the BTF itself (the KF_* flags stay in the kernel
+// image). This machine's 6.18 carries ~200 of them. Ordinary kernel functions are FUNCs too
+// (fentry/kprobe targets, the bodies of BPF helpers such as bpf_strncmp), so a name lookup alone
+// would accept names the verifier then refuses with a less helpful message.
 //
-// The index is built on the first lookup: the ~200 bpf_kfunc tags are found through the spec's name
+// A kernel built with an older pahole has no bpf_kfunc tags at all. Then nothing can be checked
+// here, and the resolver does what libbpf always does: it returns the FUNC of that name, marked
+// IsTagged = false, and leaves the verdict to the verifier.
+//
+// The index is built on the first lookup: the bpf_kfunc tags are found through the spec's name
 // index and materialised with their targets (~20 ms for vmlinux), giving a name -> FUNC id map.
 
 /// <summary>
@@ -27,7 +32,8 @@ public sealed class KfuncResolver
 
     private readonly string _source;
     private readonly string? _module;
-    private readonly Lazy<IReadOnlyDictionary<string, int>> _ids;
+    private readonly Lazy<Dictionary<string, int>> _ids;
+    private readonly Lazy<IReadOnlyList<string>> _names;
     private readonly ConcurrentDictionary<string, Kfunc> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Resolves kfuncs in any decoded BTF, e.g. a saved copy of some kernel's vmlinux.</summary>
@@ -43,19 +49,29 @@ public sealed class KfuncResolver
         Spec = spec;
         _source = source;
         _module = module;
-        _ids = new Lazy<IReadOnlyDictionary<string, int>>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _ids = new Lazy<Dictionary<string, int>>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _names = new Lazy<IReadOnlyList<string>>(() => _ids.Value.Keys.Order(StringComparer.Ordinal).ToList().AsReadOnly(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The BTF searched.</summary>
     public BtfSpec Spec { get; }
 
-    /// <summary>Every kfunc name this BTF provides, in ordinal order.</summary>
-    public IReadOnlyList<string> Names => [.. _ids.Value.Keys.Order(StringComparer.Ordinal)];
+    /// <summary>Every kfunc name this BTF marks with <see cref="KfuncTag"/>, in ordinal order (empty when <see cref="HasKfuncTags"/> is false).</summary>
+    public IReadOnlyList<string> Names => _names.Value;
+
+    /// <summary>
+    /// Whether this BTF marks its kfuncs at all (pahole 1.27 or later). When it does not, lookups
+    /// cannot tell kfuncs from other kernel functions and return any FUNC of the name (see <see cref="Kfunc.IsTagged"/>).
+    /// </summary>
+    public bool HasKfuncTags => _ids.Value.Count > 0;
 
     /// <summary>Finds a kfunc by name.</summary>
     /// <param name="name">The kfunc's C name, e.g. <c>bpf_strcmp</c>.</param>
     /// <param name="kfunc">The kfunc, when found.</param>
-    /// <returns>True when a FUNC of that name carries the <see cref="KfuncTag"/> decl tag.</returns>
+    /// <returns>
+    /// True when a FUNC of that name carries the <see cref="KfuncTag"/> decl tag, or, when the BTF
+    /// tags no kfunc at all, when a FUNC of that name exists.
+    /// </returns>
     public bool TryResolve(string name, [NotNullWhen(true)] out Kfunc? kfunc)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -63,13 +79,15 @@ public sealed class KfuncResolver
         {
             return true;
         }
-        if (!_ids.Value.TryGetValue(name, out var id))
+        var tagged = HasKfuncTags;
+        var id = 0;
+        if (tagged ? !_ids.Value.TryGetValue(name, out id) : !Spec.TryFindFunc(name, out id))
         {
             return false;
         }
         var func = (BtfFunc)Spec.GetType(id);
         var module = _module is not null && id >= Spec.FirstTypeId ? _module : null;
-        kfunc = _resolved.GetOrAdd(name, new Kfunc(name, id, func, module));
+        kfunc = _resolved.GetOrAdd(name, new Kfunc(name, id, func, module, tagged));
         return true;
     }
 
@@ -85,9 +103,11 @@ public sealed class KfuncResolver
     private KfuncNotFoundException NotFound(string name)
     {
         var suggestion = SpellingSuggestion.Closest(name, _ids.Value.Keys);
-        var why = Spec.TryFindFunc(name, out _)
-            ? $"it has a function of that name, but not one tagged {KfuncTag}, so BPF programs cannot call it (if it is a BPF helper, call it by helper id)"
-            : $"its BTF has no function of that name tagged {KfuncTag} (a newer kernel, a subsystem built out, or a module not loaded?)";
+        var why = !HasKfuncTags
+            ? $"its BTF has no function of that name (and marks no kfuncs, as BTF made by pahole before 1.27 does not, so no similar kfunc can be suggested)"
+            : Spec.TryFindFunc(name, out _)
+                ? $"it has a function of that name, but not one tagged {KfuncTag}, so BPF programs cannot call it (if it is a BPF helper, call it by helper id)"
+                : $"its BTF has no function of that name tagged {KfuncTag} (it may need a newer kernel, a subsystem built in, or a module loaded)";
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         return new KfuncNotFoundException($"{_source} does not provide kfunc '{name}': {why}{hint}", name, suggestion);
     }

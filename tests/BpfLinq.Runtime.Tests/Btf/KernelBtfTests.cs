@@ -27,6 +27,7 @@ public class KernelBtfTests
         BtfDecoder.Decode(File.ReadAllBytes(kernel.VmlinuxPath)).TryFindFunc(name, out var id).ShouldBeTrue();
         kfunc.BtfId.ShouldBe(id);
         kfunc.Module.ShouldBeNull();
+        kfunc.IsTagged.ShouldBeTrue("Linux 6.18 built with pahole 1.27+ tags its kfuncs");
         kfunc.Proto.ReturnType.Name.ShouldBe("int");
         kfunc.Proto.Parameters.Count.ShouldBe(2, "(const char *s1__ign, const char *s2__ign)");
         kfunc.Proto.Parameters.ShouldAllBe(p => BtfLayout.Resolve(p.Type) is BtfPointer);

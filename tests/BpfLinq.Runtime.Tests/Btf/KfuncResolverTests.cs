@@ -11,7 +11,31 @@ public class KfuncResolverTests
     {
         var (spec, _) = KfuncSamples.Decode(KfuncSamples.Base());
 
-        new KfuncResolver(spec).Names.ShouldBe(["bpf_alpha", "bpf_beta"]);
+        var resolver = new KfuncResolver(spec);
+
+        resolver.Names.ShouldBe(["bpf_alpha", "bpf_beta"]);
+        resolver.HasKfuncTags.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Without_any_kfunc_tag_any_FUNC_of_the_name_is_returned_unconfirmed()
+    {
+        // What a kernel built with pahole before 1.27 publishes: kfuncs are plain FUNCs.
+        List<BtfType> types = [KfuncSamples.Func("bpf_alpha"), KfuncSamples.Func("plain_function")];
+        var (spec, builder) = KfuncSamples.Decode(types);
+        var resolver = new KfuncResolver(spec);
+
+        var alpha = resolver.Resolve("bpf_alpha");
+
+        resolver.HasKfuncTags.ShouldBeFalse();
+        resolver.Names.ShouldBeEmpty();
+        alpha.IsTagged.ShouldBeFalse();
+        alpha.BtfId.ShouldBe(builder.GetId(types[0]));
+        resolver.Resolve("plain_function").IsTagged.ShouldBeFalse();
+        var error = Should.Throw<KfuncNotFoundException>(() => resolver.Resolve("bpf_alpah"));
+        error.Message.ShouldBe("this BTF does not provide kfunc 'bpf_alpah': its BTF has no function of that name "
+            + "(and marks no kfuncs, as BTF made by pahole before 1.27 does not, so no similar kfunc can be suggested)");
+        error.Suggestion.ShouldBeNull();
     }
 
     [Fact]
@@ -27,6 +51,7 @@ public class KfuncResolverTests
         spec.GetName(beta.BtfId).ShouldBe("bpf_beta");
         beta.Name.ShouldBe("bpf_beta");
         beta.Module.ShouldBeNull();
+        beta.IsTagged.ShouldBeTrue();
         beta.Func.ShouldBeSameAs(spec.GetType(beta.BtfId));
         beta.Proto.Parameters.Select(p => p.Name).ShouldBe(["s1__ign", "s2__ign"]);
         beta.Proto.ReturnType.Name.ShouldBe("int");
