@@ -3,8 +3,9 @@ using BpfLinq.Compiler.Isa;
 namespace BpfLinq.Runtime.Tests;
 
 /// <summary>
-/// The few raw encodings these tests need, built with <see cref="Insn"/>'s raw constructor (the ISA
-/// builders live on another branch). Opcode bytes are the kernel's: class | size/op | mode/source.
+/// The few raw encodings the older runtime tests use, built with <see cref="Insn"/>'s raw constructor
+/// (written before the ISA builders were merged; new tests use <c>Insn.Mov</c>, <c>Insn.CallKfunc</c>...).
+/// Opcode bytes are the kernel's: class | size/op | mode/source.
 /// </summary>
 internal static class Asm
 {
