@@ -12,11 +12,11 @@ public class FuncInfoTests
     // main: r0 = sub(); r0 += 1; return r0        sub: return 41
     private static readonly Insn[] s_mainCallsSub =
     [
-        Asm.CallLocal(2),       // 0: call insn 3
-        Asm.Add(Reg.R0, 1),     // 1
-        Asm.Exit(),             // 2
-        Asm.Mov(Reg.R0, 41),    // 3: sub
-        Asm.Exit(),             // 4
+        Insn.CallLocal(2),       // 0: call insn 3
+        Insn.Add(Reg.R0, 1),     // 1
+        Insn.Exit(),             // 2
+        Insn.Mov(Reg.R0, 41),    // 3: sub
+        Insn.Exit(),             // 4
     ];
 
     // FUNCs main and sub (int (void), what the verifier checks a subprogram's r0 against), built by
@@ -82,7 +82,7 @@ public class FuncInfoTests
     {
         var (blob, main, sub, lines) = MinimalBtf();
         using var btf = BtfObject.Load(blob);
-        Insn[] broken = [.. s_mainCallsSub[..3], Asm.Mov(Reg.R1, 41), Asm.Exit()]; // Sub sets r1, not r0
+        Insn[] broken = [.. s_mainCallsSub[..3], Insn.Mov(Reg.R1, 41), Insn.Exit()]; // Sub sets r1, not r0
 
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
         {
