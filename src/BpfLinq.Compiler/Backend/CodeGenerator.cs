@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Backend;
 
 // The back end, in order:
 //   InstructionSelection   IR -> MachineFunction (virtual registers, block parameters)
-//   CommutedOperands       commutative ALU operations read the operand that dies first
+//   TiedSinking            dst op= src sinks below src's other readers, so src can die there
 //   RegisterAllocator      registers, slots, spill code and edge moves, as decisions
 //   AllocationChecker      (when asked) replays the decisions against the machine code
 //   FrameLayout            slots -> r10 offsets
@@ -22,7 +22,7 @@ internal static class CodeGenerator
     public static MachineCode Generate(Function function, BackendOptions options)
     {
         var machine = InstructionSelection.Select(function);
-        CommutedOperands.Apply(machine);
+        TiedSinking.Apply(machine);
         options.Trace?.Invoke("> after instruction selection:\n" + machine);
         var allocation = RegisterAllocator.Allocate(machine);
         options.Trace?.Invoke("> after register allocation:\n" + allocation.Print(machine));

@@ -29,6 +29,9 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
             case MachineOpcode.MovImm:
                 Constant(D(), i.Imm, s);
                 break;
+            case MachineOpcode.Alu when i.IsCommutative && D() != U(0) && D() == U(1):
+                Add(Alu(i, D(), U(0)), s); // b op a == a op b, and the result already holds b
+                break;
             case MachineOpcode.Alu:
                 Tie(D(), U(0), s);
                 Add(Alu(i, D(), i.HasImm ? null : U(1)), s);

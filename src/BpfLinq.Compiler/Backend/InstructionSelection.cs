@@ -98,6 +98,7 @@ internal sealed partial class InstructionSelection
                 }
             }
         }
+        DeadMachineCode.Remove(_machine);
         _machine.Number();
         LoopDepth.Compute(_machine);
     }

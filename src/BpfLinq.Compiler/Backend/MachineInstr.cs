@@ -26,7 +26,7 @@ internal sealed class MachineInstr
     public VReg[] Defs { get; }
 
     /// <summary>Registers read, in operand order.</summary>
-    public VReg[] Uses { get; private set; }
+    public VReg[] Uses { get; }
 
     /// <summary>The immediate operand, helper id, or constant.</summary>
     public long Imm { get; init; }
@@ -70,20 +70,10 @@ internal sealed class MachineInstr
     /// <summary>True when the eBPF form overwrites <c>Uses[0]</c> (see <see cref="MachineOpcode"/>).</summary>
     public bool IsTied => Opcode is MachineOpcode.Alu or MachineOpcode.Neg or MachineOpcode.ByteSwap;
 
-    /// <summary>True for a tied ALU operation whose two register sources may be exchanged.</summary>
+    /// <summary>True for a tied ALU operation whose two register sources may be exchanged (the emitter ties either).</summary>
     public bool IsCommutative =>
         Opcode == MachineOpcode.Alu && !HasImm
         && AluOp is AluOp.Add or AluOp.Mul or AluOp.And or AluOp.Or or AluOp.Xor;
-
-    /// <summary>Exchanges the two sources of a commutative instruction.</summary>
-    public void SwapSources()
-    {
-        if (!IsCommutative)
-        {
-            throw new InvalidOperationException($"{this} is not commutative");
-        }
-        Uses = [Uses[1], Uses[0]];
-    }
 
     /// <summary>The instruction as text (see <see cref="MachinePrinter"/>).</summary>
     public override string ToString() => MachinePrinter.Format(this);

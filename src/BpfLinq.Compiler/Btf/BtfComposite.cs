@@ -7,7 +7,7 @@ namespace BpfLinq.Compiler.Btf;
 /// <c>kind_flag = 1</c> (bitfield sizes packed into the member offsets) exactly when some member is a
 /// bitfield; otherwise member offsets are plain bit offsets.
 /// </summary>
-public abstract class BtfComposite : BtfType
+public abstract class BtfComposite : BtfType, IBtfSized
 {
     private protected BtfComposite(string? name, uint size, IEnumerable<BtfMember>? members)
         : base(name)

@@ -4,7 +4,7 @@ namespace BpfLinq.Compiler.Btf;
 /// <c>BTF_KIND_DATASEC</c>: a data section (<c>.data</c>, <c>.bss</c>, <c>.rodata</c>, <c>.maps</c>,
 /// <c>.ksyms</c>...) and the variables in it. Global data maps take their value type from one.
 /// </summary>
-public sealed class BtfDataSec : BtfType
+public sealed class BtfDataSec : BtfType, IBtfSized
 {
     /// <summary>Creates a data section.</summary>
     /// <param name="name">The section's name, e.g. <c>.rodata</c>.</param>

@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Btf;
 /// <c>s32</c> or <c>u32</c>. Values outside 32 bits need a <see cref="BtfEnum64"/>.
 /// </summary>
 #pragma warning disable CA1711 // named for the kernel's BTF_KIND_ENUM
-public sealed class BtfEnum : BtfType
+public sealed class BtfEnum : BtfType, IBtfSized
 {
     /// <summary>Creates an enumeration.</summary>
     /// <param name="name">The enum tag, or <see langword="null"/> for an anonymous enum.</param>

@@ -4,7 +4,7 @@ namespace BpfLinq.Compiler.Btf;
 /// <c>BTF_KIND_ENUM64</c>: an enumeration with 64-bit values (split into <c>val_lo32</c> and
 /// <c>val_hi32</c> in the encoding). <see cref="IsSigned"/> is the record's <c>kind_flag</c>.
 /// </summary>
-public sealed class BtfEnum64 : BtfType
+public sealed class BtfEnum64 : BtfType, IBtfSized
 {
     /// <summary>Creates a 64-bit enumeration.</summary>
     /// <param name="name">The enum tag, or <see langword="null"/> for an anonymous enum.</param>

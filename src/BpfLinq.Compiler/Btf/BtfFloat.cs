@@ -1,7 +1,7 @@
 namespace BpfLinq.Compiler.Btf;
 
 /// <summary><c>BTF_KIND_FLOAT</c>: a floating-point type of <see cref="Size"/> bytes (2, 4, 8, 12 or 16 for the kernel).</summary>
-public sealed class BtfFloat : BtfType
+public sealed class BtfFloat : BtfType, IBtfSized
 {
     /// <summary>Creates a floating-point type.</summary>
     /// <param name="name">The C name, e.g. <c>double</c>.</param>

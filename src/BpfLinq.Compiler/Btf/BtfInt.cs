@@ -5,7 +5,7 @@ namespace BpfLinq.Compiler.Btf;
 /// starting <see cref="BitOffset"/> bits in (both 0–255, as the 8-bit fields of the encoding allow;
 /// the kernel further demands <c>Bits ≤ 128</c> and <c>BitOffset + Bits ≤ 8 × Size</c>).
 /// </summary>
-public sealed class BtfInt : BtfType
+public sealed class BtfInt : BtfType, IBtfSized
 {
     /// <summary>Creates an integer that uses all of its bytes (<c>Bits = 8 × size</c>, offset 0).</summary>
     /// <param name="name">The C name, e.g. <c>unsigned int</c>.</param>

@@ -67,26 +67,11 @@ public static class BtfLayout
                     }
                     type = array.Element;
                     continue;
-                case BtfInt integer:
-                    own = integer.Size;
-                    break;
                 case BtfPointer:
                     own = 8;
                     break;
-                case BtfComposite composite:
-                    own = composite.Size;
-                    break;
-                case BtfEnum enumeration:
-                    own = enumeration.Size;
-                    break;
-                case BtfEnum64 enumeration:
-                    own = enumeration.Size;
-                    break;
-                case BtfFloat floating:
-                    own = floating.Size;
-                    break;
-                case BtfDataSec section:
-                    own = section.Size;
+                case IBtfSized sized:
+                    own = sized.Size;
                     break;
                 default:
                     return false;

@@ -13,6 +13,23 @@ namespace BpfLinq;
 /// long keep = filter.Evaluate(new SkBuff { Len = 4 });   // 0xFFFFFFFF: a socket filter keeps it
 /// </code>
 /// </summary>
+/// <remarks>
+/// <para>
+/// What a lambda may use: context fields (a field the program kind cannot read is a compile error),
+/// captured variables (read once, when the program is compiled, and turned into constants: to change
+/// them, compile again), the C# operators on bool, the integer types, char and enums with unchecked
+/// semantics, <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, conversions, invocations of expression
+/// lambdas (inlined), and the intrinsics of this class. Division and remainder need a divisor the
+/// lambda proves non-zero (<c>y != 0 ? x / y : 0</c>), or <see cref="Div(int, int)"/> and <see cref="Rem(int, int)"/>.
+/// </para>
+/// <para>
+/// Loops (<c>Expression.Loop</c> in hand-built trees) compile as written, with a back edge. The kernel
+/// verifier accepts a loop only if it can follow every iteration to the end: bound it by a constant
+/// (<c>for (i = 0; i &lt; 16; i++)</c>) or by a value masked to a small range (<c>i &lt; (n &amp; 31)</c>), and keep
+/// iterations × body size well under the verifier's one million instruction budget. A loop it cannot
+/// bound is rejected when the program is loaded; a loop with no reachable exit is a compile error.
+/// </para>
+/// </remarks>
 public static partial class Bpf
 {
     /// <summary>

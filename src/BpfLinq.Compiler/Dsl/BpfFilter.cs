@@ -78,4 +78,8 @@ public sealed partial class BpfFilter<TContext>
 
     /// <summary>The lambda's source text.</summary>
     public override string ToString() => SourceText;
+
+    /// <summary>What the front end needs to name the program and place its diagnostics.</summary>
+    internal LoweringOptions ToLoweringOptions(string name = "filter") =>
+        new() { Name = name, SourceText = SourceText, SourceFile = SourceFile, SourceLine = SourceLine };
 }

@@ -13,7 +13,7 @@ namespace BpfLinq.Compiler.Frontend;
 internal sealed class DiagnosticContext
 {
     private readonly Dictionary<Origin, SourceRef> _sources = [];
-    private readonly string _lambdaText;
+    private readonly Lazy<string> _lambdaText;
     private readonly LoweringOptions _options;
 
     public DiagnosticContext(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
@@ -21,7 +21,7 @@ internal sealed class DiagnosticContext
         Provenance = Provenance.Of(lambda);
         Kind = kind;
         _options = options;
-        _lambdaText = options.SourceText ?? CSharpRenderer.Render(lambda);
+        _lambdaText = new(() => options.SourceText ?? CSharpRenderer.Render(lambda)); // only errors need it
         RootOrigin = Provenance.Find(lambda)!;
     }
 
@@ -45,7 +45,7 @@ internal sealed class DiagnosticContext
             CSharpRenderer.Render(origin?.Node ?? node),
             origin?.Path.ToString(),
             Kind,
-            _lambdaText,
+            _lambdaText.Value,
             _options.SourceFile,
             _options.SourceLine);
         return error.At(location, innerException);

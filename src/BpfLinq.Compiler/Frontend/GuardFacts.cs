@@ -19,7 +19,9 @@ namespace BpfLinq.Compiler.Frontend;
 /// from outside the arm that pushed a fact, so lowering places a barrier there: facts below a
 /// barrier are not consulted. A value v is proven different from k when some fact <c>v cond c</c> is
 /// false for <c>v = k</c>, or when <see cref="ValueRange"/> puts k outside the values v can take
-/// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0).
+/// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0). A guard that cannot hold
+/// at all (<c>0 != 0</c>, a constant <c>false</c>) pushes <see cref="Fact.Unreachable"/>: nothing
+/// under it runs, so nothing there can throw.
 /// </summary>
 internal sealed class GuardFacts
 {
@@ -27,7 +29,11 @@ internal sealed class GuardFacts
     private readonly Dictionary<Value, string> _keys = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>"The value with key <paramref name="Key"/> (of <paramref name="Type"/>) satisfies <c>Cond Bound</c>."</summary>
-    internal readonly record struct Fact(string Key, IrType Type, Cond Cond, long Bound);
+    internal readonly record struct Fact(string Key, IrType Type, Cond Cond, long Bound)
+    {
+        /// <summary>The fact of a point no path reaches (a condition that cannot hold there: <c>0 != 0</c>, <c>false</c>).</summary>
+        public static Fact Unreachable { get; } = new("unreachable", IrType.Void, Cond.Eq, 0);
+    }
 
     /// <summary>The number of facts and barriers pushed, for <see cref="PopTo"/>.</summary>
     public int Depth => _stack.Count;
@@ -53,6 +59,11 @@ internal sealed class GuardFacts
         var facts = new List<Fact>();
         var cond = outcome ? cmp.Cond : cmp.Cond.Negate();
         var (a, b) = (cmp.Operands[0], cmp.Operands[1]);
+        if (a is Constant x && b is Constant y)
+        {
+            // A guard such as `0 != 0 ? x / 0 : 0`: the arm is dead, so nothing in it can throw.
+            return cond.Evaluate(x.Bits, y.Bits, a.Type == IrType.I64) ? facts : [Fact.Unreachable];
+        }
         if (b is Constant cb)
         {
             Add(facts, a, cond, cb.Bits);
@@ -67,6 +78,10 @@ internal sealed class GuardFacts
     /// <summary>True when <paramref name="value"/> is proven not to be <paramref name="bits"/> (canonical for its type) here.</summary>
     public bool Excludes(Value value, long bits)
     {
+        if (IsUnreachable)
+        {
+            return true; // nothing runs here, so nothing can throw
+        }
         bits = IrArithmetic.Canonical(value.Type, bits);
         if (value is Constant c)
         {
@@ -81,14 +96,20 @@ internal sealed class GuardFacts
             return Excludes(ext.Operands[0], bits);
         }
         var key = KeyOf(value);
+        return VisibleFacts().Any(fact => fact.Key == key && fact.Type == value.Type
+            && !fact.Cond.Evaluate(bits, fact.Bound, value.Type == IrType.I64));
+    }
+
+    /// <summary>True where a visible guard cannot hold: the point is dead code.</summary>
+    private bool IsUnreachable => VisibleFacts().Contains(Fact.Unreachable);
+
+    // The facts pushed since the last barrier, newest first.
+    private IEnumerable<Fact> VisibleFacts()
+    {
         for (var i = _stack.Count - 1; i >= 0 && _stack[i] is { } fact; i--)
         {
-            if (fact.Key == key && fact.Type == value.Type && !fact.Cond.Evaluate(bits, fact.Bound, value.Type == IrType.I64))
-            {
-                return true;
-            }
+            yield return fact;
         }
-        return false;
     }
 
     private void Add(List<Fact> facts, Value value, Cond cond, long bound)
@@ -106,13 +127,14 @@ internal sealed class GuardFacts
     {
         if (!_keys.TryGetValue(value, out var key))
         {
+            _keys[value] = "#" + _keys.Count.ToString(CultureInfo.InvariantCulture); // meanwhile (a cycle in dead code) it is only itself
             key = value switch
             {
                 Constant c => c.Type.Name() + ":" + c.Bits.ToString(CultureInfo.InvariantCulture),
                 Param p => "p" + p.Index.ToString(CultureInfo.InvariantCulture),
                 Instr { Op: Op.Load } load when load.Operands[0] is Param { Type: IrType.CtxPtr } => Describe(load),
                 Instr i when i.Op is >= Op.Add and <= Op.ByteSwap => Describe(i),
-                _ => "#" + _keys.Count.ToString(CultureInfo.InvariantCulture), // only itself
+                _ => _keys[value], // only itself
             };
             _keys[value] = key;
         }

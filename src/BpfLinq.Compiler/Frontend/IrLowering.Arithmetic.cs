@@ -27,7 +27,7 @@ internal sealed partial class IrLowering
     }
 
     /// <summary><c>a op b</c> at <paramref name="type"/> (for compound assignments too; <paramref name="node"/> places errors).</summary>
-    private Value Arithmetic(ExpressionType op, ScalarType type, Value a, Value b, Expression node)
+    private Value Arithmetic(ExpressionType op, ScalarLayout type, Value a, Value b, Expression node)
     {
         var irOp = op switch
         {
@@ -57,8 +57,12 @@ internal sealed partial class IrLowering
 
     // The CLR throws on a zero divisor and, for int and long, on MinValue / -1 (and % -1). Narrower
     // types compute in int, where neither overflows, and are wrapped back.
-    private void CheckDivision(ExpressionType op, ScalarType type, Value dividend, Value divisor, Expression node)
+    private void CheckDivision(ExpressionType op, ScalarLayout type, Value dividend, Value divisor, Expression node)
     {
+        if (!IsReachable(_b.Current!))
+        {
+            return; // dead code (after a jump, in the arm of a constant condition) never divides
+        }
         if (!_facts.Excludes(divisor, 0))
         {
             throw Error(node, CompileErrors.DivisorNotProvenNonZero(op));
@@ -115,7 +119,7 @@ internal sealed partial class IrLowering
     }
 
     /// <summary>Brings the result of an op back to the canonical form of a narrow type (no-op when the op preserves it).</summary>
-    private Value Narrow(Value value, ScalarType type)
+    private Value Narrow(Value value, ScalarLayout type)
     {
         if (!type.IsNarrow || value is Instr { Op: var op } && PreservesCanonical(op, type.Signed))
         {

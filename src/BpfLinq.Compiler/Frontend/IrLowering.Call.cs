@@ -17,7 +17,7 @@ internal sealed partial class IrLowering
         {
             return VerdictValue(verdict, node);
         }
-        if (ScalarType.Of(node.Type) is { } type && node.Value is not null)
+        if (ScalarLayout.Of(node.Type) is { } type && node.Value is not null)
         {
             return _function.Const(type.Ir, type.Canonical(ConstantBits(node.Value)));
         }

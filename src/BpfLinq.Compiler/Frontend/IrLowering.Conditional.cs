@@ -29,7 +29,7 @@ internal sealed partial class IrLowering
         {
             case ConstantExpression { Value: bool constant }:
                 _b.Br(constant ? ifTrue : ifFalse);
-                return BranchFacts.None;
+                return constant ? new([], [Fact.Unreachable]) : new([Fact.Unreachable], []); // the other side is dead
             case UnaryExpression { NodeType: ExpressionType.Not or ExpressionType.IsFalse, Method: null } not:
                 return LowerBranch(not.Operand, ifFalse, ifTrue).Swapped;
             case UnaryExpression { NodeType: ExpressionType.IsTrue, Method: null } isTrue:
@@ -165,9 +165,9 @@ internal sealed partial class IrLowering
     /// <summary>Jumps from the current block to the join, bringing <paramref name="value"/>.</summary>
     private void Arrive(Join join, Value? value)
     {
-        if (_b.IsTerminated)
+        if (_b.IsTerminated || !IsReachable(_b.Current!))
         {
-            return;
+            return; // a path that cannot run brings nothing
         }
         join.Incoming.Add((_b.Current!, value));
         _b.Br(join.Block);

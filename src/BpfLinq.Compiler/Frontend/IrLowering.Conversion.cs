@@ -14,12 +14,17 @@ internal sealed partial class IrLowering
 {
     private Value LowerConvert(UnaryExpression node)
     {
-        if (node.Method is not null || Nullable.GetUnderlyingType(node.Type) is not null || Nullable.GetUnderlyingType(node.Operand.Type) is not null)
+        if (node.Type == node.Operand.Type && node.Method is null)
+        {
+            return LowerValue(node.Operand)!; // an identity conversion (of any supported type, verdicts too)
+        }
+        if (node.Method is not null || node.Type == typeof(Verdict) || node.Operand.Type == typeof(Verdict)
+            || Nullable.GetUnderlyingType(node.Type) is not null || Nullable.GetUnderlyingType(node.Operand.Type) is not null)
         {
             throw Error(node, CompileErrors.UnsupportedConversion(node.Operand.Type, node.Type));
         }
-        var from = ScalarType.Of(node.Operand.Type) ?? throw TypeError(node.Operand);
-        var to = ScalarType.Of(node.Type) ?? throw TypeError(node);
+        var from = ScalarLayout.Of(node.Operand.Type) ?? throw TypeError(node.Operand);
+        var to = ScalarLayout.Of(node.Type) ?? throw TypeError(node);
         if (to.Bits == 1 && from.Bits != 1)
         {
             throw Error(node, CompileErrors.UnsupportedConversion(node.Operand.Type, node.Type));
@@ -28,7 +33,7 @@ internal sealed partial class IrLowering
     }
 
     /// <summary>Converts a canonical value of <paramref name="from"/> to the canonical value of <paramref name="to"/>.</summary>
-    private Value Convert(Value value, ScalarType from, ScalarType to)
+    private Value Convert(Value value, ScalarLayout from, ScalarLayout to)
     {
         if (value is Constant c)
         {
@@ -48,12 +53,12 @@ internal sealed partial class IrLowering
     }
 
     // True when every canonical value of `from` is already the canonical value of `to` with the same C# value bits.
-    private static bool FitsWithout(ScalarType from, ScalarType to) =>
+    private static bool FitsWithout(ScalarLayout from, ScalarLayout to) =>
         to.Bits >= 32 // int/uint (or long/ulong) hold any canonical 32-bit (64-bit) pattern as is
         || (from.Bits < to.Bits && (!from.Signed || to.Signed))
         || (from.Bits == to.Bits && from.Signed == to.Signed);
 
-    private Value NarrowTo(Value value, ScalarType to)
+    private Value NarrowTo(Value value, ScalarLayout to)
     {
         if (!to.IsNarrow)
         {

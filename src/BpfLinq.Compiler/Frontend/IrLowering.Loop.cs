@@ -17,7 +17,7 @@ internal sealed partial class IrLowering
         var inside = GotoCounter.Count(node.Body);
         var header = node.ContinueLabel is { } continueLabel ? _labels.BlockOf(continueLabel) : NewBlock();
         var exit = node.BreakLabel is { } breakLabel ? _labels.BlockOf(breakLabel) : NewBlock();
-        _b.Br(header);
+        JumpIfReachable(header);
         StartBlock(header);
         var depth = _facts.Depth;
         if (JumpedToFromOutside(node.ContinueLabel, inside))
@@ -25,10 +25,7 @@ internal sealed partial class IrLowering
             _facts.Barrier(); // facts of the enclosing code do not hold on a path from elsewhere
         }
         LowerValue(node.Body);
-        if (!_b.IsTerminated)
-        {
-            _b.Br(header);
-        }
+        JumpIfReachable(header);
         _facts.PopTo(depth);
         Place(node.ContinueLabel, header);
         StartBlock(exit);
@@ -64,7 +61,7 @@ internal sealed partial class IrLowering
             DeclareLabel(node.Target, node);
             _ssa.WriteVariable(node.Target, _b.Current!, v);
         }
-        _b.Br(_labels.BlockOf(node.Target));
+        JumpIfReachable(_labels.BlockOf(node.Target));
         _labels.GotoLowered(node, _ssa);
         StartUnreachableBlock();
     }
@@ -78,7 +75,7 @@ internal sealed partial class IrLowering
             DeclareLabel(node.Target, node);
             _ssa.WriteVariable(node.Target, _b.Current!, v);
         }
-        _b.Br(block);
+        JumpIfReachable(block);
         StartBlock(block);
         _labels.Place(node.Target, _ssa);
         _facts.Barrier(); // a goto may arrive from anywhere

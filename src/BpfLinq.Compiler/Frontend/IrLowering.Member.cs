@@ -40,7 +40,7 @@ internal sealed partial class IrLowering
     // A constant index, possibly under the (checked) conversion to int C# puts around a uint index.
     private static long? ConstantIndex(Expression index) => index switch
     {
-        ConstantExpression { Value: { } v } when ScalarType.Of(v.GetType()) is { Bits: > 1 } => ConstantBits(v),
+        ConstantExpression { Value: { } v } when ScalarLayout.Of(v.GetType()) is { Bits: > 1 } => ConstantBits(v),
         UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked, Method: null } c => ConstantIndex(c.Operand),
         _ => null,
     };

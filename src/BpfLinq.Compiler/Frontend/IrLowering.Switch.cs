@@ -55,7 +55,7 @@ internal sealed partial class IrLowering
     }
 
     // Jumps to the case of keys[lo..hi) that value equals, or to `otherwise`.
-    private void Dispatch(Value value, ScalarType type, List<(long Bits, int Case, Expression Test)> keys, int lo, int hi, List<Block> cases, Block otherwise)
+    private void Dispatch(Value value, ScalarLayout type, List<(long Bits, int Case, Expression Test)> keys, int lo, int hi, List<Block> cases, Block otherwise)
     {
         if (hi - lo <= LinearCases)
         {

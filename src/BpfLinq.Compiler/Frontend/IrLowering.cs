@@ -17,7 +17,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// jumping to one of two blocks (<see cref="LowerBranch"/>), so <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c>,
 /// <c>!</c> and comparisons in conditions become compare-and-branch chains and never materialised
 /// bools. Only a bool used as a value (assigned, compared with a bool, returned) becomes 0 or 1.
-/// C# types map to IR types as <see cref="ScalarType"/> says, with narrow values kept canonical;
+/// C# types map to IR types as <see cref="ScalarLayout"/> says, with narrow values kept canonical;
 /// a <see cref="Verdict"/> is the i64 the program kind returns for it. The walk is split by node
 /// category into the partial files next to this one. Every instruction carries the
 /// <see cref="SourceRef"/> of the node it was made for: the user's C# text and its path.
@@ -34,6 +34,7 @@ internal sealed partial class IrLowering
     private readonly ParameterExpression _contextParameter;
     private readonly Param _ctx;
     private readonly LabelTable _labels;
+    private readonly HashSet<Block> _reachable = [];
     private Origin _origin;
 
     private IrLowering(LambdaExpression lambda, DiagnosticContext context, string name)
@@ -78,7 +79,7 @@ internal sealed partial class IrLowering
         }
     }
 
-    private static bool IsReturnable(Type type) => type == typeof(Verdict) || ScalarType.Of(type) is not null;
+    private static bool IsReturnable(Type type) => type == typeof(Verdict) || ScalarLayout.Of(type) is not null;
 
     private Function LowerProgram(LambdaExpression lambda)
     {
@@ -110,7 +111,7 @@ internal sealed partial class IrLowering
         {
             return value;
         }
-        return _b.Unary(ScalarType.Of(type)!.Value.Signed ? Op.SExt : Op.ZExt, IrType.I64, value);
+        return _b.Unary(ScalarLayout.Of(type)!.Value.Signed ? Op.SExt : Op.ZExt, IrType.I64, value);
     }
 
     /// <summary>Lowers a node for its value: the IR value, or null for a void node.</summary>
@@ -174,6 +175,8 @@ internal sealed partial class IrLowering
                 return LowerLabel((LabelExpression)node);
             case ExpressionType.Switch:
                 return LowerSwitch((SwitchExpression)node);
+            case ExpressionType.DebugInfo:
+                return null; // sequence points of hand-built trees: nothing to compute
             case ExpressionType.Invoke:
                 throw Error(node, CompileErrors.InvocationNotInlinable(((InvocationExpression)node).Expression.Type));
             default:
@@ -201,12 +204,12 @@ internal sealed partial class IrLowering
 
     private BpfCompileException Error(Expression node, CompileError error) => _context.Error(node, error);
 
-    /// <summary>The scalar type of a node, or a compile error naming its type.</summary>
-    private ScalarType ScalarOf(Expression node) => ScalarType.Of(node.Type) ?? throw TypeError(node);
+    /// <summary>The scalar layout of a node's type, or a compile error naming its type.</summary>
+    private ScalarLayout ScalarOf(Expression node) => ScalarLayout.Of(node.Type) ?? throw TypeError(node);
 
     /// <summary>The IR type a value of <paramref name="node"/>'s type lives in (scalars and verdicts).</summary>
     private IrType IrTypeOf(Expression node, Type type) =>
-        type == typeof(Verdict) ? IrType.I64 : ScalarType.Of(type)?.Ir ?? throw TypeError(node);
+        type == typeof(Verdict) ? IrType.I64 : ScalarLayout.Of(type)?.Ir ?? throw TypeError(node);
 
     // The most helpful error for a node that has no value the program could compute with.
     private BpfCompileException TypeError(Expression node)
@@ -230,6 +233,45 @@ internal sealed partial class IrLowering
 
     /// <summary>Continues emitting in <paramref name="block"/>.</summary>
     private void StartBlock(Block block) => _b.Current = block;
+
+    /// <summary>
+    /// False when no path from the entry can reach <paramref name="block"/> (the arm of a constant
+    /// condition, code after a jump, and what only they reach). Edges from such blocks are never made,
+    /// so joins merge only values that can arrive. A block still waiting for predecessors (not sealed)
+    /// counts as reachable.
+    /// </summary>
+    private bool IsReachable(Block block)
+    {
+        if (_reachable.Contains(block))
+        {
+            return true;
+        }
+        var seen = new HashSet<Block> { block };
+        var work = new Stack<Block>([block]);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (b == _function.Entry || _reachable.Contains(b) || !_ssa.IsSealed(b))
+            {
+                _reachable.Add(block);
+                return true;
+            }
+            foreach (var p in b.Preds.Where(seen.Add))
+            {
+                work.Push(p);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Ends the current block with a jump to <paramref name="target"/>, unless no path reaches it.</summary>
+    private void JumpIfReachable(Block target)
+    {
+        if (!_b.IsTerminated && IsReachable(_b.Current!))
+        {
+            _b.Br(target);
+        }
+    }
 
     /// <summary>After a jump, code that follows is unreachable: it goes to a fresh block without predecessors (removed at the end).</summary>
     private void StartUnreachableBlock()

@@ -30,6 +30,7 @@ internal sealed class SsaBuilder
     private readonly Dictionary<object, (IrType Type, SourceRef? Source, Constant Initial)> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Instr, Value> _forward = [];
     private readonly Dictionary<Instr, object> _phiVariable = [];
+    private readonly HashSet<(object, Block)> _reading = [];
 
     /// <summary>Creates a builder for the blocks of <paramref name="function"/>.</summary>
     public SsaBuilder(Function function) => _function = function;
@@ -102,7 +103,14 @@ internal sealed class SsaBuilder
         }
         else if (block.Preds.Count == 1)
         {
+            // A cycle of single-predecessor blocks has no way in from the entry: unreachable code,
+            // where the variable is as undefined as in a block without predecessors.
+            if (!_reading.Add((variable, block)))
+            {
+                return Undefined(variable);
+            }
             value = ReadVariable(variable, block.Preds[0]);
+            _reading.Remove((variable, block));
         }
         else
         {
@@ -139,7 +147,12 @@ internal sealed class SsaBuilder
             }
             same = operand;
         }
-        same ??= Undefined(_phiVariable[phi]); // unreachable, or only itself: never written
+        // No operand, only itself, or one value computed from the phi (a loop no path enters): the
+        // block is unreachable and the variable as undefined as anywhere else no path reaches.
+        if (same is null || DependsOn(same, phi))
+        {
+            same = Undefined(_phiVariable[phi]);
+        }
         var users = _function.AllInstrs().Where(i => i != phi && i.Operands.Contains(phi)).ToList();
         phi.Block!.Remove(phi);
         _forward[phi] = same;
@@ -153,6 +166,32 @@ internal sealed class SsaBuilder
             TryRemoveTrivialPhi(user);
         }
         return Resolve(same);
+    }
+
+    // True when `value` is computed from `phi` through ordinary instructions (not through other phis).
+    private static bool DependsOn(Value value, Instr phi)
+    {
+        var seen = new HashSet<Instr>();
+        var work = new Stack<Value>([value]);
+        while (work.Count > 0)
+        {
+            if (work.Pop() is not Instr i || !seen.Add(i))
+            {
+                continue;
+            }
+            if (i == phi)
+            {
+                return true;
+            }
+            if (i.Op != Op.Phi)
+            {
+                foreach (var operand in i.Operands)
+                {
+                    work.Push(operand);
+                }
+            }
+        }
+        return false;
     }
 
     private Instr NewPhi(object variable, Block block)

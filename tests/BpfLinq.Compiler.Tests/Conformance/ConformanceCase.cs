@@ -1,10 +1,12 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq.Compiler.Tests.Conformance;
 
 /// <summary>
 /// One bpf_conformance <c>.data</c> file: the program (uBPF assembler text, or raw slots), the input
-/// memory and the expected 64-bit r0. The format is described in shared/conformance/README.md.
+/// memory and the expected 64-bit r0. The format is described in Data/README.md.
 /// </summary>
 internal sealed record ConformanceCase(
     string Name,
@@ -14,6 +16,14 @@ internal sealed record ConformanceCase(
     ulong? ExpectedResult,
     string? ExpectedError)
 {
+    /// <summary>
+    /// The program's slots: the <c>-- raw</c> section when there is one (it replaces the text, as
+    /// upstream reads it), else the <c>-- asm</c> text through <see cref="UbpfAssembler"/>.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not valid uBPF assembler.</exception>
+    public Insn[] Assemble() =>
+        RawSlots is { } raw ? [.. raw.Select(Insn.FromUInt64)] : UbpfAssembler.Assemble(AsmLines);
+
     /// <summary>Parses a file; returns null when the upstream parser would skip it (unknown section).</summary>
     public static ConformanceCase? Parse(string name, string text)
     {
@@ -52,7 +62,7 @@ internal sealed record ConformanceCase(
                     asm.Add(line);
                     break;
                 case "raw":
-                    raw.Add(ParseUnsigned(line));
+                    raw.Add(ParseSlot(line));
                     break;
                 case "mem":
                     foreach (var b in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -83,6 +93,25 @@ internal sealed record ConformanceCase(
             }
         }
         return "";
+    }
+
+    /// <summary>
+    /// A raw slot: a 64-bit number, or (in the <c>negative/unused-*</c> files) its 8 bytes in hex
+    /// separated by spaces. Upstream reads each of those bytes as a whole slot and then skips the
+    /// file; we read the instruction the file's comment describes.
+    /// </summary>
+    private static ulong ParseSlot(string line)
+    {
+        var bytes = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (bytes.Length == 1)
+        {
+            return ParseUnsigned(line);
+        }
+        if (bytes.Length != Insn.SizeInBytes)
+        {
+            throw new FormatException($"a raw slot written as bytes needs {Insn.SizeInBytes} of them: '{line}'");
+        }
+        return BinaryPrimitives.ReadUInt64LittleEndian(bytes.Select(b => byte.Parse(b, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray());
     }
 
     private static ulong ParseUnsigned(string s) =>

@@ -41,8 +41,7 @@ public sealed class BpfCompileExceptionTests
     public void Bpf_Filter_hands_its_caller_information_to_diagnostics()
     {
         var filter = Bpf.Filter<SkBuff>(skb => skb.Tstamp > 0 ? Pass : Drop);
-        var options = new LoweringOptions { SourceText = filter.SourceText, SourceFile = filter.SourceFile, SourceLine = filter.SourceLine };
-        var e = Should.Throw<BpfCompileException>(() => IrLowering.Lower(filter.Lambda, filter.DefaultKind, options));
+        var e = Should.Throw<BpfCompileException>(() => IrLowering.Lower(filter.Lambda, filter.DefaultKind, filter.ToLoweringOptions()));
         e.Lambda.ShouldBe("skb => skb.Tstamp > 0 ? Pass : Drop");
         e.Message.ShouldEndWith($"source: BpfCompileExceptionTests.cs:{filter.SourceLine}");
     }

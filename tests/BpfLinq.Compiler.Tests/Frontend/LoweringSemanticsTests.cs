@@ -31,6 +31,40 @@ public sealed class LoweringSemanticsTests
         }).QuickCheckThrowOnFailure();
     }
 
+    public static TheoryData<int> XdpCases => new(Enumerable.Range(0, s_xdp.Length));
+
+    private static readonly System.Linq.Expressions.Expression<Func<XdpMd, Verdict>>[] s_xdp =
+    [
+        x => x.IngressIfindex == 3 ? Verdict.Tx : x.RxQueueIndex > 7 ? Verdict.Redirect : Verdict.Pass,
+        x => x.RxQueueIndex % 4 == 0 ? Verdict.Drop : x.RxQueueIndex == 5 ? Verdict.Aborted : Verdict.Pass,
+        x => (x.IngressIfindex ^ x.RxQueueIndex) < 100 || (int)x.IngressIfindex < 0 ? Verdict.Pass : Verdict.Drop,
+    ];
+
+    [Theory]
+    [MemberData(nameof(XdpCases))]
+    public void XDP_programs_compute_what_the_CLR_computes(int index)
+    {
+        var lambda = s_xdp[index];
+        var clr = lambda.Compile();
+        var function = IrLowering.Lower(lambda, ProgramKind.Xdp, LoweringOptions.Default);
+        Prop.ForAll(Contexts.XdpMd.ToArbitrary(), xdp =>
+            IrInterpreter.Run(function, [0], [ContextLayout.ToBytes(xdp)]) == clr(xdp).ToReturnValue(ProgramKind.Xdp)).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Every_instruction_says_which_expression_it_came_from()
+    {
+        foreach (var c in s_cases.Values)
+        {
+            var function = IrLowering.Lower(c.Lambda, c.Kind, LoweringOptions.Default);
+            foreach (var instr in function.AllInstrs())
+            {
+                instr.Source.ShouldNotBeNull($"{c.Name}: {instr}");
+                instr.Source.Text.ShouldNotBeNullOrWhiteSpace();
+            }
+        }
+    }
+
     [Fact]
     public void The_cases_cover_every_family()
     {

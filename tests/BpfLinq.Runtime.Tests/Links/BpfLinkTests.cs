@@ -12,7 +12,7 @@ public class BpfLinkTests
     public void An_xdp_link_attaches_to_an_interface_until_disposed()
     {
         using var veth = VethPair.Create();
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.Xdp, Instructions = Asm.Return(2), Name = "xdp_pass" });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.Xdp, Instructions = TestProgram.Return(2), Name = "xdp_pass" });
         uint programId = program.GetInfo().Id;
 
         using (var link = BpfLink.Create(program, veth.Ifindex, AttachType.Xdp))
@@ -48,7 +48,7 @@ public class BpfLinkTests
     public void A_mismatched_attach_type_is_refused()
     {
         using var veth = VethPair.Create();
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
 
         Should.Throw<BpfException>(() => BpfLink.Create(program, veth.Ifindex, AttachType.Xdp)).Errno
             .ShouldBe(BpfLinq.Runtime.Native.Errno.EINVAL);

@@ -20,7 +20,7 @@ internal static class SockMapVerdict
         BpfMap.Create(new MapCreateOptions { Type = MapType.SockMap, KeySize = 4, ValueSize = 4, MaxEntries = 2, Name = "socks" });
 
     public static BpfProgram LoadVerdict(int verdict) =>
-        BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SkSkb, Instructions = Asm.Return(verdict), Name = "verdict" });
+        BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SkSkb, Instructions = TestProgram.Return(verdict), Name = "verdict" });
 
     /// <summary>True when "ping" sent to a socket in slot 0 of the map arrives.</summary>
     public static bool Arrives(BpfMap sockMap)

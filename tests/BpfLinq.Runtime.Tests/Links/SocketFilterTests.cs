@@ -17,7 +17,7 @@ public class SocketFilterTests
         using var program = BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SocketFilter,
-            Instructions = new[] { Asm.Mov(Reg.R0, 4), Asm.Exit() },
+            Instructions = new[] { Insn.Mov(Reg.R0, 4), Insn.Exit() },
             License = "GPL v2",
         });
         var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
@@ -40,7 +40,7 @@ public class SocketFilterTests
         using (sender)
         {
             SocketFilter filter;
-            using (var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(2) }))
+            using (var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(2) }))
             {
                 filter = SocketFilter.Attach(receiver.SafeHandle, program);
             }
@@ -55,7 +55,7 @@ public class SocketFilterTests
     [KernelFact]
     public void Disposing_after_the_socket_closed_does_nothing()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
         var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
         sender.Dispose();
         var filter = SocketFilter.Attach(receiver, program);
@@ -67,7 +67,7 @@ public class SocketFilterTests
     [KernelFact]
     public void Detaching_twice_by_hand_is_ENOENT_the_second_time_the_kernel_is_asked()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
         var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
         using (receiver)
         using (sender)
@@ -83,7 +83,7 @@ public class SocketFilterTests
     [KernelFact]
     public void Only_socket_filter_programs_attach_to_sockets()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.Xdp, Instructions = Asm.Return(2) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.Xdp, Instructions = TestProgram.Return(2) });
         var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
         using (receiver)
         using (sender)

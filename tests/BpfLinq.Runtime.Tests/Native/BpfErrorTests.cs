@@ -74,8 +74,8 @@ public class BpfErrorTests
     public void E2BIG_for_a_program_over_a_million_instructions()
     {
         var insns = new Insn[1_000_001];
-        Array.Fill(insns, Asm.Mov(Reg.R0, 0));
-        insns[^1] = Asm.Exit();
+        Array.Fill(insns, Insn.Mov(Reg.R0, 0));
+        insns[^1] = Insn.Exit();
 
         var error = Should.Throw<BpfException>(() => BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = insns }));
 
@@ -88,7 +88,7 @@ public class BpfErrorTests
     public void A_program_too_complex_to_verify_is_a_verifier_rejection_with_E2BIG()
     {
         // r0 = 0; do r0 += 1; while (r0 < 0x7fffffff): the verifier walks the loop until its 1M-instruction budget runs out.
-        Insn[] insns = [Asm.Mov(Reg.R0, 0), Asm.Add(Reg.R0, 1), new Insn(0xa5, Reg.R0, Reg.R0, -2, int.MaxValue), Asm.Exit()];
+        Insn[] insns = [Insn.Mov(Reg.R0, 0), Insn.Add(Reg.R0, 1), new Insn(0xa5, Reg.R0, Reg.R0, -2, int.MaxValue), Insn.Exit()];
 
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = insns }));
 
@@ -102,7 +102,7 @@ public class BpfErrorTests
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SocketFilter,
-            Instructions = new[] { Asm.Exit() },
+            Instructions = new[] { Insn.Exit() },
             Name = "just_exit",
         }));
 
@@ -133,7 +133,7 @@ public class BpfErrorTests
     }
 
     private static BpfProgram Load(ProgramType type) =>
-        BpfProgram.Load(new ProgramLoadOptions { Type = type, Instructions = Asm.Return(0) });
+        BpfProgram.Load(new ProgramLoadOptions { Type = type, Instructions = TestProgram.Return(0) });
 
     /// <summary>An attr bigger than <c>union bpf_attr</c>, to send non-zero bytes past its end.</summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -14,7 +14,7 @@ public class ProgramLoadTests
     public void A_loaded_programs_info_agrees_with_bpftool()
     {
         string bpftool = TestEnvironment.RequireTool("bpftool");
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(4), Name = "keep4" });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(4), Name = "keep4" });
 
         var info = program.GetInfo();
 
@@ -93,7 +93,7 @@ public class ProgramLoadTests
     {
         var error = Should.Throw<BpfException>(() => BpfProgram.Load(new ProgramLoadOptions
         {
-            Type = ProgramType.SocketFilter, Instructions = new[] { Asm.Exit() }, LogLevel = VerifierLogLevel.None,
+            Type = ProgramType.SocketFilter, Instructions = new[] { Insn.Exit() }, LogLevel = VerifierLogLevel.None,
         }));
 
         error.ShouldNotBeOfType<BpfVerifierException>();
@@ -106,7 +106,7 @@ public class ProgramLoadTests
     {
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions
         {
-            Type = ProgramType.SocketFilter, Instructions = new[] { Asm.Mov(Reg.R1, 1), Asm.Exit() },
+            Type = ProgramType.SocketFilter, Instructions = new[] { Insn.Mov(Reg.R1, 1), Insn.Exit() },
             LogLevel = VerifierLogLevel.Basic | VerifierLogLevel.Verbose,
         }));
 
@@ -122,7 +122,7 @@ public class ProgramLoadTests
         {
             using var map = BpfMap.Create(new MapCreateOptions { Type = MapType.Hash, KeySize = 4, ValueSize = 8, MaxEntries = 4 });
             var insns = LookupOrZero(map.Fd);
-            insns[^3] = Asm.LdxDw(Reg.R0, Reg.R0, 0); // dereference the lookup result without its null check
+            insns[^3] = Insn.Ldx(Size.DWord, Reg.R0, Reg.R0, 0); // dereference the lookup result without its null check
             Should.Throw<BpfVerifierException>(() => BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = insns }))
                 .Summary.ShouldBe("R0 invalid mem access 'map_value_or_null'");
         }
@@ -142,7 +142,7 @@ public class ProgramLoadTests
     [MemberData(nameof(InvalidOptions))]
     public void Invalid_options_are_refused_before_the_kernel_sees_them(string what, string mentioned)
     {
-        var options = new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) };
+        var options = new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) };
         options = what switch
         {
             "no instructions" => options with { Instructions = Array.Empty<Insn>() },
@@ -158,19 +158,19 @@ public class ProgramLoadTests
     /// <summary>key 0 looked up in the map; returns the first 8 bytes of the value, or 0 when missing.</summary>
     internal static Insn[] LookupOrZero(int mapFd) =>
     [
-        Asm.StW(Reg.R10, -4, 0),
-        .. Asm.LoadMapFd(Reg.R1, mapFd),
-        Asm.Mov(Reg.R2, Reg.R10),
-        Asm.Add(Reg.R2, -4),
-        Asm.Call(Helper.MapLookupElem),
-        Asm.JeqImm(Reg.R0, 0, 1),
-        Asm.LdxDw(Reg.R0, Reg.R0, 0),
-        Asm.Exit(),
+        Insn.St(Size.Word, Reg.R10, -4, 0),
+        .. Insn.LdMapFd(Reg.R1, mapFd),
+        Insn.Mov(Reg.R2, Reg.R10),
+        Insn.Add(Reg.R2, -4),
+        Insn.Call(Helper.MapLookupElem),
+        Insn.Jmp(JmpOp.Jeq, Reg.R0, 0, 1),
+        Insn.Ldx(Size.DWord, Reg.R0, Reg.R0, 0),
+        Insn.Exit(),
     ];
 
     /// <summary>N moves into r1 and an exit with r0 unset: rejected at the end, after a long log.</summary>
     private static Insn[] LongRejectedProgram(int moves) =>
-        [.. Enumerable.Range(0, moves).Select(i => Asm.Mov(Reg.R1, i)), Asm.Exit()];
+        [.. Enumerable.Range(0, moves).Select(i => Insn.Mov(Reg.R1, i)), Insn.Exit()];
 
     private static int OpenFdCount() => Directory.GetFiles("/proc/self/fd").Length;
 

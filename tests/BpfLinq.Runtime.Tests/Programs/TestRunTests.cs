@@ -18,7 +18,7 @@ public class TestRunTests
     [KernelFact]
     public void A_socket_filter_runs_on_a_packet_and_repeats()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(4) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(4) });
 
         var result = program.TestRun(new TestRunOptions { DataIn = s_frame, Repeat = 1000 });
 
@@ -39,7 +39,7 @@ public class TestRunTests
         using var program = BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SocketFilter,
-            Instructions = new[] { Asm.LdxW(Reg.R0, Reg.R1, SkBuffMark), Asm.Exit() },
+            Instructions = new[] { Insn.Ldx(Size.Word, Reg.R0, Reg.R1, SkBuffMark), Insn.Exit() },
         });
         var ctx = new byte[SkBuffSize];
         BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(SkBuffMark), 0x1234);
@@ -58,7 +58,7 @@ public class TestRunTests
         using var program = BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SchedCls,
-            Instructions = new[] { Asm.StW(Reg.R1, SkBuffMark, 77), Asm.Mov(Reg.R0, 0), Asm.Exit() },
+            Instructions = new[] { Insn.St(Size.Word, Reg.R1, SkBuffMark, 77), Insn.Mov(Reg.R0, 0), Insn.Exit() },
         });
 
         var result = program.TestRun(new TestRunOptions { DataIn = s_frame, CtxIn = new byte[SkBuffSize] });
@@ -73,18 +73,18 @@ public class TestRunTests
         // if (data + 1 <= data_end) data[0] = 0xab; bpf_xdp_adjust_tail(ctx, -4); return XDP_PASS
         Insn[] insns =
         [
-            Asm.Mov(Reg.R6, Reg.R1),
-            Asm.LdxW(Reg.R2, Reg.R1, 0),
-            Asm.LdxW(Reg.R3, Reg.R1, XdpMdDataEnd),
-            Asm.Mov(Reg.R4, Reg.R2),
-            Asm.Add(Reg.R4, 1),
-            Asm.JgtReg(Reg.R4, Reg.R3, 1),
+            Insn.Mov(Reg.R6, Reg.R1),
+            Insn.Ldx(Size.Word, Reg.R2, Reg.R1, 0),
+            Insn.Ldx(Size.Word, Reg.R3, Reg.R1, XdpMdDataEnd),
+            Insn.Mov(Reg.R4, Reg.R2),
+            Insn.Add(Reg.R4, 1),
+            Insn.Jmp(JmpOp.Jgt, Reg.R4, Reg.R3, 1),
             new Insn(0x72, Reg.R2, Reg.R0, 0, 0xab), // *(u8 *)(r2 + 0) = 0xab
-            Asm.Mov(Reg.R1, Reg.R6),
-            Asm.Mov(Reg.R2, -4),
-            Asm.Call(Helper.XdpAdjustTail),
-            Asm.Mov(Reg.R0, 2),
-            Asm.Exit(),
+            Insn.Mov(Reg.R1, Reg.R6),
+            Insn.Mov(Reg.R2, -4),
+            Insn.Call(Helper.XdpAdjustTail),
+            Insn.Mov(Reg.R0, 2),
+            Insn.Exit(),
         ];
         using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.Xdp, Instructions = insns, Name = "xdp_shrink" });
         var ctx = new byte[XdpMdSize];
@@ -107,7 +107,7 @@ public class TestRunTests
     [KernelFact]
     public void Too_small_an_output_buffer_says_how_much_was_needed()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
 
         var error = Should.Throw<BpfException>(() => program.TestRun(new TestRunOptions { DataIn = s_frame, DataOutSize = 10 }));
 
@@ -118,7 +118,7 @@ public class TestRunTests
     [KernelFact]
     public void A_packet_shorter_than_an_ethernet_header_is_EINVAL()
     {
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = Asm.Return(0) });
+        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
 
         Should.Throw<BpfException>(() => program.TestRun(new TestRunOptions { DataIn = new byte[4] })).Errno.ShouldBe(Errno.EINVAL);
     }

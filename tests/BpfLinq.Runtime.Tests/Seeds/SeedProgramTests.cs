@@ -1,4 +1,3 @@
-using BpfLinq.Compiler.Btf;
 using BpfLinq.Runtime.Btf;
 using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
@@ -62,10 +61,5 @@ public sealed class SeedProgramTests
         (ldFunc + 1 + main[ldFunc].Imm).ShouldBe(main.Length);
     }
 
-    private static int StrcmpBtfId()
-    {
-        var vmlinux = BtfDecoder.Decode(File.ReadAllBytes("/sys/kernel/btf/vmlinux"));
-        vmlinux.TryFindFunc("bpf_strcmp", out var id).ShouldBeTrue("this kernel's BTF has no bpf_strcmp kfunc");
-        return id;
-    }
+    private static int StrcmpBtfId() => KernelBtf.Running.Kfuncs.Resolve("bpf_strcmp").BtfId;
 }

@@ -11,7 +11,7 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 // Every use must find its value in the location the allocation names; every block parameter must
 // find its edge's argument in its location once the edge's moves ran, at the position they were
 // placed (so a move speculated before a branch that clobbers something the other path needs is
-// caught on that path); a tied operation must not have its copy clobber its second source.
+// caught on that path); a tied operation that is not commutative must not have its copy clobber its second source.
 
 /// <summary>Verifies allocations by symbolic replay.</summary>
 internal static class AllocationChecker
@@ -115,7 +115,7 @@ internal static class AllocationChecker
             CheckUses(i, where);
             var defs = allocation.Defs[i.Index];
             var uses = allocation.Uses[i.Index];
-            if (i.IsTied && !i.HasImm && i.Uses.Length > 1 && i.Uses[1] != i.Uses[0] && defs[0] != uses[0] && defs[0] == uses[1])
+            if (i.IsTied && !i.IsCommutative && !i.HasImm && i.Uses.Length > 1 && i.Uses[1] != i.Uses[0] && defs[0] != uses[0] && defs[0] == uses[1])
             {
                 error($"{where}: the copy into {defs[0]} for the tied result would clobber the second source");
             }

@@ -57,11 +57,19 @@ internal sealed class Coalescing
         {
             order[i] = i;
         }
-        // Heaviest first; equal weights in the order the walk found them (deterministic).
+        // Heaviest first; among equals, those that pin a value to a physical register (a copy
+        // lost there is a copy for sure, while two virtual registers may still meet by biased
+        // coloring), then in the order the walk found them (deterministic).
         Array.Sort(order, (x, y) =>
         {
-            var byWeight = graph.Affinities[y].Weight.CompareTo(graph.Affinities[x].Weight);
-            return byWeight != 0 ? byWeight : x.CompareTo(y);
+            var (a, b) = (graph.Affinities[x], graph.Affinities[y]);
+            var byWeight = b.Weight.CompareTo(a.Weight);
+            if (byWeight != 0)
+            {
+                return byWeight;
+            }
+            var byPhysical = IsPhysical(b).CompareTo(IsPhysical(a));
+            return byPhysical != 0 ? byPhysical : x.CompareTo(y);
         });
         foreach (var i in order)
         {
@@ -69,6 +77,8 @@ internal sealed class Coalescing
         }
         return c;
     }
+
+    private static bool IsPhysical(Affinity a) => LiveRanges.IsPrecolored(a.A) || LiveRanges.IsPrecolored(a.B);
 
     /// <summary>The representative of a node's coalesced class.</summary>
     public int Find(int node)

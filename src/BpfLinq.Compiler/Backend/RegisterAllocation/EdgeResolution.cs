@@ -31,16 +31,15 @@ internal static class EdgeResolution
                 var target = b.Succs[t].Target;
                 moves.Clear();
                 var args = b.Succs[t].Args;
+                var needed = false;
                 for (var k = 0; k < args.Length; k++)
                 {
                     var source = args[k].IsImm ? Location.Constant(args[k].Imm) : allocation.Homes[args[k].Reg.Index];
                     var destination = allocation.Params[target.Id][k];
-                    if (source != destination)
-                    {
-                        moves.Add(new MoveStep(destination, source));
-                    }
+                    needed |= source != destination;
+                    moves.Add(new MoveStep(destination, source)); // identities too: they pin their register
                 }
-                if (moves.Count == 0)
+                if (!needed)
                 {
                     continue;
                 }
@@ -111,6 +110,10 @@ internal static class EdgeResolution
         }
         foreach (var m in moves)
         {
+            if (m.Destination == m.Source)
+            {
+                continue;
+            }
             if (!m.Destination.IsRegister || (busy & (1 << (int)m.Destination.Reg)) != 0)
             {
                 return false;

@@ -7,7 +7,8 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 //   * a call's clobbers (r0–r5) interfere with everything live across the call, which is how
 //     values that survive a call end up in r6–r9 or on the stack;
 //   * a tied operation (dst op= src) writes its result before reading its second source, so the
-//     result interferes with that source;
+//     result interferes with that source, unless the operation is commutative: then the emitter
+//     ties whichever source shares the result's register;
 //   * a reload's temporary interferes with what is live where it is loaded;
 //   * block parameters are defined together at the top: they interfere with each other and with
 //     the block's live-in values.
@@ -17,11 +18,23 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 /// <summary>Interference edges, affinities and spill costs of the nodes of one <see cref="LiveRanges"/> state.</summary>
 internal sealed class InterferenceGraph
 {
-    private readonly HashSet<long> _edges = [];
+    // Small graphs (the common case) keep edges in a bit matrix; large ones in a hash set.
+    private const int MatrixLimit = 512;
+
+    private readonly HashSet<long>? _edges;
+    private readonly ulong[]? _matrix;
     private readonly List<int>[] _adjacency;
 
     private InterferenceGraph(int count)
     {
+        if (count <= MatrixLimit)
+        {
+            _matrix = new ulong[((count * count) + 63) >> 6];
+        }
+        else
+        {
+            _edges = [];
+        }
         _adjacency = new List<int>[count];
         for (var i = 0; i < count; i++)
         {
@@ -43,7 +56,8 @@ internal sealed class InterferenceGraph
     public IReadOnlyList<int> Neighbors(int node) => _adjacency[node];
 
     /// <summary>True when the two nodes may not share a register.</summary>
-    public bool Interferes(int a, int b) => a != b && _edges.Contains(Key(a, b));
+    public bool Interferes(int a, int b) =>
+        a != b && (_matrix is { } m ? (m[Bit(a, b) >> 6] & (1UL << Bit(a, b))) != 0 : _edges!.Contains(Key(a, b)));
 
     /// <summary>Adds an edge (ignored between a node and itself, or two physical registers).</summary>
     public void AddEdge(int a, int b)
@@ -52,7 +66,18 @@ internal sealed class InterferenceGraph
         {
             return;
         }
-        if (_edges.Add(Key(a, b)))
+        bool added;
+        if (_matrix is { } m)
+        {
+            var bit = Bit(a, b);
+            added = (m[bit >> 6] & (1UL << bit)) == 0;
+            m[bit >> 6] |= 1UL << bit;
+        }
+        else
+        {
+            added = _edges!.Add(Key(a, b));
+        }
+        if (added)
         {
             _adjacency[a].Add(b);
             _adjacency[b].Add(a);
@@ -116,11 +141,17 @@ internal sealed class InterferenceGraph
             }
             if (instr.IsTied)
             {
-                if (uses.Length > 1 && uses[1] != uses[0])
+                // A commutative operation can tie either source (the emitter picks), so its result
+                // may share a register with either; any other must not overwrite its second source.
+                Affinities.Add(new Affinity(defs[0], uses[0], weight));
+                if (instr.IsCommutative)
+                {
+                    Affinities.Add(new Affinity(defs[0], uses[1], weight));
+                }
+                else if (uses.Length > 1 && uses[1] != uses[0])
                 {
                     AddEdge(defs[0], uses[1]);
                 }
-                Affinities.Add(new Affinity(defs[0], uses[0], weight));
             }
             else if (instr.Opcode == MachineOpcode.Copy)
             {
@@ -188,6 +219,8 @@ internal sealed class InterferenceGraph
             SpillCost[node] += weight;
         }
     }
+
+    private int Bit(int a, int b) => a < b ? (a * _adjacency.Length) + b : (b * _adjacency.Length) + a;
 
     private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 }

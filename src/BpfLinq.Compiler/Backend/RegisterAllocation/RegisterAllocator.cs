@@ -27,16 +27,18 @@ internal static class RegisterAllocator
     public static Allocation Allocate(MachineFunction function)
     {
         var ranges = LiveRanges.Initial(function);
+        InterferenceGraph? original = null;
         for (var round = 1; ; round++)
         {
             var liveness = Liveness.Compute(ranges);
             var graph = InterferenceGraph.Build(ranges, liveness);
+            original ??= graph; // registers' own interference, for sharing slots
             var coalescing = Coalescing.Run(ranges, graph);
             var colors = new int[ranges.Count];
             var failed = Assignment.Run(coalescing, colors);
             if (failed.Count == 0)
             {
-                return Finish(ranges, liveness, colors, round);
+                return Finish(ranges, liveness, colors, round, original);
             }
             if (!Spilling.SpillClasses(ranges, coalescing, failed))
             {
@@ -46,10 +48,10 @@ internal static class RegisterAllocator
         }
     }
 
-    private static Allocation Finish(LiveRanges ranges, Liveness liveness, int[] colors, int rounds)
+    private static Allocation Finish(LiveRanges ranges, Liveness liveness, int[] colors, int rounds, InterferenceGraph original)
     {
         var f = ranges.Function;
-        var slots = SlotAssignment.Assign(ranges);
+        var slots = SlotAssignment.Assign(ranges, original);
         var allocation = new Allocation(f.InstrCount, f.Blocks.Count, f.VRegCount) { Rounds = rounds, SlotCount = slots.Count };
         Location Node(int node) => Location.In(Assignment.RegisterOf(colors[node]));
         for (var r = 0; r < VReg.PhysicalCount; r++)

@@ -23,8 +23,11 @@ internal sealed class SlotAssignment
     /// <summary>Reserves one more slot (for the moves' emergencies) and returns it.</summary>
     public int Reserve() => Count++;
 
-    /// <summary>Assigns slots to the registers <paramref name="ranges"/> has spilled.</summary>
-    public static SlotAssignment Assign(LiveRanges ranges)
+    /// <summary>
+    /// Assigns slots to the registers <paramref name="ranges"/> has spilled, given the interference
+    /// graph of the first round (before any spilling: nodes are the registers themselves).
+    /// </summary>
+    public static SlotAssignment Assign(LiveRanges ranges, InterferenceGraph graph)
     {
         var result = new SlotAssignment();
         var spilled = ranges.SpilledRegisters().ToList();
@@ -32,8 +35,6 @@ internal sealed class SlotAssignment
         {
             return result;
         }
-        var original = LiveRanges.Initial(ranges.Function);
-        var graph = InterferenceGraph.Build(original, Liveness.Compute(original));
         var partners = new Dictionary<int, List<int>>();
         foreach (var a in graph.Affinities)
         {

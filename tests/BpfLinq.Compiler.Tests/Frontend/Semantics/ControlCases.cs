@@ -163,6 +163,20 @@ internal static class ControlCases
             var inner = E.Lambda<Func<SkBuff, uint>>(E.Property(s, nameof(SkBuff.Mark)), s);
             return E.Convert(E.Invoke(E.Quote(inner), skb), typeof(long));
         });
+        cases.Tree("statements after a goto are dead", skb =>
+        {
+            var end = E.Label(typeof(long), "end");
+            var x = E.Variable(typeof(long), "x");
+            return E.Block([x], E.Assign(x, E.Constant(3L)), E.Goto(end, x), E.Assign(x, E.Constant(99L)),
+                E.Divide(x, E.Constant(0L)), E.Label(end, E.Constant(0L)));
+        });
+        cases.Tree("a loop in a dead arm", skb =>
+        {
+            var i = E.Variable(typeof(int), "i");
+            var brk = E.Label(typeof(int), "brk");
+            var loop = E.Loop(E.Block(E.PreIncrementAssign(i), E.IfThen(E.GreaterThan(i, E.Constant(3)), E.Break(brk, i))), brk);
+            return E.Block([i], E.Convert(E.Condition(E.Constant(false), loop, E.Add(i, Cb(skb, 0, typeof(int)))), typeof(long)));
+        });
         cases.Tree("is-true and is-false", skb => E.Condition(E.IsFalse(E.IsTrue(E.GreaterThan(Cb(skb, 0, typeof(uint)), E.Constant(4u)))), E.Constant(1L), E.Constant(0L)));
     }
 

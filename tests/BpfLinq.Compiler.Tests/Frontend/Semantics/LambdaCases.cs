@@ -21,6 +21,7 @@ internal static class LambdaCases
         var config = new Config();
         ushort port = 443;
         var small = Small.B;
+        var zero = 0u;
         Expression<Func<SkBuff, bool>> isLong = s => s.Len > 1000;
 
         cases.Filter("socket filter on length", skb => skb.Len < 6 ? Pass : Drop, ProgramKind.SocketFilter);
@@ -73,6 +74,8 @@ internal static class LambdaCases
         cases.Raw("signed comparison at the sign bit", skb => (int)skb.Mark > -1 ? 1 : 0);
         cases.Raw("ulong comparison", skb => skb.Tstamp > skb.Hwtstamp ? 1L : skb.Tstamp == skb.Hwtstamp ? 0L : -1L);
         cases.Raw("constant condition", skb => 3 > 2 ? skb.Len : skb.Mark);
+        cases.Raw("division in an arm a captured guard kills", skb => zero != 0 ? skb.Len / zero : skb.Mark);
+        cases.Raw("division after a false and-also", skb => zero > 5 && skb.Len % zero == 1 ? 1 : 2);
         cases.Raw("invoked inline lambda", skb => ((Func<uint, uint, uint>)((a, b) => a * b + a)).Invoke(skb.Len, skb.Mark));
     }
 }

@@ -12,13 +12,13 @@ namespace BpfLinq.Compiler.Frontend;
 /// <param name="Ir">The IR type holding the value.</param>
 /// <param name="Bits">Significant bits: 1 (bool), 8, 16, 32 or 64.</param>
 /// <param name="Signed">True for sbyte, short, int and long (and enums over them).</param>
-internal readonly record struct ScalarType(IrType Ir, int Bits, bool Signed)
+internal readonly record struct ScalarLayout(IrType Ir, int Bits, bool Signed)
 {
     /// <summary>bool: 0 or 1 in an i32.</summary>
-    public static ScalarType Bool { get; } = new(IrType.I32, 1, false);
+    public static ScalarLayout Bool { get; } = new(IrType.I32, 1, false);
 
     /// <summary>int.</summary>
-    public static ScalarType Int32 { get; } = new(IrType.I32, 32, true);
+    public static ScalarLayout Int32 { get; } = new(IrType.I32, 32, true);
 
     /// <summary>True for the types narrower than their IR type, whose values must be kept canonical.</summary>
     public bool IsNarrow => Bits is 8 or 16;
@@ -30,7 +30,7 @@ internal readonly record struct ScalarType(IrType Ir, int Bits, bool Signed)
     public long MinValue => Signed ? -(1L << (Bits - 1)) : 0;
 
     /// <summary>The scalar type of a C# type (enums by their underlying type), or null when it is not one.</summary>
-    public static ScalarType? Of(Type type) =>
+    public static ScalarLayout? Of(Type type) =>
         Type.GetTypeCode(type.IsEnum ? Enum.GetUnderlyingType(type) : type) switch
         {
             _ when !type.IsPrimitive && !type.IsEnum => null,
