@@ -1,63 +1,37 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Isa;
+using BpfLinq.Compiler.Tests.Differential.Generation;
 
 namespace BpfLinq.Compiler.Tests.Differential.Harness;
 
 /// <summary>
-/// BpfLinq's compiler as the differential property sees it. <see cref="Compile"/> is the one line to
-/// change when the driver lands; until then it is null and the tests that need it say so and skip.
-/// Compile errors are read from <c>BpfLinq.BpfCompileException</c> by reflection (its <c>Code</c> and its
-/// <c>ExprPath</c> or <c>Path</c>, the type being written in parallel), and a code is documented when a
-/// <c>DiagnosticCode</c> type in the same assembly declares it (an enum member, or a constant's value).
+/// BpfLinq's compiler as the differential property sees it: the driver with the IR verifier after
+/// every pass and the allocation checker on, so a broken invariant fails the case that broke it.
+/// A user error is a <see cref="BpfCompileException"/>; its code must be one <see cref="DiagnosticCode"/> declares.
 /// </summary>
 internal static class BpfLinqCompiler
 {
-    /// <summary>
-    /// The compile delegate. Wire the driver in here, e.g.
-    /// <c>(lambda, kind) =&gt; BpfCompiler.Compile(lambda, new CompileOptions { Kind = kind }).Instructions</c>.
-    /// </summary>
-    public static Func<LambdaExpression, ProgramKind, Insn[]>? Compile => null;
+    private static readonly CompileOptions Checked = new() { VerifyIrAfterEachPass = true, CheckAllocation = true };
 
-    /// <summary>BpfLinq as a compiler under test, or null until <see cref="Compile"/> is wired.</summary>
-    public static CompilerUnderTest? UnderTest => Compile is { } compile ? new("BpfLinq", compile, ReadError, IsDocumentedCode) : null;
+    /// <summary>BpfLinq as a compiler under test.</summary>
+    public static CompilerUnderTest UnderTest { get; } = new("BpfLinq", Compile, ReadError, IsDocumentedCode);
 
-    /// <summary>The compile error a <c>BpfLinq.BpfCompileException</c> carries, or null for any other exception.</summary>
-    public static CompileError? ReadError(Exception exception)
-    {
-        var type = exception.GetType();
-        if (type.Name != "BpfCompileException" || type.Namespace != "BpfLinq")
-        {
-            return null;
-        }
-        var code = type.GetProperty("Code")?.GetValue(exception)?.ToString();
-        var path = (type.GetProperty("ExprPath") ?? type.GetProperty("Path"))?.GetValue(exception)?.ToString();
-        return code is null ? null : new CompileError(code, path, exception.Message);
-    }
+    /// <summary>Compiles <paramref name="lambda"/> for <paramref name="kind"/>, fully checked.</summary>
+    public static Insn[] Compile(LambdaExpression lambda, ProgramKind kind) =>
+        [.. BpfCompiler.Compile(lambda, kind, ExpressionText.Of(lambda), null, 0, Checked).Instructions];
 
-    /// <summary>True when a <c>DiagnosticCode</c> type next to <c>BpfCompileException</c> declares <paramref name="code"/>.</summary>
-    public static bool IsDocumentedCode(string code) => DocumentedCodes(typeof(Verdict).Assembly).Contains(code);
+    /// <summary>The compile error a <see cref="BpfCompileException"/> carries, or null for any other exception.</summary>
+    public static CompileError? ReadError(Exception exception) =>
+        exception is BpfCompileException e ? new CompileError(e.Code, e.ExpressionPath, e.Message) : null;
 
-    /// <summary>The codes a <c>DiagnosticCode</c> enum or constants class in <paramref name="assembly"/> declares.</summary>
-    public static IReadOnlySet<string> DocumentedCodes(Assembly assembly)
-    {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in assembly.GetTypes().Where(t => t.Name == "DiagnosticCode"))
-        {
-            if (type.IsEnum)
-            {
-                codes.UnionWith(Enum.GetNames(type));
-                continue;
-            }
-            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral || f.IsInitOnly))
-            {
-                codes.Add(field.Name);
-                if (field.GetValue(null)?.ToString() is { } value)
-                {
-                    codes.Add(value);
-                }
-            }
-        }
-        return codes;
-    }
+    /// <summary>True when <see cref="DiagnosticCode"/> declares <paramref name="code"/>.</summary>
+    public static bool IsDocumentedCode(string code) => DocumentedCodes.Contains(code);
+
+    private static readonly HashSet<string> DocumentedCodes = typeof(DiagnosticCode)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 }

@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Tests.Differential.Harness;
 /// <summary>
 /// Proposes smaller versions of a failing program, largest cuts first, for FsCheck to try: each
 /// scalar or verdict node (root first) replaced by a constant (0, or Pass/Drop) or by one of its
-/// nearest descendants of the same type; statements dropped from blocks; switch cases dropped; nested lambdas inlined;
+/// nearest descendants of the same type; statements dropped from blocks, then unused variables; switch cases dropped; nested lambdas inlined;
 /// constants simplified to 0 and 1. A node shared by several parents (a guarded divisor) is replaced
 /// everywhere at once, so guards keep guarding.
 ///
@@ -46,6 +46,14 @@ internal static class TreeShrinker
                 {
                     yield return Replace(root, block, Expression.Block(block.Type, block.Variables, block.Expressions.Where((_, k) => k != i)));
                 }
+            }
+        }
+        foreach (var block in Nodes.All(root.Body).OfType<BlockExpression>().Distinct())
+        {
+            var unused = block.Variables.Where(v => !block.Expressions.SelectMany(Nodes.All).Contains(v)).ToList();
+            if (unused.Count > 0)
+            {
+                yield return Replace(root, block, Expression.Block(block.Type, block.Variables.Except(unused), block.Expressions));
             }
         }
         foreach (var switchNode in Nodes.All(root.Body).OfType<SwitchExpression>().Where(s => s.Cases.Count > 1).Distinct())

@@ -10,17 +10,8 @@ namespace BpfLinq.Compiler.Tests.Differential.Kernel;
 /// </summary>
 internal static class KernelRunner
 {
-    /// <summary>The program type (and expected attach type, where the kind needs one) of each kind.</summary>
-    public static (ProgramType Type, AttachType? ExpectedAttachType) ProgramTypeOf(ProgramKind kind) => kind switch
-    {
-        ProgramKind.SocketFilter => (ProgramType.SocketFilter, null),
-        ProgramKind.SkSkb => (ProgramType.SkSkb, AttachType.SkSkbStreamVerdict),
-        ProgramKind.Tc => (ProgramType.SchedCls, null),
-        ProgramKind.Xdp => (ProgramType.Xdp, AttachType.Xdp),
-        // Ingress: the verifier then demands a return value in [0, 1], the allow/deny convention.
-        ProgramKind.CgroupSkb => (ProgramType.CgroupSkb, AttachType.CgroupInetIngress),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The program type and expected attach type of each kind: the product's (<see cref="ProgramKinds"/>).</summary>
+    public static (ProgramType Type, AttachType? ExpectedAttachType) ProgramTypeOf(ProgramKind kind) => (kind.ProgramType(), kind.ExpectedAttachType());
 
     /// <summary>Loads <paramref name="instructions"/> as a program of <paramref name="kind"/>.</summary>
     /// <exception cref="BpfVerifierException">The verifier rejected it (the log is in the exception).</exception>

@@ -13,21 +13,7 @@ public sealed class RegisterPressureTests
 {
     private const int ProgramsPerKind = 24;
 
-    public static TheoryData<string, ProgramKind> Cases
-    {
-        get
-        {
-            var cases = new TheoryData<string, ProgramKind>();
-            foreach (var compiler in new[] { "stand-in", "BpfLinq" })
-            {
-                foreach (var kind in ContextReadability.TestRunKinds)
-                {
-                    cases.Add(compiler, kind);
-                }
-            }
-            return cases;
-        }
-    }
+    public static TheoryData<ProgramKind> Kinds => [.. ContextReadability.TestRunKinds];
 
     [Fact]
     public void The_programs_hold_more_values_than_there_are_registers()
@@ -46,13 +32,12 @@ public sealed class RegisterPressureTests
     }
 
     [KernelTheory]
-    [MemberData(nameof(Cases))]
-    public void Programs_with_more_live_values_than_registers_load_and_agree_with_the_CLR(string compilerName, ProgramKind kind)
+    [MemberData(nameof(Kinds))]
+    public void Programs_with_more_live_values_than_registers_load_and_agree_with_the_CLR(ProgramKind kind)
     {
-        var compiler = CompilersUnderTest.Get(compilerName);
         var random = new Random(1000 + (int)kind);
         var inputs = new InputGenerator();
-        var checker = new DifferentialChecker(compiler, new DifferentialStatistics());
+        var checker = new DifferentialChecker(BpfLinqCompiler.UnderTest, new DifferentialStatistics());
 
         for (var i = 0; i < ProgramsPerKind; i++)
         {
