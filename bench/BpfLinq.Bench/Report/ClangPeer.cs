@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace BpfLinq.Bench.Report;
+
+/// <summary>Compiles a peer C program with <c>clang-19 -O2 -target bpf -mcpu=v3</c> (a reference, never a dependency).</summary>
+internal static class ClangPeer
+{
+    /// <summary>The command line the report states.</summary>
+    public const string Command = "clang-19 -O2 -target bpf -mcpu=v3";
+
+    /// <summary>The instructions clang makes of <paramref name="cFile"/>'s section <paramref name="section"/>.</summary>
+    public static Compiler.Isa.Insn[] Compile(string cFile, string section)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"bpflinq-{Path.GetFileNameWithoutExtension(cFile)}-{Environment.ProcessId}.o");
+        try
+        {
+            var arch = Environment.Is64BitProcess && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "aarch64" : "x86_64";
+            var start = new ProcessStartInfo("clang-19", ["-O2", "-target", "bpf", "-mcpu=v3", $"-I/usr/include/{arch}-linux-gnu", "-c", cFile, "-o", output])
+            {
+                RedirectStandardError = true,
+            };
+            using var clang = Process.Start(start) ?? throw new InvalidOperationException("cannot start clang-19");
+            var errors = clang.StandardError.ReadToEnd();
+            clang.WaitForExit();
+            if (clang.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"clang-19 failed on {cFile}:\n{errors}");
+            }
+            return ElfSection.Instructions(File.ReadAllBytes(output), section);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Analysis;
+
+/// <summary>
+/// Which SSA values (instruction results and parameters; constants are not tracked) are live on
+/// entry to and exit from each block. Classic backward data flow over <see cref="BitSet"/>s,
+/// iterated in post-order until nothing changes:
+/// <code>
+/// out(b) = ∪ over successors s: (in(s) ∪ phi operands s receives from b)
+/// in(b)  = uses(b) ∪ (out(b) − defs(b))
+/// </code>
+/// A phi's operand is used at the end of its incoming block, not in the phi's block, and a phi's
+/// result is defined at the top of its block, so phis are never live into their own block (QBE
+/// <c>live.c</c> treats them the same way). Requires nothing; computing renumbers the function and
+/// any later edit makes the result stale (lookups then throw).
+/// </summary>
+internal sealed class Liveness
+{
+    private readonly Cfg _cfg;
+    private readonly Value[] _values;
+    private readonly BitSet[] _in;
+    private readonly BitSet[] _out;
+
+    private Liveness(Cfg cfg, Value[] values, BitSet[] liveIn, BitSet[] liveOut)
+    {
+        _cfg = cfg;
+        _values = values;
+        _in = liveIn;
+        _out = liveOut;
+    }
+
+    /// <summary>Computes liveness for the function's current code.</summary>
+    public static Liveness Compute(Function function)
+    {
+        var cfg = Cfg.Compute(function); // renumbers: parameters and results get dense ids
+        var n = function.ValueCount;
+        var values = new Value[n];
+        foreach (var p in function.Params)
+        {
+            values[p.Id] = p;
+        }
+        foreach (var i in function.AllInstrs().Where(i => i.Id >= 0))
+        {
+            values[i.Id] = i;
+        }
+
+        var blockCount = cfg.Count;
+        var uses = new BitSet[blockCount];
+        var defs = new BitSet[blockCount];
+        var phiUses = new BitSet[blockCount]; // operands of successors' phis that arrive from this block
+        for (var b = 0; b < blockCount; b++)
+        {
+            uses[b] = new BitSet(n);
+            defs[b] = new BitSet(n);
+            phiUses[b] = new BitSet(n);
+        }
+        for (var b = 0; b < blockCount; b++)
+        {
+            foreach (var i in cfg.Blocks[b].Instrs)
+            {
+                for (var k = 0; k < i.Operands.Count; k++)
+                {
+                    if (Id(i.Operands[k]) is not { } id)
+                    {
+                        continue;
+                    }
+                    if (i.Op == Op.Phi)
+                    {
+                        phiUses[cfg.Index(i.PhiBlocks[k])].Add(id);
+                    }
+                    else if (!defs[b].Contains(id))
+                    {
+                        uses[b].Add(id);
+                    }
+                }
+                if (i.Id >= 0)
+                {
+                    defs[b].Add(i.Id);
+                }
+            }
+        }
+
+        var liveIn = new BitSet[blockCount];
+        var liveOut = new BitSet[blockCount];
+        for (var b = 0; b < blockCount; b++)
+        {
+            liveIn[b] = uses[b].Clone();
+            liveOut[b] = phiUses[b].Clone();
+        }
+        var order = cfg.PostOrder.Concat(Enumerable.Range(0, blockCount).Where(b => !cfg.IsReachable(b))).ToArray();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var b in order)
+            {
+                foreach (var s in cfg.Succs(b))
+                {
+                    liveOut[b].UnionWith(liveIn[s]);
+                }
+                var through = liveOut[b].Clone();
+                through.ExceptWith(defs[b]);
+                changed |= liveIn[b].UnionWith(through);
+            }
+        }
+        return new Liveness(cfg, values, liveIn, liveOut);
+    }
+
+    private static int? Id(Value v) => v switch
+    {
+        Instr { Id: >= 0 } i => i.Id,
+        Param p => p.Id,
+        _ => null,
+    };
+
+    /// <summary>The values live on entry to <paramref name="block"/>, by ascending id.</summary>
+    public IReadOnlyList<Value> LiveIn(Block block) => _in[_cfg.Index(block)].Elements().Select(k => _values[k]).ToList();
+
+    /// <summary>The values live on exit from <paramref name="block"/>, by ascending id.</summary>
+    public IReadOnlyList<Value> LiveOut(Block block) => _out[_cfg.Index(block)].Elements().Select(k => _values[k]).ToList();
+
+    /// <summary>True when <paramref name="value"/> is live on entry to <paramref name="block"/>.</summary>
+    public bool IsLiveIn(Block block, Value value) => Tracked(value) is { } k && _in[_cfg.Index(block)].Contains(k);
+
+    /// <summary>True when <paramref name="value"/> is live on exit from <paramref name="block"/>.</summary>
+    public bool IsLiveOut(Block block, Value value) => Tracked(value) is { } k && _out[_cfg.Index(block)].Contains(k);
+
+    private int? Tracked(Value value)
+    {
+        if (Id(value) is not { } id)
+        {
+            return null; // constants are never live: they are rematerialised where used
+        }
+        if ((uint)id >= (uint)_values.Length || _values[id] != value)
+        {
+            throw new InvalidOperationException($"value {value} is not in this liveness result: the function changed after it was computed");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,270 @@
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Isa;
+
+namespace BpfLinq.Compiler.Backend;
+
+// Instruction selection: SSA IR -> MachineFunction (eBPF instructions on virtual registers).
+//
+// A macro-expansion over the IR, one IR instruction at a time, with a few patterns folded into
+// their users (the Go and Cranelift lowering idea, without a rule DSL):
+//   * constants are never values of their own: an operand that fits an instruction's immediate
+//     becomes the immediate (ALU32/JMP32: any i32; ALU64/JMP: an i64 that sign-extends from 32
+//     bits), anything else is materialised right before its use (so constants never occupy a
+//     register across other code and never need spilling);
+//   * a cmp is never computed: the condbr using it becomes one conditional jump (operands swapped
+//     so that a constant lands in the immediate; NotTest becomes jset with the targets exchanged);
+//   * ptradd(p, const) chains fold into the offset of the loads and stores that use them (the
+//     verifier rejects arithmetic on the context pointer, so this is also a correctness rule);
+//   * zext i32 -> i64 is free (an i32 register has a zero upper half), and so is trunc of an i64
+//     whose upper half is known to be zero;
+//   * blocks that only jump (no phis, one br) are skipped: their predecessors branch straight to
+//     the final target and pass the phi operands the skipped block would have passed, which turns
+//     "b1: br b3" diamonds into critical edges whose moves the allocator can speculate.
+// Pure instructions nothing needs are not selected (a small mark phase from the side effects).
+// Phis become block parameters; each edge carries its own arguments (BlockCall).
+// Partial files: .Alu (arithmetic, conversions), .Memory (loads, stores, addresses), .Control
+// (branches, return, calls, parameters).
+//
+// Requires: a verified IR function (IrVerifier). Produces: a MachineFunction in SSA form on
+// virtual registers, numbered, with loop depths.
+
+/// <summary>Selects eBPF instructions for an IR function.</summary>
+internal sealed partial class InstructionSelection
+{
+    private readonly Function _function;
+    private readonly MachineFunction _machine;
+    private readonly Dictionary<Block, MachineBlock> _blocks = [];
+    private readonly Dictionary<Value, VReg> _registers = [];
+    private readonly HashSet<Instr> _needed = [];
+    private readonly HashSet<Value> _hasUsers = [];
+    private readonly HashSet<Instr> _addressesNeedingRegister = [];
+    private MachineBlock _block = null!;
+    private SourceRef? _source;
+
+    private InstructionSelection(Function function)
+    {
+        _function = function;
+        _machine = new MachineFunction(function.Name);
+    }
+
+    /// <summary>Selects instructions for <paramref name="function"/>.</summary>
+    /// <exception cref="InternalCompilerError">The IR uses something the backend cannot select.</exception>
+    public static MachineFunction Select(Function function)
+    {
+        var selection = new InstructionSelection(function);
+        selection.Run();
+        return selection._machine;
+    }
+
+    private void Run()
+    {
+        MarkNeeded();
+        var order = BlockOrder.ReversePostOrder(_function);
+        foreach (var b in order)
+        {
+            if (b == _function.Entry || !IsForwarder(b))
+            {
+                var mb = _machine.AddBlock();
+                _blocks.Add(b, mb);
+                foreach (var phi in b.Phis)
+                {
+                    if (_needed.Contains(phi))
+                    {
+                        var reg = _machine.NewVReg(phi.Type);
+                        _registers.Add(phi, reg);
+                        mb.Params.Add(reg);
+                        mb.ParamSources.Add(phi.Source);
+                    }
+                }
+            }
+        }
+        foreach (var b in order)
+        {
+            if (_blocks.TryGetValue(b, out var mb))
+            {
+                _block = mb;
+                if (b == _function.Entry)
+                {
+                    LowerParams();
+                }
+                foreach (var instr in b.Instrs)
+                {
+                    if (instr.Op != Op.Phi && (instr.IsTerminator || _needed.Contains(instr)))
+                    {
+                        _source = instr.Source;
+                        Lower(instr);
+                    }
+                }
+            }
+        }
+        DeadMachineCode.Remove(_machine);
+        _machine.Number();
+        LoopDepth.Compute(_machine);
+    }
+
+    private void Lower(Instr instr)
+    {
+        switch (instr.Op)
+        {
+            case >= Op.Add and <= Op.AShr:
+                LowerBinary(instr);
+                break;
+            case Op.Neg or Op.Not or Op.ZExt or Op.SExt or Op.Trunc or Op.SExtIn or Op.ByteSwap:
+                LowerUnary(instr);
+                break;
+            case Op.Cmp:
+                break; // selected together with the condbr that uses it
+            case Op.PtrAdd:
+                LowerPtrAdd(instr);
+                break;
+            case Op.Load:
+                LowerLoad(instr);
+                break;
+            case Op.Store:
+                LowerStore(instr);
+                break;
+            case Op.Call:
+                LowerCall(instr);
+                break;
+            case Op.Br:
+                Terminate(new MachineInstr(MachineOpcode.Jump, [], []) { Targets = [Edge(instr.Block!, 0)], Source = _source });
+                break;
+            case Op.CondBr:
+                LowerCondBr(instr);
+                break;
+            case Op.Ret:
+                LowerRet(instr);
+                break;
+            default:
+                throw new InternalCompilerError("instruction selection", _function.Name, $"cannot select {instr.Op}", _function.ToString());
+        }
+    }
+
+    // Mark phase: everything a side effect or a terminator depends on.
+    private void MarkNeeded()
+    {
+        var work = new Stack<Instr>();
+        foreach (var b in _function.Blocks)
+        {
+            foreach (var i in b.Instrs)
+            {
+                if (i.Info.HasSideEffects && _needed.Add(i))
+                {
+                    work.Push(i);
+                }
+            }
+        }
+        while (work.Count > 0)
+        {
+            var user = work.Pop();
+            NoteAddressUses(user);
+            foreach (var operand in user.Operands)
+            {
+                _hasUsers.Add(operand);
+                if (operand is Instr d && _needed.Add(d))
+                {
+                    work.Push(d);
+                }
+            }
+        }
+    }
+
+    // A block that does nothing but jump: predecessors can branch past it.
+    private bool IsForwarder(Block b) =>
+        b != _function.Entry && b.Instrs.Count == 1 && b.Instrs[0].Op == Op.Br && b.Instrs[0].Targets[0] != b;
+
+    // The machine edge for target `index` of `from`'s terminator, skipping forwarders.
+    private BlockCall Edge(Block from, int index)
+    {
+        var pred = from;
+        var target = from.Terminator!.Targets[index];
+        var ordinal = 0;
+        for (var k = 0; k < index; k++)
+        {
+            if (from.Terminator.Targets[k] == target)
+            {
+                ordinal++;
+            }
+        }
+        for (var hops = 0; IsForwarder(target) && hops <= _function.Blocks.Count; hops++)
+        {
+            pred = target;
+            target = target.Instrs[0].Targets[0];
+            ordinal = 0;
+        }
+        var mb = _blocks.TryGetValue(target, out var found)
+            ? found
+            : throw new InternalCompilerError("instruction selection", _function.Name, $"{target} is a loop of empty blocks", _function.ToString());
+        var args = new List<MachineOperand>();
+        foreach (var phi in target.Phis)
+        {
+            if (_needed.Contains(phi))
+            {
+                args.Add(Operand(IncomingFrom(phi, pred, ordinal)));
+            }
+        }
+        return new BlockCall(mb, [.. args]);
+    }
+
+    // The phi operand of the ordinal-th edge from pred (a condbr may target one block twice).
+    private static Value IncomingFrom(Instr phi, Block pred, int ordinal)
+    {
+        for (var k = 0; k < phi.PhiBlocks.Count; k++)
+        {
+            if (phi.PhiBlocks[k] == pred && ordinal-- == 0)
+            {
+                return phi.Operands[k];
+            }
+        }
+        return phi.IncomingFrom(pred);
+    }
+
+    private void Emit(MachineInstr instr) => _block.Instrs.Add(instr);
+
+    private void Terminate(MachineInstr terminator) => _block.Terminator = terminator;
+
+    private VReg Define(Instr instr)
+    {
+        var reg = _machine.NewVReg(instr.Type);
+        _registers.Add(instr, reg);
+        return reg;
+    }
+
+    // The register holding a value; constants are materialised here, at the use.
+    private VReg Register(Value value)
+    {
+        if (TryConstant(value, out var bits))
+        {
+            var reg = _machine.NewVReg(value.Type);
+            Emit(new MachineInstr(MachineOpcode.MovImm, [reg], []) { Imm = bits, Source = _source });
+            return reg;
+        }
+        return _registers.TryGetValue(value, out var r)
+            ? r
+            : throw new InternalCompilerError("instruction selection", _function.Name, $"value {value} used before it is selected", _function.ToString());
+    }
+
+    private MachineOperand Operand(Value value) =>
+        TryConstant(value, out var bits) ? MachineOperand.Constant(bits) : MachineOperand.Of(Register(value));
+
+    // The register pattern of a constant operand: i32 zero-extended, i64 as is, bool 0/1.
+    private static bool TryConstant(Value value, out long bits)
+    {
+        switch (value)
+        {
+            case Constant c:
+                bits = c.Type == IrType.I32 ? (uint)c.Bits : c.Bits;
+                return true;
+            case Instr { Op: Op.ZExt } z when z.Operands[0] is Constant c:
+                bits = (uint)c.Bits;
+                return true;
+            default:
+                bits = 0;
+                return false;
+        }
+    }
+
+    // A 64-bit pattern usable as the sign-extended 32-bit immediate of ALU64 and JMP.
+    private static bool FitsImm64(long bits) => bits == (int)bits;
+}

@@ -1,0 +1,189 @@
+namespace BpfLinq.Compiler.Backend.RegisterAllocation;
+
+// Conservative coalescing (Briggs, Cooper and Torczon 1994; George and Appel 1996) over the
+// interference graph of one round. Affinities are tried heaviest first (innermost loops first);
+// two nodes merge when they do not interfere and the merge cannot make the graph harder to color:
+//   * Briggs, two virtual nodes: the merged node has fewer than K neighbours of significant
+//     degree (>= K, or precolored);
+//   * George, a virtual node into a physical register r: every neighbour of the virtual node
+//     already interferes with r, is precolored, or has insignificant degree.
+// Merging is union-find over nodes; adjacency is kept per representative.
+
+/// <summary>The interference graph after coalescing: representatives, their neighbours and merged costs.</summary>
+internal sealed class Coalescing
+{
+    /// <summary>Number of colors (r0–r9).</summary>
+    public const int K = VReg.PhysicalCount;
+
+    private readonly int[] _parent;
+    private readonly HashSet<int>?[] _adjacent;
+    private readonly double[] _cost;
+    private readonly bool[] _spillable;
+    private readonly List<Affinity>?[] _partners;
+
+    private Coalescing(LiveRanges ranges, InterferenceGraph graph)
+    {
+        var n = graph.Count;
+        _parent = new int[n];
+        _adjacent = new HashSet<int>?[n];
+        _cost = (double[])graph.SpillCost.Clone();
+        _spillable = new bool[n];
+        _partners = new List<Affinity>?[n];
+        for (var i = 0; i < n; i++)
+        {
+            _parent[i] = i;
+            if (!LiveRanges.IsPrecolored(i))
+            {
+                _adjacent[i] = [.. graph.Neighbors(i)];
+                _spillable[i] = !ranges.IsTemporary(i);
+            }
+        }
+        foreach (var a in graph.Affinities)
+        {
+            (_partners[a.A] ??= []).Add(a);
+            (_partners[a.B] ??= []).Add(a);
+        }
+    }
+
+    /// <summary>Number of nodes.</summary>
+    public int Count => _parent.Length;
+
+    /// <summary>Coalesces what can be coalesced safely.</summary>
+    public static Coalescing Run(LiveRanges ranges, InterferenceGraph graph)
+    {
+        var c = new Coalescing(ranges, graph);
+        var order = new int[graph.Affinities.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        // Heaviest first; among equals, those that pin a value to a physical register (a copy
+        // lost there is a copy for sure, while two virtual registers may still meet by biased
+        // coloring), then in the order the walk found them (deterministic).
+        Array.Sort(order, (x, y) =>
+        {
+            var (a, b) = (graph.Affinities[x], graph.Affinities[y]);
+            var byWeight = b.Weight.CompareTo(a.Weight);
+            if (byWeight != 0)
+            {
+                return byWeight;
+            }
+            var byPhysical = IsPhysical(b).CompareTo(IsPhysical(a));
+            return byPhysical != 0 ? byPhysical : x.CompareTo(y);
+        });
+        foreach (var i in order)
+        {
+            c.TryCoalesce(graph.Affinities[i]);
+        }
+        return c;
+    }
+
+    private static bool IsPhysical(Affinity a) => LiveRanges.IsPrecolored(a.A) || LiveRanges.IsPrecolored(a.B);
+
+    /// <summary>The representative of a node's coalesced class.</summary>
+    public int Find(int node)
+    {
+        while (_parent[node] != node)
+        {
+            _parent[node] = _parent[_parent[node]];
+            node = _parent[node];
+        }
+        return node;
+    }
+
+    /// <summary>The neighbours of a virtual representative (representatives themselves).</summary>
+    public HashSet<int> Adjacent(int representative) => _adjacent[representative]!;
+
+    /// <summary>Neighbour count; precolored nodes count as infinitely constrained.</summary>
+    public int Degree(int representative) =>
+        LiveRanges.IsPrecolored(representative) ? int.MaxValue : _adjacent[representative]!.Count;
+
+    /// <summary>Summed spill cost of a class.</summary>
+    public double Cost(int representative) => _cost[representative];
+
+    /// <summary>True when the class holds a register that may be spilled (not only temporaries).</summary>
+    public bool IsSpillable(int representative) => _spillable[representative];
+
+    /// <summary>The affinities of every member of a class.</summary>
+    public IReadOnlyList<Affinity> Partners(int representative) => _partners[representative] ?? (IReadOnlyList<Affinity>)[];
+
+    /// <summary>True when two representatives may not share a register.</summary>
+    public bool Interferes(int x, int y) =>
+        x != y && (LiveRanges.IsPrecolored(x) ? (!LiveRanges.IsPrecolored(y) && _adjacent[y]!.Contains(x)) : _adjacent[x]!.Contains(y));
+
+    private void TryCoalesce(Affinity affinity)
+    {
+        var x = Find(affinity.A);
+        var y = Find(affinity.B);
+        if (LiveRanges.IsPrecolored(y))
+        {
+            (x, y) = (y, x);
+        }
+        if (x == y || LiveRanges.IsPrecolored(y) || Interferes(x, y))
+        {
+            return;
+        }
+        var safe = LiveRanges.IsPrecolored(x) ? George(x, y) : Briggs(x, y);
+        if (safe)
+        {
+            Merge(y, x);
+        }
+    }
+
+    private bool George(int physical, int v)
+    {
+        foreach (var t in _adjacent[v]!)
+        {
+            if (!LiveRanges.IsPrecolored(t) && Degree(t) >= K && !_adjacent[t]!.Contains(physical))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool Briggs(int x, int y)
+    {
+        var significant = 0;
+        foreach (var t in _adjacent[x]!)
+        {
+            if (Degree(t) >= K)
+            {
+                significant++;
+            }
+        }
+        foreach (var t in _adjacent[y]!)
+        {
+            if (!_adjacent[x]!.Contains(t) && Degree(t) >= K)
+            {
+                significant++;
+            }
+        }
+        return significant < K;
+    }
+
+    // Merges class `from` into class `into`.
+    private void Merge(int from, int into)
+    {
+        _parent[from] = into;
+        _cost[into] += _cost[from];
+        _spillable[into] |= _spillable[from];
+        if (_partners[from] is { } partners)
+        {
+            (_partners[into] ??= []).AddRange(partners);
+        }
+        foreach (var t in _adjacent[from]!)
+        {
+            if (!LiveRanges.IsPrecolored(t))
+            {
+                _adjacent[t]!.Remove(from);
+                _adjacent[t]!.Add(into);
+            }
+            if (!LiveRanges.IsPrecolored(into))
+            {
+                _adjacent[into]!.Add(t);
+            }
+        }
+        _adjacent[from] = null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Backend;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Frontend;
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Passes;
+
+namespace BpfLinq.Compiler.Compilation;
+
+/// <summary>
+/// The driver, the only place that knows the whole order: front end (lambda → SSA IR), the pass
+/// pipeline, back end (IR → eBPF). User errors (<see cref="BpfCompileException"/>) pass through; any
+/// other failure is a BpfLinq bug and is wrapped in <see cref="InternalCompilerError"/> naming the phase.
+/// </summary>
+internal static class BpfCompiler
+{
+    /// <summary>Compiles a lambda for a program kind.</summary>
+    public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options)
+    {
+        var function = IrLowering.Lower(lambda, kind, new LoweringOptions
+        {
+            Name = options.Name,
+            SourceText = sourceText,
+            SourceFile = sourceFile,
+            SourceLine = sourceLine,
+        });
+        Phase("pass pipeline", function, () => Pipeline.Default.Run(function, new PassContext(kind)
+        {
+            VerifyIrAfterEachPass = options.VerifyIrAfterEachPass,
+            DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
+            Trace = options.Trace,
+        }));
+        var ir = IrPrinter.Print(function);
+        MachineCode code = null!;
+        Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
+        {
+            CheckAllocation = options.CheckAllocation,
+            Trace = options.Trace,
+        }));
+        return new CompiledProgram(options.Name, kind, sourceText, code.Instructions, code.Sources, ir, code.StackSize);
+    }
+
+    private static void Phase(string phase, Function function, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not InternalCompilerError and not BpfCompileException and not OutOfMemoryException)
+        {
+            string dump;
+            try
+            {
+                dump = IrPrinter.Print(function);
+            }
+            catch (Exception printError) when (printError is InvalidOperationException or ArgumentException or NullReferenceException)
+            {
+                dump = "(IR could not be printed)";
+            }
+            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message, dump);
+        }
+    }
+}

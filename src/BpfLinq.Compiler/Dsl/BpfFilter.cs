@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Frontend;
+
+namespace BpfLinq;
+
+/// <summary>
+/// A program written as a lambda over <typeparamref name="TContext"/> (made by <see cref="Bpf.Filter{TContext}"/>
+/// or <see cref="Bpf.Program{TContext}"/>): the expression tree, its source text and location, and the
+/// in-process evaluation that is the oracle the kernel build is tested against. Compiling, printing
+/// and loading build on this object (the driver adds them in its own part of this partial class).
+/// </summary>
+/// <typeparam name="TContext"><see cref="SkBuff"/> or <see cref="XdpMd"/>.</typeparam>
+public sealed partial class BpfFilter<TContext>
+    where TContext : class
+{
+    private readonly Lazy<Func<TContext, Verdict>>? _verdict;
+    private readonly Lazy<Func<TContext, long>>? _raw;
+
+    internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line)
+        : this((LambdaExpression)predicate, source, file, line)
+    {
+        _verdict = new Lazy<Func<TContext, Verdict>>(predicate.Compile);
+    }
+
+    internal BpfFilter(Expression<Func<TContext, long>> program, string? source, string? file, int line)
+        : this((LambdaExpression)program, source, file, line)
+    {
+        _raw = new Lazy<Func<TContext, long>>(program.Compile);
+    }
+
+    private BpfFilter(LambdaExpression lambda, string? source, string? file, int line)
+    {
+        DefaultKind = Bpf.DefaultKindOf(typeof(TContext));
+        Lambda = lambda;
+        SourceText = string.IsNullOrWhiteSpace(source) ? CSharpRenderer.Render(lambda) : source;
+        SourceFile = string.IsNullOrEmpty(file) ? null : file;
+        SourceLine = line;
+    }
+
+    /// <summary>The program's expression tree.</summary>
+    public LambdaExpression Lambda { get; }
+
+    /// <summary>The lambda as written (the caller's source text), or rendered as C# when the caller did not supply it.</summary>
+    public string SourceText { get; }
+
+    /// <summary>The file the lambda was written in, or null.</summary>
+    public string? SourceFile { get; }
+
+    /// <summary>The line the lambda was written on (0 when unknown).</summary>
+    public int SourceLine { get; }
+
+    /// <summary>The program kind used when none is given: <see cref="ProgramKind.SocketFilter"/> for <see cref="SkBuff"/>, <see cref="ProgramKind.Xdp"/> for <see cref="XdpMd"/>.</summary>
+    public ProgramKind DefaultKind { get; }
+
+    /// <summary>True for a <see cref="Bpf.Filter{TContext}"/> (returns a <see cref="Verdict"/>), false for a raw <see cref="Bpf.Program{TContext}"/>.</summary>
+    public bool ReturnsVerdict => _verdict is not null;
+
+    /// <summary>
+    /// Runs the lambda in .NET (compiled once with <see cref="Expression{TDelegate}.Compile()"/> and
+    /// cached) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
+    /// <see cref="Verdict.ToReturnValue"/>, or the raw integer.
+    /// </summary>
+    /// <param name="context">The context the program sees.</param>
+    /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
+    /// <exception cref="ArgumentException">The kind does not receive <typeparamref name="TContext"/>, or the verdict does not exist for it.</exception>
+    /// <exception cref="DivideByZeroException">The lambda divides by zero in .NET (the compiler rejects such unguarded divisions).</exception>
+    public long Evaluate(TContext context, ProgramKind? kind = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var k = kind ?? DefaultKind;
+        if (!ContextTypes.Accepts(k, typeof(TContext)))
+        {
+            throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", nameof(kind));
+        }
+        return _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context);
+    }
+
+    /// <summary>The lambda's source text.</summary>
+    public override string ToString() => SourceText;
+
+    /// <summary>What the front end needs to name the program and place its diagnostics.</summary>
+    internal LoweringOptions ToLoweringOptions(string name = "filter") =>
+        new() { Name = name, SourceText = SourceText, SourceFile = SourceFile, SourceLine = SourceLine };
+}

@@ -1,0 +1,17 @@
+namespace BpfLinq;
+
+/// <summary>
+/// The context an XDP program sees: a mirror of the kernel's <c>struct xdp_md</c> (packet data is
+/// reached through the packet views, not through the raw <c>data</c>/<c>data_end</c> fields).
+/// </summary>
+public sealed class XdpMd
+{
+    /// <summary><c>ingress_ifindex</c>: the interface the packet arrived on.</summary>
+    public uint IngressIfindex { get; init; }
+
+    /// <summary><c>rx_queue_index</c>: the receive queue.</summary>
+    public uint RxQueueIndex { get; init; }
+
+    /// <summary><c>egress_ifindex</c>: the interface of a devmap redirect (0 otherwise).</summary>
+    public uint EgressIfindex { get; init; }
+}

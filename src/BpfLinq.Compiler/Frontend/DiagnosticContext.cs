@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Frontend;
+
+/// <summary>
+/// What every phase of the front end needs to point at the user's code: the <see cref="Provenance"/>
+/// of the nodes, the program kind, and the lambda with its file and line. Turns a
+/// <see cref="CompileError"/> into a placed <see cref="BpfCompileException"/>, and an origin into the
+/// <see cref="SourceRef"/> stamped on instructions (rendered once per node).
+/// </summary>
+internal sealed class DiagnosticContext
+{
+    private readonly Dictionary<Origin, SourceRef> _sources = [];
+    private readonly Lazy<string> _lambdaText;
+    private readonly LoweringOptions _options;
+
+    public DiagnosticContext(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
+    {
+        Provenance = Provenance.Of(lambda);
+        Kind = kind;
+        _options = options;
+        _lambdaText = new(() => options.SourceText ?? CSharpRenderer.Render(lambda)); // only errors need it
+        RootOrigin = Provenance.Find(lambda)!;
+    }
+
+    /// <summary>The origins of the nodes.</summary>
+    public Provenance Provenance { get; }
+
+    /// <summary>The kind being compiled for.</summary>
+    public ProgramKind Kind { get; }
+
+    /// <summary>The origin of the root lambda: the fallback for nodes without one.</summary>
+    public Origin RootOrigin { get; }
+
+    /// <summary>The origin of a node, falling back to <paramref name="fallback"/> for nodes the normalisers made.</summary>
+    public Origin OriginOf(Expression node, Origin fallback) => Provenance.Find(node) ?? fallback;
+
+    /// <summary>The exception for <paramref name="error"/> at <paramref name="node"/>.</summary>
+    public BpfCompileException Error(Expression node, CompileError error, Exception? innerException = null)
+    {
+        var origin = Provenance.Find(node);
+        var location = new DiagnosticLocation(
+            CSharpRenderer.Render(origin?.Node ?? node),
+            origin?.Path.ToString(),
+            Kind,
+            _lambdaText.Value,
+            _options.SourceFile,
+            _options.SourceLine);
+        return error.At(location, innerException);
+    }
+
+    /// <summary>The source reference stamped on instructions made for a node of this origin.</summary>
+    public SourceRef SourceOf(Origin origin)
+    {
+        if (!_sources.TryGetValue(origin, out var source))
+        {
+            source = new SourceRef(CSharpRenderer.RenderHead(origin.Node), origin.Path.ToString());
+            _sources[origin] = source;
+        }
+        return source;
+    }
+}

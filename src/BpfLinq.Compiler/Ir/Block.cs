@@ -1,0 +1,125 @@
+namespace BpfLinq.Compiler.Ir;
+
+/// <summary>
+/// A basic block: phis first, then ordinary instructions, then exactly one terminator.
+/// Predecessors are kept in step with terminators by <see cref="SetTerminator"/>; a phi names its
+/// incoming blocks explicitly, so predecessor order never matters.
+/// </summary>
+internal sealed class Block
+{
+    private readonly List<Instr> _instrs = [];
+    private readonly List<Block> _preds = [];
+
+    internal Block(Function function, int id)
+    {
+        Function = function;
+        Id = id;
+    }
+
+    /// <summary>The function holding the block.</summary>
+    public Function Function { get; }
+
+    /// <summary>Dense id used in dumps and by analyses' arrays.</summary>
+    public int Id { get; internal set; }
+
+    /// <summary>The instructions, terminator last.</summary>
+    public IReadOnlyList<Instr> Instrs => _instrs;
+
+    /// <summary>Blocks whose terminator targets this block (once per edge).</summary>
+    public IReadOnlyList<Block> Preds => _preds;
+
+    /// <summary>The terminator, or null while the block is being built.</summary>
+    public Instr? Terminator => _instrs.Count > 0 && _instrs[^1].IsTerminator ? _instrs[^1] : null;
+
+    /// <summary>Successors: the terminator's targets.</summary>
+    public IReadOnlyList<Block> Succs => Terminator?.Targets ?? [];
+
+    /// <summary>The leading phis.</summary>
+    public IEnumerable<Instr> Phis => _instrs.TakeWhile(i => i.Op == Op.Phi);
+
+    /// <summary>Appends a non-terminator instruction (before the terminator if there is one).</summary>
+    public Instr Append(Instr instr)
+    {
+        if (instr.IsTerminator)
+        {
+            throw new ArgumentException("use SetTerminator for terminators", nameof(instr));
+        }
+        instr.Block = this;
+        _instrs.Insert(Terminator is null ? _instrs.Count : _instrs.Count - 1, instr);
+        return instr;
+    }
+
+    /// <summary>Inserts a phi at the start of the block.</summary>
+    public Instr InsertPhi(Instr phi)
+    {
+        phi.Block = this;
+        _instrs.Insert(Phis.Count(), phi);
+        return phi;
+    }
+
+    /// <summary>Inserts an instruction before <paramref name="before"/>.</summary>
+    public Instr InsertBefore(Instr before, Instr instr)
+    {
+        instr.Block = this;
+        _instrs.Insert(_instrs.IndexOf(before), instr);
+        return instr;
+    }
+
+    /// <summary>Sets (or replaces) the terminator and updates the predecessor lists of old and new targets.</summary>
+    public void SetTerminator(Instr terminator)
+    {
+        if (!terminator.IsTerminator)
+        {
+            throw new ArgumentException("not a terminator", nameof(terminator));
+        }
+        RemoveTerminator();
+        terminator.Block = this;
+        _instrs.Add(terminator);
+        foreach (var target in terminator.Targets)
+        {
+            target._preds.Add(this);
+        }
+    }
+
+    /// <summary>Removes the terminator (if any) and this block from its targets' predecessor lists.
+    /// Phis in the old targets keep their operands: callers fix them (see <see cref="RemovePredFromPhis"/>).</summary>
+    public void RemoveTerminator()
+    {
+        if (Terminator is { } old)
+        {
+            foreach (var target in old.Targets)
+            {
+                target._preds.Remove(this);
+            }
+            _instrs.RemoveAt(_instrs.Count - 1);
+            old.Block = null;
+        }
+    }
+
+    /// <summary>Removes a non-terminator instruction.</summary>
+    public void Remove(Instr instr)
+    {
+        if (instr.IsTerminator)
+        {
+            throw new ArgumentException("use RemoveTerminator for terminators", nameof(instr));
+        }
+        _instrs.Remove(instr);
+        instr.Block = null;
+    }
+
+    /// <summary>Drops the operand that phis of this block receive from <paramref name="pred"/> (one edge).</summary>
+    public void RemovePredFromPhis(Block pred)
+    {
+        foreach (var phi in Phis.ToList())
+        {
+            var i = phi.PhiBlocks.IndexOf(pred);
+            if (i >= 0)
+            {
+                phi.RemoveOperandAt(i);
+            }
+        }
+    }
+
+    /// <summary>The block's name in dumps.</summary>
+    public override string ToString() => "b" + Id;
+}

@@ -1,0 +1,131 @@
+namespace BpfLinq.Compiler.Ir;
+
+/// <summary>
+/// An IR function: parameters, blocks (the first is the entry and has no predecessors), a return
+/// type, and the constants its instructions use (interned, so equal constants are one object).
+/// </summary>
+internal sealed class Function
+{
+    private readonly List<Block> _blocks = [];
+    private readonly List<Param> _params = [];
+    private readonly Dictionary<(IrType, long), Constant> _constants = [];
+
+    /// <summary>Creates an empty function.</summary>
+    public Function(string name, IrType returnType)
+    {
+        Name = name;
+        ReturnType = returnType;
+    }
+
+    /// <summary>The function's name (the program or subprogram name).</summary>
+    public string Name { get; }
+
+    /// <summary>Type of the value <see cref="Op.Ret"/> returns.</summary>
+    public IrType ReturnType { get; }
+
+    /// <summary>The parameters, in order.</summary>
+    public IReadOnlyList<Param> Params => _params;
+
+    /// <summary>The blocks; <c>Blocks[0]</c> is the entry.</summary>
+    public IReadOnlyList<Block> Blocks => _blocks;
+
+    /// <summary>The entry block.</summary>
+    public Block Entry => _blocks[0];
+
+    /// <summary>Adds a parameter.</summary>
+    public Param AddParam(IrType type)
+    {
+        var p = new Param(type, _params.Count);
+        _params.Add(p);
+        return p;
+    }
+
+    /// <summary>Adds an empty block at the end.</summary>
+    public Block AddBlock()
+    {
+        var b = new Block(this, _blocks.Count);
+        _blocks.Add(b);
+        return b;
+    }
+
+    /// <summary>Removes a block that no longer has predecessors; its terminator's edges are removed too.</summary>
+    public void RemoveBlock(Block block)
+    {
+        if (block.Preds.Count != 0)
+        {
+            throw new InvalidOperationException($"{block} still has predecessors");
+        }
+        foreach (var succ in block.Succs.ToList())
+        {
+            succ.RemovePredFromPhis(block);
+        }
+        block.RemoveTerminator();
+        _blocks.Remove(block);
+    }
+
+    /// <summary>Reorders the blocks (the entry must stay first).</summary>
+    public void ReorderBlocks(IReadOnlyList<Block> order)
+    {
+        if (order.Count != _blocks.Count || order[0] != _blocks[0] || order.Except(_blocks).Any())
+        {
+            throw new ArgumentException("an order must hold every block once, entry first", nameof(order));
+        }
+        _blocks.Clear();
+        _blocks.AddRange(order);
+    }
+
+    /// <summary>The interned constant of a type (i32 values are normalised to their sign-extended 32 bits).</summary>
+    public Constant Const(IrType type, long value)
+    {
+        var bits = type switch
+        {
+            IrType.I32 => (int)value,
+            IrType.I64 => value,
+            IrType.Bool => value != 0 ? 1 : 0,
+            _ => throw new ArgumentException($"no constants of type {type.Name()}", nameof(type)),
+        };
+        if (!_constants.TryGetValue((type, bits), out var c))
+        {
+            c = new Constant(type, bits);
+            _constants.Add((type, bits), c);
+        }
+        return c;
+    }
+
+    /// <summary>Every instruction, block by block.</summary>
+    public IEnumerable<Instr> AllInstrs() => _blocks.SelectMany(b => b.Instrs);
+
+    /// <summary>Assigns dense ids: blocks by position, parameters then instructions in block order.</summary>
+    public void Renumber()
+    {
+        var next = 0;
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            _blocks[i].Id = i;
+        }
+        foreach (var p in _params)
+        {
+            p.Id = next++;
+        }
+        foreach (var instr in AllInstrs())
+        {
+            instr.Id = instr.Type == IrType.Void ? -1 : next++;
+        }
+        ValueCount = next;
+    }
+
+    /// <summary>One more than the largest value id after <see cref="Renumber"/>.</summary>
+    public int ValueCount { get; private set; }
+
+    /// <summary>Replaces every use of <paramref name="from"/> by <paramref name="to"/> in the whole function.</summary>
+    public void ReplaceAllUses(Value from, Value to)
+    {
+        foreach (var instr in AllInstrs())
+        {
+            instr.ReplaceOperand(from, to);
+        }
+    }
+
+    /// <summary>The function as IR text.</summary>
+    public override string ToString() => IrPrinter.Print(this);
+}

@@ -1,0 +1,69 @@
+namespace BpfLinq.Compiler.Ir;
+
+/// <summary>
+/// IR operations. Semantics are eBPF's, so every operation is total: <c>x / 0 == 0</c>,
+/// <c>x % 0 == x</c>, <c>MinValue / -1 == MinValue</c>, <c>MinValue % -1 == 0</c>, shift counts are
+/// masked to the width. The front end rejects (or guards) C# operations whose CLR behaviour differs.
+/// Properties of each op (arity, side effects, ...) are in <see cref="OpInfo"/>.
+/// </summary>
+internal enum Op : byte
+{
+    /// <summary><c>a + b</c> at the instruction's width.</summary>
+    Add,
+    /// <summary><c>a - b</c>.</summary>
+    Sub,
+    /// <summary><c>a * b</c> (low bits).</summary>
+    Mul,
+    /// <summary>Unsigned <c>a / b</c>; 0 when b is 0.</summary>
+    UDiv,
+    /// <summary>Signed <c>a / b</c>; 0 when b is 0; MinValue when a is MinValue and b is -1.</summary>
+    SDiv,
+    /// <summary>Unsigned <c>a % b</c>; a when b is 0.</summary>
+    URem,
+    /// <summary>Signed <c>a % b</c> (sign of the dividend); a when b is 0; 0 when b is -1.</summary>
+    SRem,
+    /// <summary><c>a &amp; b</c>.</summary>
+    And,
+    /// <summary><c>a | b</c>.</summary>
+    Or,
+    /// <summary><c>a ^ b</c>.</summary>
+    Xor,
+    /// <summary><c>a &lt;&lt; (b mod width)</c>.</summary>
+    Shl,
+    /// <summary>Logical <c>a &gt;&gt; (b mod width)</c>.</summary>
+    LShr,
+    /// <summary>Arithmetic <c>a &gt;&gt; (b mod width)</c>.</summary>
+    AShr,
+    /// <summary><c>-a</c>.</summary>
+    Neg,
+    /// <summary><c>~a</c>.</summary>
+    Not,
+    /// <summary>Zero-extends an i32 to i64.</summary>
+    ZExt,
+    /// <summary>Sign-extends an i32 to i64.</summary>
+    SExt,
+    /// <summary>Keeps the low 32 bits of an i64.</summary>
+    Trunc,
+    /// <summary>Sign-extends the low <see cref="Instr.Imm"/> bits (8, 16 or 32) within the same type.</summary>
+    SExtIn,
+    /// <summary>Reverses the bytes of the low <see cref="Instr.Imm"/> bits (16, 32 or 64), zero-extending.</summary>
+    ByteSwap,
+    /// <summary>Compares two values with <see cref="Instr.Cond"/>; the result is a <see cref="IrType.Bool"/>.</summary>
+    Cmp,
+    /// <summary>Pointer plus a scalar byte offset; the result keeps the pointer's type.</summary>
+    PtrAdd,
+    /// <summary>Loads <see cref="Instr.Size"/> bytes at pointer + <see cref="Instr.Imm"/> (sign-extending when <see cref="Instr.Signed"/>).</summary>
+    Load,
+    /// <summary>Stores the low <see cref="Instr.Size"/> bytes of a value at pointer + <see cref="Instr.Imm"/>.</summary>
+    Store,
+    /// <summary>Calls the kernel helper whose id is <see cref="Instr.Imm"/>; arguments are the operands (at most 5).</summary>
+    Call,
+    /// <summary>SSA join: one operand per incoming block (<see cref="Instr.PhiBlocks"/>).</summary>
+    Phi,
+    /// <summary>Unconditional jump to <c>Targets[0]</c>.</summary>
+    Br,
+    /// <summary>Jumps to <c>Targets[0]</c> when the bool operand is true, else to <c>Targets[1]</c>.</summary>
+    CondBr,
+    /// <summary>Returns the operand from the function.</summary>
+    Ret,
+}

@@ -1,0 +1,154 @@
+using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Passes;
+
+/// <summary>
+/// Sends a predecessor straight to the successor it would certainly reach. A block <c>B</c> ending
+/// in <c>condbr</c> on a compare computed in <c>B</c>, whose inputs are phis of <c>B</c> (and
+/// constants), decides its branch from what each predecessor <c>P</c> passes in: when the phis'
+/// operands from <c>P</c> are constants that make the compare constant, <c>P</c>'s edge to
+/// <c>B</c> is pointed at the taken successor <c>T</c> (B's phis lose P's operand; T's phis get,
+/// from <c>P</c>, what they got from <c>B</c>). This is what turns materialised booleans
+/// (<c>x = a &amp;&amp; b ? 1 : 0; if (x != 0)</c>, <c>!</c>, <c>||</c> chains) back into straight
+/// compare-and-branch sequences. <c>B</c>'s instructions are evaluated under P's constants with
+/// <see cref="ConstantFolding.Evaluate"/>, so <c>x ^ 1</c> or <c>zext x</c> between phi and compare
+/// is seen through.
+/// <para>
+/// Conditions that keep SSA and the CFG sound:
+/// <list type="bullet">
+/// <item>every value defined in <c>B</c> is used only in <c>B</c> or by a successor's phi on the
+///   edge from <c>B</c>, so skipping <c>B</c> loses nothing: a phi of <c>B</c> that T's phi reads
+///   becomes its operand from <c>P</c>, any other value of <c>B</c> must be a known constant on P's
+///   path; values defined outside <c>B</c> that reach <c>T</c> through <c>B</c> dominate <c>B</c>,
+///   hence <c>P</c>;</item>
+/// <item><c>P</c> has one edge to <c>B</c> (else which phi operand is whose is ambiguous);</item>
+/// <item><c>B</c> is not a loop header (it dominates none of its predecessors): threading into a
+///   loop body would give the loop a second entry, an irreducible graph;</item>
+/// <item>a predecessor that already reaches <c>T</c> passes T's phis the same values both ways.</item>
+/// </list>
+/// </para>
+/// Requires dominators (computed here only when some block is a candidate, and again after each
+/// threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
+/// the rest of the cleanup to <see cref="CfgSimplification"/>.
+/// <code>
+/// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
+///     v4 = cmp.ne.i32 v3, 0             b1: ... -> b4 (was b2)
+///     condbr v4, b4, b5                 (b2 unreachable)
+/// </code>
+/// </summary>
+internal sealed class JumpThreading : IPass
+{
+    /// <inheritdoc/>
+    public string Name => "thread jumps";
+
+    /// <inheritdoc/>
+    public void Run(Function f, PassContext c)
+    {
+        DominatorTree? dom = null;
+        DefUse? uses = null;
+        foreach (var b in f.Blocks.ToList())
+        {
+            if (!IsCandidate(f, b, out var cmp))
+            {
+                continue;
+            }
+            dom ??= DominatorTree.Compute(f);
+            if (b.Preds.Any(p => dom.Dominates(b, p)))
+            {
+                continue; // a loop header
+            }
+            uses ??= DefUse.Compute(f);
+            if (!IsBypassable(b, uses))
+            {
+                continue;
+            }
+            foreach (var p in b.Preds.Distinct().ToList())
+            {
+                if (TryThread(f, b, p, cmp))
+                {
+                    c.NoteChange();
+                    uses = null; // T's phis may now read values of blocks still to be visited
+                    dom = null;  // and the new edge may have made a block a loop header
+                }
+            }
+        }
+        c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    // A block with phis whose branch tests a compare made in the block: cheap to check first.
+    private static bool IsCandidate(Function f, Block b, out Instr cmp)
+    {
+        cmp = null!;
+        if (b == f.Entry || b.Instrs[0].Op != Op.Phi || b.Terminator is not { Op: Op.CondBr } br
+            || br.Operands[0] is not Instr { Op: Op.Cmp } test || test.Block != b)
+        {
+            return false;
+        }
+        cmp = test;
+        return true;
+    }
+
+    private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
+        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && uses.Uses(i).All(u =>
+            u.User.Block == b || (u.User.Op == Op.Phi && u.Site == b))));
+
+    private static bool TryThread(Function f, Block b, Block p, Instr cmp)
+    {
+        if (b.Preds.Count(x => x == p) != 1)
+        {
+            return false; // which phi operand belongs to which of p's edges is ambiguous
+        }
+        var known = new Dictionary<Value, long>();
+        foreach (var phi in b.Phis)
+        {
+            if (phi.IncomingFrom(p) is Constant k)
+            {
+                known[phi] = k.Bits;
+            }
+        }
+        long? ValueOf(Value v) => v is Constant k ? k.Bits : known.TryGetValue(v, out var x) ? x : null;
+        foreach (var i in b.Instrs)
+        {
+            if (i.Op != Op.Phi && !i.IsTerminator && ConstantFolding.Evaluate(i, ValueOf) is { } r)
+            {
+                known[i] = r;
+            }
+        }
+        if (!known.TryGetValue(cmp, out var taken))
+        {
+            return false;
+        }
+        var t = b.Terminator!.Targets[taken != 0 ? 0 : 1];
+        if (t == b)
+        {
+            return false;
+        }
+        var incoming = new Dictionary<Instr, Value>();
+        foreach (var phi in t.Phis)
+        {
+            var v = phi.IncomingFrom(b);
+            if (v is Instr { Op: Op.Phi } bPhi && bPhi.Block == b)
+            {
+                v = bPhi.IncomingFrom(p); // what b's phi would have been on p's path
+            }
+            else if (v is Instr d && d.Block == b)
+            {
+                if (!known.TryGetValue(d, out var bits))
+                {
+                    return false; // t needs a value of b that p's path does not fix
+                }
+                v = f.Const(d.Type, bits);
+            }
+            if (t.Preds.Contains(p) && phi.IncomingFrom(p) != v)
+            {
+                return false;
+            }
+            incoming[phi] = v;
+        }
+        b.RemoveIncoming(p);
+        p.Retarget(b, t);
+        t.AddIncoming(p, phi => incoming[phi]);
+        return true;
+    }
+}

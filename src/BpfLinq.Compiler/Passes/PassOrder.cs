@@ -1,0 +1,44 @@
+namespace BpfLinq.Compiler.Passes;
+
+/// <summary>
+/// Ordering constraints between passes, as data (Go's <c>passOrder</c> in <c>compile.go</c>):
+/// each says that the pass named <c>Before</c> must run earlier than the pass named <c>After</c>
+/// (names are exact: "early simplify cfg" is not "simplify cfg"), and why. A test checks
+/// <see cref="Pipeline.Default"/> against the table, so a reordering that breaks an assumption
+/// fails with the reason.
+/// </summary>
+internal static class PassOrder
+{
+    /// <summary>The constraints.</summary>
+    public static IReadOnlyList<(string Before, string After, string Reason)> Constraints { get; } =
+    [
+        ("unify exits", "early simplify cfg", "exit unification leaves jumps to the new exit for the CFG cleanup to merge"),
+        ("unify exits", "thread jumps", "threading never adds a ret, so one exit made early stays one"),
+        ("propagate copies", "fold constants", "a phi of one constant is only a constant to folding once it is replaced by it"),
+        ("fold constants", "fold branches", "compares of constants become the constant conditions branch folding needs"),
+        ("simplify algebra", "cse", "canonical operand order and forms make equal expressions identical for value numbering"),
+        ("fold branches", "thread jumps", "threading evaluates compares per predecessor; a branch already constant is cheaper to fold"),
+        ("fold branches", "simplify cfg", "folded branches leave unreachable blocks and single-edge chains to clean up"),
+        ("thread jumps", "simplify cfg", "threaded blocks lose predecessors and become unreachable or forwarding blocks"),
+        ("cse", "dce", "value numbering leaves the replaced computations' operands unused"),
+        ("simplify algebra", "dce", "rewrites leave the operands of the replaced instructions unused"),
+    ];
+
+    /// <summary>The violated constraints of a pass order (names in the order they run), as messages; empty when all hold.</summary>
+    public static IReadOnlyList<string> Check(IList<string> order)
+    {
+        var violations = new List<string>();
+        foreach (var (before, after, reason) in Constraints)
+        {
+            var firstBefore = order.IndexOf(before);
+            for (var k = 0; k < order.Count; k++)
+            {
+                if (order[k] == after && (firstBefore < 0 || firstBefore > k))
+                {
+                    violations.Add($"'{order[k]}' (position {k}) runs before any '{before}': {reason}");
+                }
+            }
+        }
+        return violations;
+    }
+}

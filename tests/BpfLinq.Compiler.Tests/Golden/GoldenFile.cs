@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace BpfLinq.Compiler.Tests.Golden;
+
+/// <summary>
+/// A golden file: named sections in the ubpf/Cranelift style,
+/// <code>
+/// -- case
+/// Operators/LessThan.uint
+/// -- kind
+/// SocketFilter
+/// ...
+/// </code>
+/// Sections keep their order; text is stored without trailing blank lines.
+/// </summary>
+internal sealed class GoldenFile
+{
+    private readonly List<(string Name, string Body)> _sections = [];
+
+    /// <summary>The sections in order.</summary>
+    public IReadOnlyList<(string Name, string Body)> Sections => _sections;
+
+    /// <summary>Adds (or replaces) a section.</summary>
+    public GoldenFile Set(string name, string body)
+    {
+        var text = string.Join('\n', body.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Select(l => l.TrimEnd()));
+        var i = _sections.FindIndex(s => s.Name == name);
+        if (i >= 0)
+        {
+            _sections[i] = (name, text);
+        }
+        else
+        {
+            _sections.Add((name, text));
+        }
+        return this;
+    }
+
+    /// <summary>A section's body, or null.</summary>
+    public string? Get(string name) => _sections.FirstOrDefault(s => s.Name == name).Body;
+
+    /// <summary>Parses the text of a golden file.</summary>
+    public static GoldenFile Parse(string text)
+    {
+        var file = new GoldenFile();
+        string? name = null;
+        var body = new StringBuilder();
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            if (line.StartsWith("-- ", StringComparison.Ordinal))
+            {
+                if (name is not null)
+                {
+                    file.Set(name, body.ToString());
+                }
+                name = line[3..].Trim();
+                body.Clear();
+            }
+            else if (name is not null)
+            {
+                body.Append(line).Append('\n');
+            }
+            else if (line.Trim().Length > 0)
+            {
+                throw new FormatException($"text before the first section: '{line}'");
+            }
+        }
+        if (name is not null)
+        {
+            file.Set(name, body.ToString());
+        }
+        return file;
+    }
+
+    /// <summary>The file's text: each section header and body, one blank line between sections.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        foreach (var (name, body) in _sections)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+            sb.Append("-- ").Append(name).Append('\n');
+            if (body.Length > 0)
+            {
+                sb.Append(body).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using BpfLinq.Compiler.Tests.Differential.Model;
+
+namespace BpfLinq.Compiler.Tests.Golden;
+
+/// <summary>Builds the golden file a case should have: lambda, IR, annotated disassembly, expected outcomes.</summary>
+internal static class GoldenRenderer
+{
+    /// <summary>The file text for a case (compiling it; the expectations come from the CLR oracle).</summary>
+    public static GoldenFile Render(GoldenCase c)
+    {
+        var program = c.Compile();
+        return new GoldenFile()
+            .Set("case", c.Name)
+            .Set("kind", c.Kind.ToString())
+            .Set("lambda", c.SourceText)
+            .Set("ir", program.Ir)
+            .Set("asm", program.Disassemble())
+            .Set("expect", string.Join('\n', Expectations(c).Select(e => e.Line)));
+    }
+
+    /// <summary>
+    /// The expected outcomes: the verifier accepts, and for every named input the kernel may run,
+    /// the value the CLR computes on the context the kernel will show the program.
+    /// </summary>
+    public static IEnumerable<(string Line, string? Input, uint? Value)> Expectations(GoldenCase c)
+    {
+        yield return ("verifier: accept", null, null);
+        if (c.Kind == ProgramKind.SkSkb)
+        {
+            yield return ("runs: none (BPF_PROG_TEST_RUN does not run sk_skb programs)", null, null);
+            yield break;
+        }
+        foreach (var (name, input) in GoldenInputs.All)
+        {
+            if (TestRunModel.Refusal(c.Kind, input) is { } refusal)
+            {
+                yield return ($"{name}: test run refused ({refusal})", name, null);
+                continue;
+            }
+            var value = c.Evaluate(TestRunModel.Predict(c.Kind, input));
+            yield return ($"{name} -> 0x{value.ToString("x", CultureInfo.InvariantCulture)}", name, value);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Tests.Passes;
+
+/// <summary>
+/// What running a function does, as far as anyone can observe: its result (or how it failed),
+/// the context bytes afterwards, and the helper calls it made in order. Two functions behave the
+/// same on an input when these are equal. Helpers are modelled by a fixed mixing function of the
+/// id, the arguments and how many calls came before, so dropping, duplicating or reordering a
+/// call shows.
+/// </summary>
+internal sealed record IrBehaviour(string Result, string Context, string Calls)
+{
+    /// <summary>Runs <paramref name="f"/> (with <see cref="RandomIr.Signature"/>'s parameters) on a copy of <paramref name="context"/>.</summary>
+    public static IrBehaviour Of(Function f, long[] args, byte[] context)
+    {
+        var memory = (byte[])context.Clone();
+        var calls = new StringBuilder();
+        var count = 0L;
+        long Helper(long id, long[] a)
+        {
+            calls.Append($"{id}({string.Join(", ", a)}) ");
+            var h = unchecked(id * -7046029254386353131L) ^ ++count; // 0x9E3779B97F4A7C15, the golden-ratio multiplier
+            foreach (var x in a)
+            {
+                h = unchecked((h * 31) + x);
+            }
+            return h;
+        }
+        string result;
+        try
+        {
+            result = IrInterpreter.Run(f, args, [memory], Helper).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException e)
+        {
+            result = "failed: " + e.Message;
+        }
+        return new IrBehaviour(result, Convert.ToHexString(memory), calls.ToString());
+    }
+
+    /// <summary>The behaviour in one line per part.</summary>
+    public override string ToString() => $"result {Result}\ncontext {Context}\ncalls {Calls}";
+}

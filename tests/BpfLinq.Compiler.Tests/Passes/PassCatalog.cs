@@ -1,0 +1,43 @@
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Passes;
+
+namespace BpfLinq.Compiler.Tests.Passes;
+
+/// <summary>The passes tests can name: every pass of the default pipeline by its name, and "pipeline" for all of it.</summary>
+internal static class PassCatalog
+{
+    /// <summary>The name that stands for the whole default pipeline.</summary>
+    public const string WholePipeline = "pipeline";
+
+    /// <summary>Every pass of <see cref="Pipeline.Default"/> that is not a loop, once per name.</summary>
+    public static IReadOnlyList<IPass> Passes { get; } =
+        Pipeline.Default.Flatten().Where(p => p is not FixedPointLoop).DistinctBy(p => p.Name).ToList();
+
+    /// <summary>The pass named <paramref name="name"/>.</summary>
+    public static IPass Find(string name) =>
+        Passes.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"no pass named '{name}'; known: {string.Join(", ", Passes.Select(p => p.Name))}");
+
+    /// <summary>
+    /// Runs the named pass (or the whole pipeline) with verification on, returning the context.
+    /// Dumps go to <paramref name="trace"/> after the passes named in <c>BPFLINQ_DUMP</c> (<c>*</c> for all).
+    /// </summary>
+    public static PassContext Run(string name, Function f, Action<string>? trace = null, bool traceRewrites = false)
+    {
+        var context = new PassContext(ProgramKind.SocketFilter)
+        {
+            VerifyIrAfterEachPass = true,
+            Trace = trace,
+            TraceRewrites = traceRewrites,
+            DumpAfter = PassContext.ParseDumpAfter(Environment.GetEnvironmentVariable("BPFLINQ_DUMP")),
+        };
+        if (name == WholePipeline)
+        {
+            Pipeline.Default.Run(f, context);
+        }
+        else
+        {
+            Pipeline.RunPass(Find(name), f, context);
+        }
+        return context;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Passes;
+using BpfLinq.Testing;
+using Xunit.Abstractions;
+
+namespace BpfLinq.Compiler.Tests.Passes;
+
+/// <summary>
+/// Runs the IR file tests under <c>Passes/&lt;Pass&gt;/*.ir</c>: the <c>-- input</c> function through
+/// the passes named in <c>-- pass</c> (one per line; <c>pipeline</c> for all of them), verified after
+/// each, must print as <c>-- output</c> and behave as the input on a fixed set of arguments.
+/// <c>BPFLINQ_UPDATE_GOLDEN=1</c> rewrites the outputs instead; <c>BPFLINQ_DUMP=*</c> (or pass
+/// names) writes the function after those passes to the test's output.
+/// </summary>
+public sealed partial class PassFileTests(ITestOutputHelper output)
+{
+    private const string UpdateVariable = "BPFLINQ_UPDATE_GOLDEN";
+
+    private static string Root => Path.Combine(RepositoryPaths.Root, "tests", "BpfLinq.Compiler.Tests", "Passes");
+
+    public static TheoryData<string> Files { get; } = new(
+        Directory.GetFiles(Root, "*.ir", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Passes_turn_the_input_into_the_output(string path)
+    {
+        var full = Path.Combine(Root, path);
+        var file = IrTestFile.Parse(File.ReadAllText(full));
+        var input = file["input"] ?? throw new FormatException($"{path}: no '-- input' section");
+        var passes = (file["pass"] ?? throw new FormatException($"{path}: no '-- pass' section"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var before = IrParser.Parse(input);
+        IrVerifier.Check(before).ShouldBeEmpty($"{path}: the input is malformed");
+        var after = IrParser.Parse(input);
+        foreach (var pass in passes)
+        {
+            PassCatalog.Run(pass, after, output.WriteLine);
+        }
+        var actual = IrPrinter.Print(after).TrimEnd('\n');
+
+        foreach (var args in Arguments(before.Params.Count))
+        {
+            var context = Enumerable.Range(0, RandomIr.ContextSize).Select(i => (byte)(i * 37)).ToArray();
+            IrBehaviour.Of(after, args, context).ShouldBe(IrBehaviour.Of(before, args, context), $"{path}: behaviour changed on [{string.Join(", ", args)}]\n{actual}");
+        }
+
+        var expected = file["output"];
+        if (expected is not null && Normalize(expected) == Normalize(actual))
+        {
+            return;
+        }
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            file.Set("output", actual);
+            File.WriteAllText(full, file.ToString());
+            return;
+        }
+        Assert.Fail($"{path}: output differs (- expected, + actual):\n{LineDiff.Of(Normalize(expected ?? ""), Normalize(actual))}\n" +
+            $"If the new output is right, run `{UpdateVariable}=1 dotnet test tests/BpfLinq.Compiler.Tests --filter FullyQualifiedName~PassFileTests` and review the diff.");
+    }
+
+    [Fact]
+    public void Every_pass_has_file_tests_in_a_folder_named_after_its_class()
+    {
+        var folders = Directory.GetDirectories(Root).Select(Path.GetFileName).ToHashSet();
+        var classes = PassCatalog.Passes.Select(p => p.GetType().Name).Append(nameof(Pipeline)).ToHashSet();
+        foreach (var c in classes)
+        {
+            folders.ShouldContain(c, $"Passes/{c}/ holds {c}'s IR tests");
+            Directory.GetFiles(Path.Combine(Root, c!), "*.ir").ShouldNotBeEmpty(c);
+        }
+        foreach (var folder in folders)
+        {
+            classes.ShouldContain(folder, $"Passes/{folder}/ is not named after a pass");
+        }
+    }
+
+    // Scalar arguments at edge values; a fixed set, so failures reproduce.
+    private static IEnumerable<long[]> Arguments(int count)
+    {
+        long[] edges = [0, 1, -1, 5, 6, 7, 255, 256, int.MaxValue, int.MinValue, 0xffff_ffffL, long.MinValue, 42, -42];
+        var rng = new Random(count);
+        for (var k = 0; k < 12; k++)
+        {
+            yield return Enumerable.Range(0, count).Select(_ => edges[rng.Next(edges.Length)]).ToArray();
+        }
+    }
+
+    private static string Normalize(string text) =>
+        string.Join('\n', text.Split('\n').Select(l => Spaces().Replace(l.TrimEnd(), " ;")).Where(l => l.Length > 0));
+
+    [GeneratedRegex(@"\s+;")]
+    private static partial Regex Spaces();
+}
