@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using BpfLinq.Compiler.Isa;
+using BpfLinq.Runtime.Links;
 using BpfLinq.Runtime.Native;
 
 namespace BpfLinq.Runtime.Programs;
@@ -45,6 +47,14 @@ public sealed class BpfProgram : IDisposable
     /// <param name="options">Input packet, context and repeat count.</param>
     /// <exception cref="BpfException">The kernel refused the run (e.g. EINVAL: this program type has no test run, or bad context).</exception>
     public TestRunResult TestRun(TestRunOptions options) => ProgramTestRun.Run(this, options);
+
+    /// <summary>
+    /// Attaches this socket filter program to <paramref name="socket"/> (<c>SO_ATTACH_BPF</c>); dispose
+    /// the result to detach it. Same as <see cref="SocketFilter.Attach(Socket, BpfProgram)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">This is not a socket filter program.</exception>
+    /// <exception cref="BpfException">The kernel refused (EBADF: the socket is closed).</exception>
+    public SocketFilter AttachTo(Socket socket) => SocketFilter.Attach(socket, this);
 
     /// <summary>Reads the kernel's description of the program (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
     public ProgramInfo GetInfo() => ProgramInfo.Read(_fd);

@@ -1,5 +1,7 @@
 using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime;
+using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Programs;
 
 namespace BpfLinq;
@@ -14,6 +16,7 @@ public static class CompiledProgramLoading
 {
     /// <summary>Loads a compiled program (program type and attach type from its kind).</summary>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
+    /// <exception cref="BpfVerifierException">The program has a loop (hand-built) the verifier could not bound: the user's to fix.</exception>
     /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
     public static BpfProgram Load(this CompiledProgram program)
     {
@@ -28,24 +31,57 @@ public static class CompiledProgramLoading
                 Name = program.Name,
             });
         }
+        catch (BpfVerifierException e) when (LoopNotBounded(program, e))
+        {
+            throw new BpfVerifierException(
+                $"the kernel verifier could not follow every iteration of a loop in `{program.LambdaText}` ({program.Kind}){Where(program, e)}: {e.Summary}. "
+                + "Bound the loop by a constant (i < 16) or by a masked value (i < (n & 31)), and keep iterations x body well under one million instructions",
+                e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
+        }
         catch (BpfVerifierException e)
         {
-            var at = e.InstructionIndex is int slot && program.SourceOf(slot) is { } source
-                ? $" at instruction {slot}, compiled from `{source.Text}` ({source.Path})"
-                : "";
             throw new InternalCompilerError(
-                $"BpfLinq internal compiler error (a bug in BpfLinq, please report it): the kernel verifier rejected the code compiled from `{program.LambdaText}` for {program.Kind}{at}: {e.Summary}\n{program.Disassemble()}",
+                $"BpfLinq internal compiler error (a bug in BpfLinq, please report it): the kernel verifier rejected the code compiled from `{program.LambdaText}` for {program.Kind}{Where(program, e)}: {e.Summary}\n{program.Disassemble()}",
                 e);
         }
     }
 
+    private static string Where(CompiledProgram program, BpfVerifierException e) =>
+        e.InstructionIndex is int slot && program.SourceOf(slot) is { } source
+            ? $" at instruction {slot}, compiled from `{source.Text}` ({source.Path})"
+            : "";
+
     /// <summary>Compiles a lambda for a kind (its default kind when null) and loads it.</summary>
     /// <exception cref="BpfCompileException">The lambda cannot be compiled for that kind.</exception>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
+    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound.</exception>
     public static BpfProgram Load<TContext>(this BpfFilter<TContext> filter, ProgramKind? kind = null)
         where TContext : class
     {
         ArgumentNullException.ThrowIfNull(filter);
         return filter.Compile(kind).Load();
+    }
+
+    // A loop the verifier cannot bound is the one rejection that is the user's: the compiler emits
+    // loops as written (a back edge), and only the verifier's walk decides whether it ends in time.
+    private static bool LoopNotBounded(CompiledProgram program, BpfVerifierException e) =>
+        HasBackEdge(program) && (e.Summary.Contains("too large", StringComparison.Ordinal)
+            || e.Summary.Contains("infinite loop", StringComparison.Ordinal)
+            || e.Summary.Contains("back-edge", StringComparison.Ordinal));
+
+    private static bool HasBackEdge(CompiledProgram program)
+    {
+        var instructions = program.Instructions;
+        for (var i = 0; i < instructions.Length; i++)
+        {
+            var insn = instructions[i];
+            var isJump = insn.Class is InsnClass.Jmp or InsnClass.Jmp32 && insn.JmpOp is not (JmpOp.Call or JmpOp.Exit);
+            var offset = insn.Class == InsnClass.Jmp32 && insn.JmpOp == JmpOp.Ja ? insn.Imm : insn.Offset;
+            if (isJump && offset < 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

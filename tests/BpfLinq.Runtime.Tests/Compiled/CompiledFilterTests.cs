@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using System.Net.Sockets;
+using System.Text;
+using BpfLinq.Runtime.Native;
+using BpfLinq.Runtime.Programs;
+using BpfLinq.Testing;
+using static BpfLinq.Verdict;
+
+namespace BpfLinq.Runtime.Tests.Compiled;
+
+/// <summary>
+/// Compiled lambdas in the kernel, through the public API only: the design card's example attached
+/// to a real socket, <c>Keep(n)</c> truncating, every kind loading with its own verdict values, and a
+/// hand-built loop the verifier cannot bound reported as the user's error, not as a compiler bug.
+/// </summary>
+public sealed class CompiledFilterTests
+{
+    [KernelFact]
+    public void The_design_cards_filter_delivers_short_datagrams_and_drops_long_ones()
+    {
+        var filter = Bpf.Filter<SkBuff>(skb => skb.Len < 6 ? Pass : Drop);
+        using var program = filter.Load(ProgramKind.SocketFilter);
+        var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
+        using (receiver)
+        using (sender)
+        using (program.AttachTo(receiver))
+        {
+            sender.Send(Encoding.ASCII.GetBytes("long datagram"));
+            sender.Send(Encoding.ASCII.GetBytes("short"));
+
+            Receive(receiver).ShouldBe("short");
+            receiver.Available.ShouldBe(0);
+        }
+    }
+
+    [KernelFact]
+    public void Keep_truncates_what_a_socket_filter_delivers()
+    {
+        var filter = Bpf.Filter<SkBuff>(skb => skb.Len > 4 ? Keep(4) : Pass);
+        using var program = filter.Load();
+        var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
+        using (receiver)
+        using (sender)
+        using (program.AttachTo(receiver))
+        {
+            sender.Send(Encoding.ASCII.GetBytes("Hello"));
+            sender.Send(Encoding.ASCII.GetBytes("Hi"));
+
+            Receive(receiver).ShouldBe("Hell");
+            Receive(receiver).ShouldBe("Hi");
+        }
+    }
+
+    public static TheoryData<ProgramKind, uint, uint> PassAndDrop => new()
+    {
+        { ProgramKind.SocketFilter, 0xFFFF_FFFF, 0 },
+        { ProgramKind.Tc, 0, 2 },
+        { ProgramKind.Xdp, 2, 1 },
+        { ProgramKind.CgroupSkb, 1, 0 },
+    };
+
+    [KernelTheory]
+    [MemberData(nameof(PassAndDrop))]
+    public void Each_kind_returns_its_own_pass_and_drop_values(ProgramKind kind, uint pass, uint drop)
+    {
+        var frame = new byte[64];
+        if (kind == ProgramKind.Xdp)
+        {
+            // A test run without ctx_in delivers on receive queue 0.
+            using var passing = Bpf.Filter<XdpMd>(ctx => ctx.RxQueueIndex == 0 ? Pass : Drop).Load(kind);
+            using var dropping = Bpf.Filter<XdpMd>(ctx => ctx.RxQueueIndex != 0 ? Pass : Drop).Load(kind);
+            passing.TestRun(new TestRunOptions { DataIn = frame }).ReturnValue.ShouldBe(pass);
+            dropping.TestRun(new TestRunOptions { DataIn = frame }).ReturnValue.ShouldBe(drop);
+            return;
+        }
+        using var program = Bpf.Filter<SkBuff>(skb => skb.Len > 40 ? Pass : Drop).Load(kind);
+        program.TestRun(new TestRunOptions { DataIn = frame }).ReturnValue.ShouldBe(pass);
+        program.TestRun(new TestRunOptions { DataIn = frame.AsMemory(0, 20) }).ReturnValue.ShouldBe(drop);
+    }
+
+    [KernelFact]
+    public void A_loop_the_verifier_cannot_bound_is_the_users_error_and_names_the_lambda()
+    {
+        // for (i = 0; i < skb.Mark; i++) n += 3: nothing bounds Mark, so the verifier walks until its budget runs out.
+        var skb = Expression.Parameter(typeof(SkBuff), "skb");
+        var i = Expression.Variable(typeof(uint), "i");
+        var n = Expression.Variable(typeof(long), "n");
+        var end = Expression.Label("end");
+        var body = Expression.Block(
+            [i, n],
+            Expression.Assign(i, Expression.Constant(0u)),
+            Expression.Assign(n, Expression.Constant(0L)),
+            Expression.Loop(
+                Expression.IfThenElse(
+                    Expression.LessThan(i, Expression.Property(skb, nameof(SkBuff.Mark))),
+                    Expression.Block(Expression.AddAssign(n, Expression.Constant(3L)), Expression.PreIncrementAssign(i)),
+                    Expression.Break(end)),
+                end),
+            n);
+        var filter = Bpf.Program(Expression.Lambda<Func<SkBuff, long>>(body, skb));
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.Tc));
+
+        error.Message.ShouldContain("could not follow every iteration of a loop");
+        error.Message.ShouldContain("compiled from `i < skb.Mark`");
+        error.Log.ShouldNotBeEmpty();
+    }
+
+    private static string Receive(Socket receiver)
+    {
+        var buffer = new byte[64];
+        receiver.ReceiveTimeout = 2000;
+        return Encoding.ASCII.GetString(buffer, 0, receiver.Receive(buffer));
+    }
+}
