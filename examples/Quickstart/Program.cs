@@ -1,9 +1,19 @@
 using Quickstart;
 
-// BpfLinq quickstart: the blog post's "drop packets containing foobar" filter (seed program 2),
-// built with BpfLinq's instruction builders, verified and run by the kernel on a sockmap.
-// Needs root (CAP_BPF + CAP_NET_ADMIN). The lambda version replaces this once the compiler lands.
+// BpfLinq quickstart. Needs root (CAP_BPF + CAP_NET_ADMIN).
+//
+// 1. A C# lambda compiled to eBPF by BpfLinq, verified by the kernel and attached to a socket.
+Console.WriteLine($"socket filter compiled from `{LengthFilter.Filter}`:");
+Console.WriteLine(LengthFilter.Filter.Disassemble(BpfLinq.ProgramKind.SocketFilter));
+foreach (var (sent, delivered) in LengthFilter.Run(["hi", "hello", "a long datagram", "bye"]))
+{
+    Console.WriteLine($"Sent '{sent}': {(delivered ? "delivered" : "dropped")}");
+}
+Console.WriteLine();
 
+// 2. The blog post's "drop packets containing foobar" sk_skb filter (seed program 2), built with
+//    the instruction builders and run on a sockmap. It becomes a lambda when helpers, maps and
+//    loops reach the compiler (issue 5).
 using var needle = FoobarFilter.CreateStringMap("foobar");
 var options = FoobarFilter.LoadOptions(needle.Fd);
 var program = options.Instructions.Span;

@@ -34,6 +34,14 @@ public sealed class CompiledFilterTests
     }
 
     [KernelFact]
+    public void The_quickstarts_length_filter_delivers_exactly_the_short_messages()
+    {
+        var results = Quickstart.LengthFilter.Run(["hi", "hello", "a long datagram", "bye", "sixsix"]).ToList();
+
+        results.Where(r => r.Delivered).Select(r => r.Sent).ShouldBe(["hi", "hello", "bye"]);
+    }
+
+    [KernelFact]
     public void Keep_truncates_what_a_socket_filter_delivers()
     {
         var filter = Bpf.Filter<SkBuff>(skb => skb.Len > 4 ? Keep(4) : Pass);
