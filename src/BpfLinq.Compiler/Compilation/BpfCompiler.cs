@@ -23,6 +23,7 @@ internal static class BpfCompiler
             SourceText = sourceText,
             SourceFile = sourceFile,
             SourceLine = sourceLine,
+            VerifyIr = options.VerifyIrAfterEachPass,
         });
         Phase("pass pipeline", function, () => Pipeline.Default.Run(function, new PassContext(kind)
         {
@@ -30,14 +31,16 @@ internal static class BpfCompiler
             DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
             Trace = options.Trace,
         }));
-        var ir = IrPrinter.Print(function);
+        // The printed IR and the back end see the same value ids; printing itself waits until asked
+        // for (it renders every instruction's C# source, which a compile otherwise never needs).
+        function.Renumber();
         MachineCode code = null!;
         Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
         {
             CheckAllocation = options.CheckAllocation,
             Trace = options.Trace,
         }));
-        return new CompiledProgram(options.Name, kind, sourceText, code.Instructions, code.Sources, ir, code.StackSize);
+        return new CompiledProgram(options.Name, kind, sourceText, code.Instructions, code.Sources, () => IrPrinter.Print(function), code.StackSize);
     }
 
     private static void Phase(string phase, Function function, Action action)

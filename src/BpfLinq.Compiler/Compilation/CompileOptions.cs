@@ -9,7 +9,7 @@ public sealed record CompileOptions
     /// <summary>The program's name (at most 15 characters reach the kernel).</summary>
     public string Name { get; init; } = "filter";
 
-    /// <summary>Run the IR verifier after every pass (slower; tests always do).</summary>
+    /// <summary>Run the IR verifier on the front end's output and after every pass (slower; tests always do).</summary>
     public bool VerifyIrAfterEachPass { get; init; }
 
     /// <summary>Check the register allocation symbolically (slower; tests always do).</summary>

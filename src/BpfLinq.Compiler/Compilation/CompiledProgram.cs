@@ -14,15 +14,16 @@ namespace BpfLinq;
 public sealed class CompiledProgram
 {
     private readonly SourceRef?[] _sources;
+    private readonly Lazy<string> _ir;
 
-    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, Insn[] instructions, SourceRef?[] sources, string ir, int stackSize)
+    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
     {
         Name = name;
         Kind = kind;
         LambdaText = lambdaText;
         Instructions = [.. instructions];
         _sources = sources;
-        Ir = ir;
+        _ir = new Lazy<string>(ir);
         StackSize = stackSize;
     }
 
@@ -38,8 +39,8 @@ public sealed class CompiledProgram
     /// <summary>The instruction slots, as the kernel loads them.</summary>
     public ImmutableArray<Insn> Instructions { get; }
 
-    /// <summary>The IR after the pass pipeline (the text <c>IrPrinter</c> writes).</summary>
-    public string Ir { get; }
+    /// <summary>The IR after the pass pipeline (the text <c>IrPrinter</c> writes), printed on first use.</summary>
+    public string Ir => _ir.Value;
 
     /// <summary>Bytes of stack the program uses below r10.</summary>
     public int StackSize { get; }

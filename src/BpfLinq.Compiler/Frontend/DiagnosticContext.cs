@@ -56,7 +56,7 @@ internal sealed class DiagnosticContext
     {
         if (!_sources.TryGetValue(origin, out var source))
         {
-            source = new SourceRef(CSharpRenderer.RenderHead(origin.Node), origin.Path.ToString());
+            source = new SourceRef(() => CSharpRenderer.RenderHead(origin.Node), origin.Path.ToString);
             _sources[origin] = source;
         }
         return source;

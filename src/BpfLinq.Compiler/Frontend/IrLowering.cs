@@ -51,7 +51,7 @@ internal sealed partial class IrLowering
     }
 
     /// <summary>
-    /// Lowers a program lambda for a program kind to verified IR.
+    /// Lowers a program lambda for a program kind to IR (verified unless <see cref="LoweringOptions.VerifyIr"/> is off).
     /// </summary>
     /// <exception cref="BpfCompileException">The lambda uses something that cannot be compiled for <paramref name="kind"/>.</exception>
     public static Function Lower(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
@@ -62,7 +62,10 @@ internal sealed partial class IrLowering
         CheckSignature(lambda, context);
         var normalised = InlineInvocations.Apply(FoldCapturedConstants.Apply(lambda, context), context);
         var function = new IrLowering(normalised, context, options.Name).LowerProgram(normalised);
-        IrVerifier.VerifyOrThrow(function, "front end");
+        if (options.VerifyIr)
+        {
+            IrVerifier.VerifyOrThrow(function, "front end");
+        }
         return function;
     }
 

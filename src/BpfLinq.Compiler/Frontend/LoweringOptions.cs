@@ -17,4 +17,10 @@ internal sealed record LoweringOptions
 
     /// <summary>The line the lambda was written on (0 when unknown).</summary>
     public int SourceLine { get; init; }
+
+    /// <summary>
+    /// Runs the IR verifier on the result (default true). The driver turns it off unless the
+    /// caller asked for verification between passes: a clean front end costs a user nothing.
+    /// </summary>
+    public bool VerifyIr { get; init; } = true;
 }
