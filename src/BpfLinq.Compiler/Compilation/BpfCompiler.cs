@@ -40,7 +40,7 @@ internal static class BpfCompiler
             CheckAllocation = options.CheckAllocation,
             Trace = options.Trace,
         }));
-        return new CompiledProgram(options.Name, kind, sourceText, code.Instructions, code.Sources, () => IrPrinter.Print(function), code.StackSize);
+        return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), code.Instructions, code.Sources, () => IrPrinter.Print(function), code.StackSize);
     }
 
     private static void Phase(string phase, Function function, Action action)

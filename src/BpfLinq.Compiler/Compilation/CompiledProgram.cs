@@ -16,8 +16,9 @@ public sealed class CompiledProgram
     private readonly SourceRef?[] _sources;
     private readonly Lazy<string> _ir;
 
-    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
+    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
     {
+        ReturnsVerdict = returnsVerdict;
         Name = name;
         Kind = kind;
         LambdaText = lambdaText;
@@ -35,6 +36,9 @@ public sealed class CompiledProgram
 
     /// <summary>The lambda's source text.</summary>
     public string LambdaText { get; }
+
+    /// <summary>True when the lambda returns a <see cref="Verdict"/> (mapped by the compiler), false for a raw integer.</summary>
+    public bool ReturnsVerdict { get; }
 
     /// <summary>The instruction slots, as the kernel loads them.</summary>
     public ImmutableArray<Insn> Instructions { get; }

@@ -76,6 +76,28 @@ public sealed partial class BpfFilter<TContext>
         return _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context);
     }
 
+    /// <summary>
+    /// Runs the lambda in .NET on the context a <c>BPF_PROG_TEST_RUN</c> of the loaded program would
+    /// see for <paramref name="frame"/> and <paramref name="ctxIn"/> (<see cref="TestRunContext"/>), and
+    /// returns what that test run returns.
+    /// </summary>
+    /// <param name="frame">The frame, from its Ethernet header.</param>
+    /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>
+    /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
+    /// <exception cref="ArgumentException">The kind has no test run for this context, or the kernel would refuse this input.</exception>
+    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn = null, ProgramKind? kind = null)
+    {
+        var k = kind ?? DefaultKind;
+        object context = ctxIn switch
+        {
+            XdpMd xdp => TestRunContext.ForXdp(frame, xdp),
+            SkBuff skb => TestRunContext.ForSkb(k, frame, skb),
+            _ when typeof(TContext) == typeof(XdpMd) => TestRunContext.ForXdp(frame),
+            _ => TestRunContext.ForSkb(k, frame),
+        };
+        return Evaluate((TContext)context, k);
+    }
+
     /// <summary>The lambda's source text.</summary>
     public override string ToString() => SourceText;
 

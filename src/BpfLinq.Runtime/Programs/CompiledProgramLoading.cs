@@ -16,7 +16,8 @@ public static class CompiledProgramLoading
 {
     /// <summary>Loads a compiled program (program type and attach type from its kind).</summary>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
-    /// <exception cref="BpfVerifierException">The program has a loop (hand-built) the verifier could not bound: the user's to fix.</exception>
+    /// <exception cref="BpfVerifierException">The user's to fix: a hand-built loop the verifier could not bound, or a raw
+    /// return value outside what the kind allows (cgroup_skb: 0 or 1).</exception>
     /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
     public static BpfProgram Load(this CompiledProgram program)
     {
@@ -38,6 +39,13 @@ public static class CompiledProgramLoading
                 + "Bound the loop by a constant (i < 16) or by a masked value (i < (n & 31)), and keep iterations x body well under one million instructions",
                 e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
         }
+        catch (BpfVerifierException e) when (!program.ReturnsVerdict && e.Summary.Contains("At program exit the register R0", StringComparison.Ordinal))
+        {
+            throw new BpfVerifierException(
+                $"a {program.Kind} program may only return some values, and the verifier cannot prove that `{program.LambdaText}` returns one of them: {e.Summary}. "
+                + "Return a Verdict with Bpf.Filter, or make the range of the raw value evident (x & 1, a conditional between allowed constants)",
+                e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
+        }
         catch (BpfVerifierException e)
         {
             throw new InternalCompilerError(
@@ -54,7 +62,7 @@ public static class CompiledProgramLoading
     /// <summary>Compiles a lambda for a kind (its default kind when null) and loads it.</summary>
     /// <exception cref="BpfCompileException">The lambda cannot be compiled for that kind.</exception>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
-    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound.</exception>
+    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, or a raw return value outside the kind's range.</exception>
     public static BpfProgram Load<TContext>(this BpfFilter<TContext> filter, ProgramKind? kind = null)
         where TContext : class
     {

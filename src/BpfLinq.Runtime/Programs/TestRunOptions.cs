@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using BpfLinq.Compiler.Frontend;
+
 namespace BpfLinq.Runtime.Programs;
 
 /// <summary>What <see cref="BpfProgram.TestRun"/> passes to <c>BPF_PROG_TEST_RUN</c>.</summary>
@@ -29,4 +32,26 @@ public sealed record TestRunOptions
 
     /// <summary>The CPU to run on when <see cref="Flags"/> has <c>BPF_F_TEST_RUN_ON_CPU</c>.</summary>
     public uint Cpu { get; init; }
+
+    /// <summary>
+    /// A run of an skb program on <paramref name="frame"/> with <paramref name="ctxIn"/> laid out as
+    /// <c>struct __sk_buff</c>: the input <see cref="BpfFilter{TContext}.EvaluateTestRun"/> models.
+    /// </summary>
+    /// <param name="frame">The Ethernet frame.</param>
+    /// <param name="ctxIn">The context to pass in (only the fields the kernel lets <c>ctx_in</c> set).</param>
+    public static TestRunOptions For(ReadOnlyMemory<byte> frame, SkBuff ctxIn) =>
+        new() { DataIn = frame, CtxIn = ContextLayout.ToBytes(ctxIn) };
+
+    /// <summary>
+    /// A run of an XDP program on <paramref name="frame"/> with <paramref name="ctxIn"/> laid out as
+    /// <c>struct xdp_md</c> (<c>data</c> 0, <c>data_end</c> the frame's length, as the kernel demands).
+    /// </summary>
+    /// <param name="frame">The Ethernet frame.</param>
+    /// <param name="ctxIn">The context to pass in (<c>ingress_ifindex</c>, <c>rx_queue_index</c>).</param>
+    public static TestRunOptions For(ReadOnlyMemory<byte> frame, XdpMd ctxIn)
+    {
+        var bytes = ContextLayout.ToBytes(ctxIn);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)frame.Length);
+        return new() { DataIn = frame, CtxIn = bytes };
+    }
 }

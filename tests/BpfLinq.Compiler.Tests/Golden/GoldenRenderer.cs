@@ -33,12 +33,12 @@ internal static class GoldenRenderer
         }
         foreach (var (name, input) in GoldenInputs.All)
         {
-            if (TestRunModel.Refusal(c.Kind, input) is { } refusal)
+            if (input.Refusal(c.Kind) is { } refusal)
             {
                 yield return ($"{name}: test run refused ({refusal})", name, null);
                 continue;
             }
-            var value = c.Evaluate(TestRunModel.Predict(c.Kind, input));
+            var value = c.Evaluate(input.Predict(c.Kind));
             yield return ($"{name} -> 0x{value.ToString("x", CultureInfo.InvariantCulture)}", name, value);
         }
     }

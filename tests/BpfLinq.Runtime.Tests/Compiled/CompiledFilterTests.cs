@@ -114,6 +114,68 @@ public sealed class CompiledFilterTests
         error.Log.ShouldNotBeEmpty();
     }
 
+    [KernelFact]
+    public void EvaluateTestRun_returns_what_the_kernels_test_run_returns()
+    {
+        var random = new Random(3);
+        var filters = new[]
+        {
+            Bpf.Program<SkBuff>(skb => skb.Len * 7 + skb.Mark),
+            Bpf.Program<SkBuff>(skb => skb.Protocol == 8 ? skb.Cb[2] ^ skb.Priority : (long)skb.PktType - 1),
+            Bpf.Program<SkBuff>(skb => (skb.Ifindex << 8) | skb.IngressIfindex),
+        };
+        // cgroup_skb programs may return only 0 or 1: they get the same values masked.
+        foreach (var kind in new[] { ProgramKind.SocketFilter, ProgramKind.Tc, ProgramKind.CgroupSkb })
+        {
+            foreach (var filter in kind == ProgramKind.CgroupSkb ? filters.Select(Masked) : filters)
+            {
+                using var program = filter.Load(kind);
+                for (var i = 0; i < 20; i++)
+                {
+                    var frame = new byte[random.Next(34, 200)];
+                    random.NextBytes(frame);
+                    frame[12] = 0x08;
+                    frame[13] = (byte)(i % 2 == 0 ? 0x00 : 0x06); // IPv4 or ARP
+                    var ctxIn = new SkBuff { Mark = (uint)random.Next(), Priority = (uint)random.Next(), Cb = [1, 2, (uint)random.Next(), 4, 5], IngressIfindex = (uint)i };
+
+                    var kernel = program.TestRun(TestRunOptions.For(frame, ctxIn)).ReturnValue;
+
+                    kernel.ShouldBe((uint)filter.EvaluateTestRun(frame, ctxIn, kind), $"{kind}: {filter}");
+                }
+            }
+        }
+        var xdp = Bpf.Program<XdpMd>(ctx => ctx.IngressIfindex * 3 + ctx.RxQueueIndex);
+        using var xdpProgram = xdp.Load();
+        var xdpFrame = new byte[60];
+        xdpProgram.TestRun(TestRunOptions.For(xdpFrame, new XdpMd())).ReturnValue.ShouldBe((uint)xdp.EvaluateTestRun(xdpFrame));
+    }
+
+    [KernelFact]
+    public void A_raw_cgroup_skb_value_the_verifier_cannot_bound_is_the_users_error()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => skb.Len * 7 + skb.Mark);
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.CgroupSkb));
+
+        error.Message.ShouldContain("a CgroupSkb program may only return some values");
+        error.Summary.ShouldContain("should have been in [0, 1]");
+    }
+
+    [Fact]
+    public void EvaluateTestRun_refuses_input_the_kernel_refuses()
+    {
+        var filter = Bpf.Filter<SkBuff>(skb => skb.Len > 40 ? Pass : Drop);
+
+        Should.Throw<ArgumentException>(() => filter.EvaluateTestRun(new byte[10])).Message.ShouldContain("at least an Ethernet header");
+        Should.Throw<ArgumentException>(() => filter.EvaluateTestRun(new byte[64], new SkBuff { Hash = 1 })).Message.ShouldContain("ctx_in may not set hash");
+    }
+
+    private static BpfFilter<SkBuff> Masked(BpfFilter<SkBuff> filter)
+    {
+        var lambda = (Expression<Func<SkBuff, long>>)filter.Lambda;
+        return Bpf.Program(Expression.Lambda<Func<SkBuff, long>>(Expression.And(lambda.Body, Expression.Constant(1L)), lambda.Parameters), source: filter.SourceText + " & 1");
+    }
+
     private static string Receive(Socket receiver)
     {
         var buffer = new byte[64];

@@ -5,16 +5,16 @@ using FsCheck.Fluent;
 namespace BpfLinq.Compiler.Tests.Differential.Generation;
 
 /// <summary>
-/// Random test-run inputs the kernel accepts (<see cref="TestRunModel.Refusal"/> is null for every
+/// Random test-run inputs the kernel accepts (<see cref="TestRunInput.Refusal"/> is null for every
 /// kind): frames with IPv4, IPv6, ARP, VLAN, arbitrary and 802.3-length EtherTypes, at least as long
 /// as the kernel demands, with destination MACs that give every packet type; <c>ctx_in</c> with every
 /// settable field at edge-biased values, the device chosen among loopback and <paramref name="devices"/>.
 /// </summary>
-internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
+internal sealed class InputGenerator(IReadOnlyList<TestRunDevice>? devices = null)
 {
     private static readonly ushort[] s_etherTypes = [0x0800, 0x86dd, 0x0806, 0x8100, 0x88a8, 0x88cc, 0x0600, 0xffff];
 
-    private readonly TestDevice[] _devices = [TestDevice.Loopback, .. devices ?? []];
+    private readonly TestRunDevice[] _devices = [TestRunDevice.Loopback, .. devices ?? []];
 
     /// <summary>An FsCheck generator of <paramref name="count"/> inputs.</summary>
     public Gen<TestRunInput[]> Inputs(int count) =>
@@ -27,13 +27,13 @@ internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
     /// <summary>One input.</summary>
     public TestRunInput Next(Random random)
     {
-        var device = random.Next(4) == 0 ? _devices[random.Next(_devices.Length)] : TestDevice.Loopback;
+        var device = random.Next(4) == 0 ? _devices[random.Next(_devices.Length)] : TestRunDevice.Loopback;
         var frame = Frame(random, device);
         return new TestRunInput(frame, SkbContext(random, frame.Length, device), XdpContext(random, device));
     }
 
     /// <summary>A frame the kernel accepts for every kind, addressed (often) to <paramref name="device"/>.</summary>
-    public static byte[] Frame(Random random, TestDevice device)
+    public static byte[] Frame(Random random, TestRunDevice device)
     {
         ushort etherType = random.Next(10) switch
         {
@@ -48,7 +48,7 @@ internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
         {
             < 4 => minimum + random.Next(9),
             < 8 => minimum + random.Next(101),
-            _ => random.Next(minimum, TestRunModel.MaxFrameLength + 1),
+            _ => random.Next(minimum, TestRunContext.MaxFrameLength + 1),
         };
         var frame = new byte[length];
         random.NextBytes(frame);
@@ -63,7 +63,7 @@ internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
     }
 
     /// <summary>A <c>ctx_in</c> for skb kinds with every settable field at a biased value.</summary>
-    public static SkBuff SkbContext(Random random, int frameLength, TestDevice device) => new()
+    public static SkBuff SkbContext(Random random, int frameLength, TestRunDevice device) => new()
     {
         Mark = Sometimes(random, EdgeValues.NextUInt32),
         Priority = Sometimes(random, EdgeValues.NextUInt32),
@@ -73,14 +73,14 @@ internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
         Cb = [.. Enumerable.Range(0, 5).Select(_ => Sometimes(random, EdgeValues.NextUInt32))],
         Tstamp = Sometimes(random, EdgeValues.NextUInt64),
         // Zero means "the packet's length"; otherwise at least the frame (tc's len) and at most 64 KiB.
-        WireLen = random.Next(2) == 0 ? 0 : (uint)random.Next(frameLength, (int)TestRunModel.MaxWireLen + 1),
-        GsoSegs = Sometimes(random, r => EdgeValues.NextUInt32(r) % (TestRunModel.MaxGsoSegs + 1)),
+        WireLen = random.Next(2) == 0 ? 0 : (uint)random.Next(frameLength, (int)TestRunContext.MaxWireLen + 1),
+        GsoSegs = Sometimes(random, r => EdgeValues.NextUInt32(r) % (TestRunContext.MaxGsoSegs + 1)),
         GsoSize = Sometimes(random, EdgeValues.NextUInt32),
         Hwtstamp = Sometimes(random, EdgeValues.NextUInt64),
     };
 
     /// <summary>A <c>ctx_in</c> for XDP: the device (0 or its index) and one of its receive queues.</summary>
-    public static XdpMd XdpContext(Random random, TestDevice device)
+    public static XdpMd XdpContext(Random random, TestRunDevice device)
     {
         var ingress = device.Ifindex == 1 ? (uint)random.Next(2) : device.Ifindex;
         return new XdpMd
@@ -90,7 +90,7 @@ internal sealed class InputGenerator(IReadOnlyList<TestDevice>? devices = null)
         };
     }
 
-    private static byte[] Destination(Random random, TestDevice device)
+    private static byte[] Destination(Random random, TestRunDevice device)
     {
         var mac = new byte[6];
         switch (random.Next(10))

@@ -20,7 +20,7 @@ internal static class InputMutations
     ];
 
     /// <summary>Returns <paramref name="input"/> unchanged or spoiled in one way.</summary>
-    public static TestRunInput Spoil(Random random, TestRunInput input, TestDevice device)
+    public static TestRunInput Spoil(Random random, TestRunInput input, TestRunDevice device)
     {
         var skb = input.Skb;
         var xdp = input.Xdp;
@@ -49,9 +49,9 @@ internal static class InputMutations
                 // Non-zero but below the frame's length (tc's len); may still be >= len for the other kinds.
                 return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.WireLen), (uint)random.Next(1, frame.Length)) };
             case 4:
-                return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.WireLen), TestRunModel.MaxWireLen + 1 + (uint)random.Next(1000)) };
+                return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.WireLen), TestRunContext.MaxWireLen + 1 + (uint)random.Next(1000)) };
             case 5:
-                return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.GsoSegs), TestRunModel.MaxGsoSegs + 1 + (uint)random.Next(1000)) };
+                return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.GsoSegs), TestRunContext.MaxGsoSegs + 1 + (uint)random.Next(1000)) };
             case 6:
                 return input with { Skb = ContextCopy.With(skb, nameof(SkBuff.Ifindex), 900_000u + (uint)random.Next(1000)) };
             case 7:

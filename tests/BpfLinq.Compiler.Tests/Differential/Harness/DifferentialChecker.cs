@@ -110,7 +110,7 @@ internal sealed class DifferentialChecker(CompilerUnderTest compiler, Differenti
             for (var i = 0; i < testCase.Inputs.Length; i++)
             {
                 var input = testCase.Inputs[i];
-                var context = TestRunModel.Predict(kind, input);
+                var context = input.Predict(kind);
                 long clr;
                 try
                 {

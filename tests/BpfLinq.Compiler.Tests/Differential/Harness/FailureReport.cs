@@ -54,9 +54,9 @@ internal sealed class FailureReport(CompilerUnderTest compiler, DifferentialCase
         {
             var input = testCase.Inputs[i];
             text.AppendLine(CultureInfo.InvariantCulture, $"  #{i}: {input}");
-            if (fields.Count > 0 && TestRunModel.Refusal(program.Kind, input) is null)
+            if (fields.Count > 0 && input.Refusal(program.Kind) is null)
             {
-                var context = TestRunModel.Predict(program.Kind, input);
+                var context = input.Predict(program.Kind);
                 text.AppendLine(CultureInfo.InvariantCulture, $"      model: {string.Join(", ", fields.Select(f => $"{f.Name}={Format(f.GetValue(context))}"))}");
             }
         }

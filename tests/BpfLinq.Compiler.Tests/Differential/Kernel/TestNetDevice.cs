@@ -1,3 +1,4 @@
+using System.Globalization;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Testing;
 
@@ -16,11 +17,11 @@ internal sealed class TestNetDevice : IDisposable
     private TestNetDevice(string name)
     {
         _name = name;
-        Device = TestDevice.FromSysfs(name);
+        Device = FromSysfs(name);
     }
 
     /// <summary>The first end of the pair, as the model sees it.</summary>
-    public TestDevice Device { get; }
+    public TestRunDevice Device { get; }
 
     /// <summary>Creates a pair named <c>bd{pid}x{n}a</c>/<c>...b</c> with <paramref name="rxQueues"/> receive queues.</summary>
     public static TestNetDevice Create(int rxQueues)
@@ -41,4 +42,19 @@ internal sealed class TestNetDevice : IDisposable
 
     /// <summary>Deletes the pair.</summary>
     public void Dispose() => VethPair.Ip($"link del {_name}");
+
+    // The device as the model needs it, read from sysfs.
+    private static TestRunDevice FromSysfs(string name)
+    {
+        var root = $"/sys/class/net/{name}";
+        var queues = (uint)Directory.GetDirectories($"{root}/queues", "rx-*").Length;
+        return new TestRunDevice(
+            uint.Parse(File.ReadAllText($"{root}/ifindex").Trim(), CultureInfo.InvariantCulture),
+            ParseMac(File.ReadAllText($"{root}/address")),
+            ParseMac(File.ReadAllText($"{root}/broadcast")),
+            queues);
+    }
+
+    private static byte[] ParseMac(string text) =>
+        text.Trim().Split(':').Select(part => byte.Parse(part, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray();
 }

@@ -9,12 +9,20 @@ namespace BpfLinq.Compiler.Tests.Differential.Model;
 /// context fields set in <c>ctx_in</c>. Both contexts are carried so one input serves every program kind:
 /// skb kinds send <see cref="Skb"/> as a <c>struct __sk_buff</c>, XDP sends <see cref="Xdp"/> as a
 /// <c>struct xdp_md</c> whose <c>data</c>/<c>data_end</c> describe the frame. Only the fields the kernel
-/// accepts in <c>ctx_in</c> should be set (see <see cref="TestRunModel.Refusal"/>); the others stay zero.
+/// accepts in <c>ctx_in</c> should be set (see <see cref="TestRunInput.Refusal"/>); the others stay zero.
 /// </summary>
 internal sealed record TestRunInput(byte[] Frame, SkBuff Skb, XdpMd Xdp)
 {
     /// <summary>An input with an all-zero context.</summary>
     public static TestRunInput OfFrame(byte[] frame) => new(frame, new SkBuff(), new XdpMd());
+
+    /// <summary>The context a program of <paramref name="kind"/> sees on this input (<see cref="TestRunContext"/>): an <see cref="SkBuff"/> or an <see cref="XdpMd"/>.</summary>
+    public object Predict(ProgramKind kind, IReadOnlyList<TestRunDevice>? devices = null) =>
+        kind == ProgramKind.Xdp ? TestRunContext.ForXdp(Frame, Xdp, devices) : TestRunContext.ForSkb(kind, Frame, Skb, devices);
+
+    /// <summary>Why the kernel refuses to run a program of <paramref name="kind"/> on this input, or null.</summary>
+    public string? Refusal(ProgramKind kind, IReadOnlyList<TestRunDevice>? devices = null) =>
+        kind == ProgramKind.Xdp ? TestRunContext.XdpRefusal(Frame, Xdp, devices) : TestRunContext.SkbRefusal(kind, Frame, Skb, devices);
 
     /// <summary>The <c>ctx_in</c> bytes for a program of <paramref name="kind"/>.</summary>
     public byte[] ContextBytes(ProgramKind kind)

@@ -13,7 +13,7 @@ namespace BpfLinq.Compiler.Tests.Differential.Tests;
 /// <summary>
 /// The test-run model against the kernel: every field each kind can read, over random frames and
 /// <c>ctx_in</c> (on loopback and on a veth with four receive queues), must read what
-/// <see cref="TestRunModel"/> predicts; the kernel must refuse exactly the inputs the model refuses;
+/// <see cref="TestRunContext"/> predicts; the kernel must refuse exactly the inputs the model refuses;
 /// the verifier must let each kind read exactly the fields <see cref="ContextReadability"/> lists.
 /// </summary>
 public sealed class TestRunModelTests
@@ -27,11 +27,11 @@ public sealed class TestRunModelTests
     public void Every_readable_field_reads_what_the_model_predicts(ProgramKind kind)
     {
         using var veth = TestNetDevice.Create(rxQueues: 4);
-        TestDevice[] devices = [veth.Device];
+        TestRunDevice[] devices = [veth.Device];
         var generator = new InputGenerator(devices);
         var random = new Random(20_250_601 + (int)kind);
         var inputs = Enumerable.Range(0, InputsPerField).Select(_ => generator.Next(random)).ToArray();
-        inputs.ShouldAllBe(input => TestRunModel.Refusal(kind, input, devices) == null);
+        inputs.ShouldAllBe(input => input.Refusal(kind, devices) == null);
         var mismatches = new List<string>();
 
         foreach (var probe in ContextProbe.All(FieldsOf(kind)).Where(p => ContextReadability.CanRead(kind, p.Field.Property.Name)))
@@ -39,7 +39,7 @@ public sealed class TestRunModelTests
             using var program = KernelRunner.Load(kind, probe.Program(kind));
             foreach (var input in inputs)
             {
-                var expected = probe.Expected(TestRunModel.Predict(kind, input, devices));
+                var expected = probe.Expected(input.Predict(kind, devices));
                 var actual = ContextProbe.Read(program, kind, input);
                 if (actual != expected)
                 {
@@ -83,7 +83,7 @@ public sealed class TestRunModelTests
     public void The_kernel_refuses_exactly_the_inputs_the_model_refuses(ProgramKind kind)
     {
         using var veth = TestNetDevice.Create(rxQueues: 4);
-        TestDevice[] devices = [veth.Device];
+        TestRunDevice[] devices = [veth.Device];
         var generator = new InputGenerator(devices);
         var random = new Random(7_000 + (int)kind);
         using var program = KernelRunner.Load(kind, [Insn.Mov32(Reg.R0, 0), Insn.Exit()]);
@@ -93,7 +93,7 @@ public sealed class TestRunModelTests
         for (var i = 0; i < 600; i++)
         {
             var input = InputMutations.Spoil(random, generator.Next(random), veth.Device);
-            var predicted = TestRunModel.Refusal(kind, input, devices);
+            var predicted = input.Refusal(kind, devices);
             string? actual = null;
             try
             {
@@ -122,7 +122,7 @@ public sealed class TestRunModelTests
         var error = Should.Throw<BpfException>(() => KernelRunner.Run(program, ProgramKind.SkSkb, TestRunInput.OfFrame(new byte[64])));
 
         error.Errno.ShouldBe(Errno.ENOTSUPP);
-        Should.Throw<ArgumentException>(() => TestRunModel.PredictSkb(ProgramKind.SkSkb, TestRunInput.OfFrame(new byte[64])));
+        Should.Throw<ArgumentException>(() => TestRunContext.ForSkb(ProgramKind.SkSkb, new byte[64]));
     }
 
     private static IReadOnlyList<ContextField> FieldsOf(ProgramKind kind) =>

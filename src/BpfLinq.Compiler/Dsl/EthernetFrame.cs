@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace BpfLinq.Compiler.Tests.Differential.Model;
+namespace BpfLinq;
 
 /// <summary>
 /// What the kernel's <c>eth_type_trans()</c> makes of a frame before a test run: the packet type from
@@ -35,7 +35,7 @@ internal static class EthernetFrame
     /// address and MULTICAST when not; OTHERHOST for any other unicast address. On loopback the
     /// broadcast address is all zeros, so ff:ff:ff:ff:ff:ff is MULTICAST there.
     /// </summary>
-    public static uint PacketType(ReadOnlySpan<byte> frame, TestDevice device)
+    public static uint PacketType(ReadOnlySpan<byte> frame, TestRunDevice device)
     {
         var destination = frame[..6];
         if (destination.SequenceEqual(device.Address))

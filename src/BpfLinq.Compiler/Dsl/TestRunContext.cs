@@ -1,13 +1,15 @@
 using System.Buffers.Binary;
 
-namespace BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Compiler.Frontend;
+
+namespace BpfLinq;
 
 /// <summary>
-/// Predicts the context a program sees during <c>BPF_PROG_TEST_RUN</c> on Linux 6.18, from the frame and
-/// the <c>ctx_in</c> it is given — the managed model the CLR side of the differential tests evaluates
-/// lambdas on. Learned from <c>net/bpf/test_run.c</c> (<c>bpf_prog_test_run_skb</c>,
+/// The context a program sees during <c>BPF_PROG_TEST_RUN</c> on Linux 6.18, from the frame and the
+/// <c>ctx_in</c> it is given: the managed model to evaluate lambdas on (and the CLR side of the
+/// differential tests). Learned from <c>net/bpf/test_run.c</c> (<c>bpf_prog_test_run_skb</c>,
 /// <c>convert___skb_to_skb</c>, <c>bpf_prog_test_run_xdp</c>, <c>xdp_convert_md_to_buff</c>) and
-/// <c>eth_type_trans()</c>, and checked field by field against the kernel by TestRunModelTests.
+/// <c>eth_type_trans()</c>, and checked field by field against the kernel by the tests.
 ///
 /// skb kinds (socket filter, tc, cgroup_skb). The kernel builds an skb from the frame on the loopback
 /// device (or the device whose index is in <c>ctx_in.ifindex</c> when above 1), runs
@@ -30,52 +32,62 @@ namespace BpfLinq.Compiler.Tests.Differential.Model;
 /// XDP. The frame sits on loopback's receive queue 0 unless <c>ctx_in.ingress_ifindex</c> names another
 /// device: <c>ingress_ifindex</c> is that device's index (1 when 0 is given), <c>rx_queue_index</c> the
 /// given queue, <c>egress_ifindex</c> 0.
+/// <para>
+/// The compiler's tests check this model field by field against the running kernel, so
+/// <see cref="BpfFilter{TContext}.EvaluateTestRun"/> gives what a test run of the loaded program returns.
+/// </para>
 /// </summary>
-internal static class TestRunModel
+public static class TestRunContext
 {
     private const int AfUnspec = 0, AfInet = 2, AfInet6 = 10;
 
     /// <summary><c>GSO_MAX_SEGS</c>: the largest <c>ctx_in.gso_segs</c>.</summary>
-    public const uint MaxGsoSegs = 65535;
+    internal const uint MaxGsoSegs = 65535;
 
     /// <summary><c>GSO_LEGACY_MAX_SIZE</c>: the largest non-zero <c>ctx_in.wire_len</c>.</summary>
-    public const uint MaxWireLen = 65536;
+    internal const uint MaxWireLen = 65536;
 
     /// <summary>The longest frame the generators produce (the kernel takes a little under a page).</summary>
-    public const int MaxFrameLength = 1514;
+    internal const int MaxFrameLength = 1514;
 
     /// <summary>The fields of <c>struct __sk_buff</c> that <c>ctx_in</c> may set; any other non-zero byte is EINVAL.</summary>
-    public static IReadOnlySet<string> SettableSkbFields { get; } = new HashSet<string>
+    internal static IReadOnlySet<string> SettableSkbFields { get; } = new HashSet<string>
     {
         nameof(SkBuff.Mark), nameof(SkBuff.Priority), nameof(SkBuff.IngressIfindex), nameof(SkBuff.Ifindex),
         nameof(SkBuff.Cb), nameof(SkBuff.Tstamp), nameof(SkBuff.WireLen), nameof(SkBuff.GsoSegs),
         nameof(SkBuff.GsoSize), nameof(SkBuff.Hwtstamp),
     };
 
-    /// <summary>The context a program of <paramref name="kind"/> sees: an <see cref="SkBuff"/> or an <see cref="XdpMd"/>.</summary>
-    public static object Predict(ProgramKind kind, TestRunInput input, IReadOnlyList<TestDevice>? devices = null) =>
-        kind == ProgramKind.Xdp ? PredictXdp(input, devices) : PredictSkb(kind, input, devices);
-
-    /// <summary>The socket buffer a socket filter, tc or cgroup_skb program sees.</summary>
-    public static SkBuff PredictSkb(ProgramKind kind, TestRunInput input, IReadOnlyList<TestDevice>? devices = null)
+    /// <summary>
+    /// The socket buffer a socket filter, tc or cgroup_skb program sees when test-run on
+    /// <paramref name="frame"/> (an Ethernet frame) with <paramref name="ctxIn"/> as <c>ctx_in</c>.
+    /// </summary>
+    /// <param name="kind">A kind with an skb test run: <see cref="ProgramKind.SocketFilter"/>, <see cref="ProgramKind.Tc"/> or <see cref="ProgramKind.CgroupSkb"/>.</param>
+    /// <param name="frame">The frame, from its Ethernet header.</param>
+    /// <param name="ctxIn">The context passed in (only the fields the kernel lets <c>ctx_in</c> set), or null for none.</param>
+    /// <param name="devices">Devices <c>ctxIn.Ifindex</c> may name besides loopback.</param>
+    /// <exception cref="ArgumentException">The kind has no skb test run, or the kernel would refuse the run (the message says why).</exception>
+    public static SkBuff ForSkb(ProgramKind kind, ReadOnlySpan<byte> frame, SkBuff? ctxIn = null, IReadOnlyList<TestRunDevice>? devices = null)
     {
         RequireSkbKind(kind);
-        var frame = input.Frame;
-        var ctx = input.Skb;
+        var ctx = ctxIn ?? new SkBuff();
+        if (SkbRefusal(kind, frame, ctx, devices) is { } refusal)
+        {
+            throw new ArgumentException($"the kernel refuses this test run: {refusal}", nameof(frame));
+        }
         var device = Device(ctx.Ifindex, devices);
         var len = Len(kind, frame);
-        var protocol = EthernetFrame.Protocol(frame);
         var (family, local, remote) = Addresses(frame);
         return new SkBuff
         {
             Len = len,
             PktType = EthernetFrame.PacketType(frame, device),
             Mark = ctx.Mark,
-            Protocol = protocol,
+            Protocol = EthernetFrame.Protocol(frame),
             Priority = ctx.Priority,
             IngressIfindex = ctx.IngressIfindex,
             Ifindex = device.Ifindex,
-            Cb = ctx.Cb,
+            Cb = [.. ctx.Cb],
             Family = family,
             LocalIp4 = family == AfInet ? local[0] : 0,
             RemoteIp4 = family == AfInet ? remote[0] : 0,
@@ -89,37 +101,59 @@ internal static class TestRunModel
         };
     }
 
-    /// <summary>The XDP context an XDP program sees.</summary>
-    public static XdpMd PredictXdp(TestRunInput input, IReadOnlyList<TestDevice>? devices = null) => new()
+    /// <summary>The XDP context an XDP program sees when test-run on <paramref name="frame"/> with <paramref name="ctxIn"/> as <c>ctx_in</c>.</summary>
+    /// <param name="frame">The frame, from its Ethernet header.</param>
+    /// <param name="ctxIn">The context passed in (<c>ingress_ifindex</c> and <c>rx_queue_index</c>), or null for none.</param>
+    /// <param name="devices">Devices <c>ctxIn.IngressIfindex</c> may name besides loopback.</param>
+    /// <exception cref="ArgumentException">The kernel would refuse the run (the message says why).</exception>
+    public static XdpMd ForXdp(ReadOnlySpan<byte> frame, XdpMd? ctxIn = null, IReadOnlyList<TestRunDevice>? devices = null)
     {
-        IngressIfindex = Device(input.Xdp.IngressIfindex, devices).Ifindex,
-        RxQueueIndex = input.Xdp.RxQueueIndex,
-        EgressIfindex = 0,
-    };
+        var ctx = ctxIn ?? new XdpMd();
+        if (XdpRefusal(frame, ctx, devices) is { } refusal)
+        {
+            throw new ArgumentException($"the kernel refuses this test run: {refusal}", nameof(frame));
+        }
+        return new XdpMd
+        {
+            IngressIfindex = Device(ctx.IngressIfindex, devices).Ifindex,
+            RxQueueIndex = ctx.RxQueueIndex,
+            EgressIfindex = 0,
+        };
+    }
 
     /// <summary>
-    /// Why the kernel refuses to run a program of <paramref name="kind"/> on <paramref name="input"/>
-    /// (the errno and the rule), or null when it runs it.
+    /// Why the kernel refuses to test-run a program of <paramref name="kind"/> (socket filter, tc or
+    /// cgroup_skb) on this input (the errno and the rule), or null when it runs it.
     /// </summary>
-    public static string? Refusal(ProgramKind kind, TestRunInput input, IReadOnlyList<TestDevice>? devices = null)
+    /// <param name="kind">A kind with an skb test run.</param>
+    /// <param name="frame">The frame.</param>
+    /// <param name="ctxIn">The <c>ctx_in</c>, or null for none.</param>
+    /// <param name="devices">Devices besides loopback.</param>
+    /// <exception cref="ArgumentException">The kind has no skb test run.</exception>
+    public static string? SkbRefusal(ProgramKind kind, ReadOnlySpan<byte> frame, SkBuff? ctxIn = null, IReadOnlyList<TestRunDevice>? devices = null)
     {
-        var frame = input.Frame;
+        RequireSkbKind(kind);
+        return FrameRefusal(frame) ?? SkbContextRefusal(kind, frame, ctxIn ?? new SkBuff(), devices);
+    }
+
+    /// <summary>Why the kernel refuses to test-run an XDP program on this input, or null when it runs it.</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="ctxIn">The <c>ctx_in</c>, or null for none.</param>
+    /// <param name="devices">Devices besides loopback.</param>
+    public static string? XdpRefusal(ReadOnlySpan<byte> frame, XdpMd? ctxIn = null, IReadOnlyList<TestRunDevice>? devices = null) =>
+        FrameRefusal(frame) ?? XdpContextRefusal(ctxIn ?? new XdpMd(), devices);
+
+    private static string? FrameRefusal(ReadOnlySpan<byte> frame)
+    {
         if (frame.Length < EthernetFrame.HeaderLength)
         {
             return "EINVAL: a frame needs at least an Ethernet header (14 bytes)";
         }
-        if (frame.Length > MaxFrameLength)
-        {
-            return $"outside the model: frames above {MaxFrameLength} bytes";
-        }
-        return kind == ProgramKind.Xdp ? XdpRefusal(input.Xdp, devices) : SkbRefusal(kind, input, devices);
+        return frame.Length > MaxFrameLength ? $"outside the model: frames above {MaxFrameLength} bytes" : null;
     }
 
-    private static string? SkbRefusal(ProgramKind kind, TestRunInput input, IReadOnlyList<TestDevice>? devices)
+    private static string? SkbContextRefusal(ProgramKind kind, ReadOnlySpan<byte> frame, SkBuff ctx, IReadOnlyList<TestRunDevice>? devices)
     {
-        RequireSkbKind(kind);
-        var frame = input.Frame;
-        var ctx = input.Skb;
         var etherType = EthernetFrame.EtherType(frame);
         if (frame.Length < EthernetFrame.MinimumSkbFrameLength(etherType))
         {
@@ -146,7 +180,7 @@ internal static class TestRunModel
         return null;
     }
 
-    private static string? XdpRefusal(XdpMd ctx, IReadOnlyList<TestDevice>? devices)
+    private static string? XdpContextRefusal(XdpMd ctx, IReadOnlyList<TestRunDevice>? devices)
     {
         if (ctx.EgressIfindex != 0)
         {
@@ -156,7 +190,7 @@ internal static class TestRunModel
         {
             return ctx.RxQueueIndex != 0 ? "EINVAL: rx_queue_index without ingress_ifindex" : null;
         }
-        var device = devices.OrEmpty().Append(TestDevice.Loopback).FirstOrDefault(d => d.Ifindex == ctx.IngressIfindex);
+        var device = devices.OrEmpty().Append(TestRunDevice.Loopback).FirstOrDefault(d => d.Ifindex == ctx.IngressIfindex);
         if (device is null)
         {
             return $"ENODEV: no device with ifindex {ctx.IngressIfindex}";
@@ -165,8 +199,8 @@ internal static class TestRunModel
     }
 
     /// <summary>The names of the fields of <paramref name="ctx"/> that are non-zero but may not be set in <c>ctx_in</c>.</summary>
-    public static IEnumerable<string> NonZeroUnsettableFields(SkBuff ctx) =>
-        global::BpfLinq.Compiler.Frontend.ContextFieldTable.SkBuff
+    internal static IEnumerable<string> NonZeroUnsettableFields(SkBuff ctx) =>
+        ContextFieldTable.SkBuff
             .Where(f => !SettableSkbFields.Contains(f.Property.Name))
             .Where(f => f.Property.GetValue(ctx) switch
             {
@@ -175,19 +209,19 @@ internal static class TestRunModel
             })
             .Select(f => f.KernelName);
 
-    private static uint Len(ProgramKind kind, byte[] frame) =>
+    private static uint Len(ProgramKind kind, ReadOnlySpan<byte> frame) =>
         (uint)(kind == ProgramKind.Tc ? frame.Length : frame.Length - EthernetFrame.HeaderLength);
 
-    private static TestDevice Device(uint ifindex, IReadOnlyList<TestDevice>? devices) =>
-        ifindex <= 1 ? TestDevice.Loopback
+    private static TestRunDevice Device(uint ifindex, IReadOnlyList<TestRunDevice>? devices) =>
+        ifindex <= 1 ? TestRunDevice.Loopback
         : devices.OrEmpty().FirstOrDefault(d => d.Ifindex == ifindex)
             ?? throw new ArgumentException($"no device with ifindex {ifindex} in the model (the kernel says ENODEV)", nameof(devices));
 
     // The dummy socket's family and addresses, each address as the u32 words the program reads
     // (network-order bytes loaded little-endian).
-    private static (uint Family, uint[] Local, uint[] Remote) Addresses(byte[] frame)
+    private static (uint Family, uint[] Local, uint[] Remote) Addresses(ReadOnlySpan<byte> frame)
     {
-        var ip = frame.AsSpan(EthernetFrame.HeaderLength);
+        var ip = frame[EthernetFrame.HeaderLength..];
         return EthernetFrame.EtherType(frame) switch
         {
             EthernetFrame.EtherTypeIPv4 => (AfInet, Words(ip.Slice(12, 4)), Words(ip.Slice(16, 4))),
@@ -214,5 +248,5 @@ internal static class TestRunModel
         }
     }
 
-    private static IEnumerable<TestDevice> OrEmpty(this IReadOnlyList<TestDevice>? devices) => devices ?? [];
+    private static IEnumerable<TestRunDevice> OrEmpty(this IReadOnlyList<TestRunDevice>? devices) => devices ?? [];
 }
