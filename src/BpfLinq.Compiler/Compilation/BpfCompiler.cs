@@ -30,6 +30,10 @@ internal static class BpfCompiler
             DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
             Trace = options.Trace,
         }));
+        // Printing no longer renumbers; the back end has always been given dense ids, and its error
+        // messages name values by them, as the IR text does (the pipeline leaves the blocks in
+        // reverse post-order, the order the printer numbers in).
+        function.Renumber();
         var ir = IrPrinter.Print(function);
         MachineCode code = null!;
         Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
