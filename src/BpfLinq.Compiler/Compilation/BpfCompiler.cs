@@ -31,8 +31,10 @@ internal static class BpfCompiler
             DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
             Trace = options.Trace,
         }));
-        // The printed IR and the back end see the same value ids; printing itself waits until asked
-        // for (it renders every instruction's C# source, which a compile otherwise never needs).
+        // The back end gets dense ids, and its error messages name values by them, as the IR text
+        // does (the pipeline leaves the blocks in reverse post-order, the order the printer numbers
+        // in). Printing waits until asked for: it renders every instruction's C# source, which a
+        // compile otherwise never needs.
         function.Renumber();
         MachineCode code = null!;
         Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 
@@ -54,35 +55,30 @@ internal sealed partial class IrLowering
         return value;
     }
 
-    private Value LowerCompoundAssign(BinaryExpression node)
-    {
-        if (node.Method is not null)
-        {
-            throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
-        }
-        var variable = AssignedVariable(node, node.Left);
-        var type = ScalarOf(node.Left);
-        var old = ReadVariable(variable); // C# reads the variable before the right side runs
-        var right = LowerValue(node.Right)!;
-        var value = Arithmetic(node.NodeType, type, old, right, node);
-        _ssa.WriteVariable(variable, _b.Current!, value);
-        return value;
-    }
+    private Value LowerCompoundAssign(BinaryExpression node) =>
+        ReadModifyWrite(node, node.Method, node.Left, node.NodeType, _ => LowerValue(node.Right)!).New;
 
     private Value LowerIncrementAssign(UnaryExpression node)
     {
-        if (node.Method is not null)
-        {
-            throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
-        }
-        var variable = AssignedVariable(node, node.Operand);
-        var type = ScalarOf(node.Operand);
-        var old = ReadVariable(variable);
         var op = node.NodeType is ExpressionType.PreIncrementAssign or ExpressionType.PostIncrementAssign
             ? ExpressionType.Add : ExpressionType.Subtract;
-        var value = Arithmetic(op, type, old, _function.Const(type.Ir, 1), node);
-        _ssa.WriteVariable(variable, _b.Current!, value);
+        var (old, value) = ReadModifyWrite(node, node.Method, node.Operand, op, type => _function.Const(type.Ir, 1));
         return node.NodeType is ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign ? value : old;
+    }
+
+    // `x op= y`, `++x`, `x--`: reads the variable, then the right side (C#'s order), writes the result back.
+    private (Value Old, Value New) ReadModifyWrite(Expression node, MethodInfo? method, Expression target, ExpressionType op, Func<ScalarLayout, Value> right)
+    {
+        if (method is not null)
+        {
+            throw Error(node, CompileErrors.UnsupportedMethod(method));
+        }
+        var variable = AssignedVariable(node, target);
+        var type = ScalarOf(target);
+        var old = ReadVariable(variable);
+        var value = Arithmetic(op, type, old, right(type), node);
+        _ssa.WriteVariable(variable, _b.Current!, value);
+        return (old, value);
     }
 
     // Only block variables can be assigned: not the context, not its fields.

@@ -4,8 +4,12 @@ using System.Text;
 namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
-/// Prints a function as IR text, the one format <see cref="IrParser"/> reads back. Values and blocks
-/// are renumbered densely in reverse post-order first, so dumps are stable under unrelated changes.
+/// Prints a function as IR text, the one format <see cref="IrParser"/> reads back. The text numbers
+/// blocks and values densely in reverse post-order (then the unreachable blocks), so dumps are stable
+/// under unrelated changes; that numbering is the printer's own, and the function is left as it was
+/// (printing a dump for a trace must not change what later phases see). The text is what
+/// <see cref="Function.ReorderBlocks"/> in that order followed by <see cref="Function.Renumber"/>
+/// would make the function's own ids.
 /// <code>
 /// func filter(v0: ctxptr) -> i64
 /// b0:
@@ -20,31 +24,31 @@ internal static class IrPrinter
 {
     private const int CommentColumn = 40;
 
-    /// <summary>Prints the function (renumbering it in reverse post-order).</summary>
+    /// <summary>Prints the function, numbered in reverse post-order; the function is not changed.</summary>
     public static string Print(Function function)
     {
-        function.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(function));
-        function.Renumber();
+        var order = BlockOrder.ReversePostOrderThenRest(function);
+        var numbering = new Numbering(function, order);
         var sb = new StringBuilder();
         sb.Append("func ").Append(function.Name).Append('(');
-        sb.AppendJoin(", ", function.Params.Select(p => $"v{p.Id}: {p.Type.Name()}"));
+        sb.AppendJoin(", ", function.Params.Select(p => $"{numbering.Name(p)}: {p.Type.Name()}"));
         sb.Append(") -> ").Append(function.ReturnType.Name()).Append('\n');
-        foreach (var block in function.Blocks)
+        foreach (var block in order)
         {
-            sb.Append(block);
+            sb.Append(numbering.Name(block));
             sb.Append(':');
             if (block.Preds.Count > 0)
             {
                 sb.Append(" <-");
                 foreach (var p in block.Preds)
                 {
-                    sb.Append(' ').Append(p);
+                    sb.Append(' ').Append(numbering.Name(p));
                 }
             }
             sb.Append('\n');
             foreach (var instr in block.Instrs)
             {
-                var line = "  " + FormatInstr(instr);
+                var line = "  " + Format(instr, numbering);
                 sb.Append(line);
                 if (instr.Source is { } source)
                 {
@@ -56,12 +60,16 @@ internal static class IrPrinter
         return sb.ToString();
     }
 
-    /// <summary>One instruction as text, using the ids last assigned by <see cref="Function.Renumber"/>.</summary>
-    public static string FormatInstr(Instr i)
+    /// <summary>One instruction as text, naming values and blocks by the ids last assigned by <see cref="Function.Renumber"/>.</summary>
+    public static string FormatInstr(Instr i) => Format(i, numbering: null);
+
+    // With a numbering, names come from it; without, from the function's current ids.
+    private static string Format(Instr i, Numbering? numbering)
     {
         var ret = i.Block?.Function.ReturnType ?? IrType.I64;
-        string V(int index) => Operand(i.Operands[index], OperandTypes.Expected(i, index, ret));
-        var def = i.Type == IrType.Void ? "" : $"{Name(i)} = ";
+        string B(Block b) => numbering?.Name(b) ?? b.ToString();
+        string V(int index) => Operand(i.Operands[index], OperandTypes.Expected(i, index, ret), numbering);
+        var def = i.Type == IrType.Void ? "" : $"{Name(i, numbering)} = ";
         var ty = i.Type.Name();
         return def + i.Op switch
         {
@@ -72,9 +80,9 @@ internal static class IrPrinter
             Op.Load => $"load.{ty}.{(i.Signed ? 's' : 'u')}{i.Size * 8} {V(0)}, {i.Imm}",
             Op.Store => $"store.u{i.Size * 8} {V(0)}, {i.Imm}, {V(1)}",
             Op.Call => $"call.{ty} {i.Imm}({string.Join(", ", Enumerable.Range(0, i.Operands.Count).Select(V))})",
-            Op.Phi => $"phi.{ty} " + string.Join(", ", i.PhiBlocks.Select((b, k) => $"[{b}: {V(k)}]")),
-            Op.Br => $"br {i.Targets[0]}",
-            Op.CondBr => $"condbr {V(0)}, {i.Targets[0]}, {i.Targets[1]}",
+            Op.Phi => $"phi.{ty} " + string.Join(", ", i.PhiBlocks.Select((b, k) => $"[{B(b)}: {V(k)}]")),
+            Op.Br => $"br {B(i.Targets[0])}",
+            Op.CondBr => $"condbr {V(0)}, {B(i.Targets[0])}, {B(i.Targets[1])}",
             Op.Ret => $"ret {V(0)}",
             _ => throw new InvalidOperationException($"no text form for {i.Op}"),
         };
@@ -82,13 +90,49 @@ internal static class IrPrinter
 
     private static string Mnemonic(Instr i) => i.Info.Name;
 
-    private static string Name(Value v) => v switch
+    private static string Name(Value v, Numbering? numbering) => numbering?.Name(v) ?? CurrentName(v);
+
+    private static string CurrentName(Value v) => v switch
     {
         Instr i => "v" + i.Id.ToString(CultureInfo.InvariantCulture),
         Param p => "v" + p.Id.ToString(CultureInfo.InvariantCulture),
         _ => v.ToString()!,
     };
 
-    private static string Operand(Value v, IrType? expected) =>
-        v is Constant c && expected is { } t && t != c.Type ? $"{c}:{c.Type.Name()}" : Name(v);
+    private static string Operand(Value v, IrType? expected, Numbering? numbering) =>
+        v is Constant c && expected is { } t && t != c.Type ? $"{c}:{c.Type.Name()}" : Name(v, numbering);
+
+    /// <summary>
+    /// The dense ids <see cref="Function.Renumber"/> would assign if the blocks stood in
+    /// <c>order</c>: blocks by position, parameters then non-void instructions in block order.
+    /// </summary>
+    private sealed class Numbering
+    {
+        private readonly Dictionary<Block, int> _blocks = [];
+        private readonly Dictionary<Value, int> _values = [];
+
+        public Numbering(Function function, IReadOnlyList<Block> order)
+        {
+            for (var k = 0; k < order.Count; k++)
+            {
+                _blocks[order[k]] = k;
+            }
+            var next = 0;
+            foreach (var p in function.Params)
+            {
+                _values[p] = next++;
+            }
+            foreach (var instr in order.SelectMany(b => b.Instrs).Where(i => i.Type != IrType.Void))
+            {
+                _values[instr] = next++;
+            }
+        }
+
+        public string Name(Block block) =>
+            _blocks.TryGetValue(block, out var id) ? "b" + id.ToString(CultureInfo.InvariantCulture) : block.ToString();
+
+        // Values outside the function (a dangling operand in a broken function being dumped) keep their own id.
+        public string Name(Value value) =>
+            _values.TryGetValue(value, out var id) ? "v" + id.ToString(CultureInfo.InvariantCulture) : CurrentName(value);
+    }
 }

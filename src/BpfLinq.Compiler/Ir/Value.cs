@@ -60,6 +60,6 @@ internal sealed class Param : Value
     /// <summary>Position in the parameter list.</summary>
     public int Index { get; }
 
-    /// <summary>Dense id used in dumps; assigned by the printer's numbering.</summary>
+    /// <summary>Dense id used by analyses' arrays; assigned by <see cref="Function.Renumber"/>.</summary>
     public int Id { get; internal set; }
 }

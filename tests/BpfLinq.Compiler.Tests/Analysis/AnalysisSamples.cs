@@ -42,12 +42,15 @@ internal static class AnalysisSamples
           ret v9
         """;
 
-    /// <summary>Parses <paramref name="text"/>, which must already be in printed form, so block
-    /// <c>bN</c> is <c>Blocks[N]</c> and value <c>vN</c> has id N.</summary>
+    /// <summary>Parses <paramref name="text"/>, which must already be in printed form, and puts the
+    /// blocks in the printer's order (the parser adds them as they are first named) and renumbers, so
+    /// block <c>bN</c> is <c>Blocks[N]</c> and value <c>vN</c> has id N.</summary>
     public static Function Parse(string text)
     {
         var f = IrParser.Parse(text);
         IrPrinter.Print(f).TrimEnd('\n').ShouldBe(text, "the sample is not in printed form");
+        f.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(f));
+        f.Renumber();
         return f;
     }
 }

@@ -174,67 +174,27 @@ public sealed class InstructionSelectionTests
             ret v2
             """, "r1 = *(u16 *)(r1 + 0x8) | w0 = (s16)w1 | exit" },
         // Branches: fused compare, immediates, swapped operands, jset.
-        { "compare with the constant on the left", """
+        { "compare with the constant on the left", OneOrTwo("""
             v1 = load.i32.u32 v0, 8
             v2 = cmp.ugt.i32 6, v1
-            condbr v2, b1, b2
-            b1:
-            br b3
-            b2:
-            br b3
-            b3:
-            v9 = phi.i64 [b1: 1], [b2: 2]
-            ret v9
-            """, "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x1 | if w1 < 0x6 goto +0x1 | w0 = 0x2 | exit" },
-        { "bit test is jset", """
+            """), "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x1 | if w1 < 0x6 goto +0x1 | w0 = 0x2 | exit" },
+        { "bit test is jset", OneOrTwo("""
             v1 = load.i32.u32 v0, 8
             v2 = cmp.test.i32 v1, 4
-            condbr v2, b1, b2
-            b1:
-            br b3
-            b2:
-            br b3
-            b3:
-            v9 = phi.i64 [b1: 1], [b2: 2]
-            ret v9
-            """, "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x1 | if w1 & 0x4 goto +0x1 | w0 = 0x2 | exit" },
-        { "negated bit test is jset to the other side", """
+            """), "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x1 | if w1 & 0x4 goto +0x1 | w0 = 0x2 | exit" },
+        { "negated bit test is jset to the other side", OneOrTwo("""
             v1 = load.i32.u32 v0, 8
             v2 = cmp.nottest.i32 v1, 4
-            condbr v2, b1, b2
-            b1:
-            br b3
-            b2:
-            br b3
-            b3:
-            v9 = phi.i64 [b1: 1], [b2: 2]
-            ret v9
-            """, "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x2 | if w1 & 0x4 goto +0x1 | w0 = 0x1 | exit" },
-        { "64-bit compare with a register", """
+            """), "r1 = *(u32 *)(r1 + 0x8) | w0 = 0x2 | if w1 & 0x4 goto +0x1 | w0 = 0x1 | exit" },
+        { "64-bit compare with a register", OneOrTwo("""
             v1 = load.i64.u64 v0, 48
             v2 = load.i64.u64 v0, 56
             v3 = cmp.slt.i64 v1, v2
-            condbr v3, b1, b2
-            b1:
-            br b3
-            b2:
-            br b3
-            b3:
-            v9 = phi.i64 [b1: 1], [b2: 2]
-            ret v9
-            """, "r2 = *(u64 *)(r1 + 0x30) | r1 = *(u64 *)(r1 + 0x38) | w0 = 0x1 | if r2 s< r1 goto +0x1 | w0 = 0x2 | exit" },
-        { "64-bit compare with a constant too wide for the immediate", """
+            """), "r2 = *(u64 *)(r1 + 0x30) | r1 = *(u64 *)(r1 + 0x38) | w0 = 0x1 | if r2 s< r1 goto +0x1 | w0 = 0x2 | exit" },
+        { "64-bit compare with a constant too wide for the immediate", OneOrTwo("""
             v1 = load.i64.u64 v0, 48
             v2 = cmp.eq.i64 v1, 0x100000000
-            condbr v2, b1, b2
-            b1:
-            br b3
-            b2:
-            br b3
-            b3:
-            v9 = phi.i64 [b1: 1], [b2: 2]
-            ret v9
-            """, "r2 = *(u64 *)(r1 + 0x30) | r1 = 0x100000000 ll | w0 = 0x1 | if r2 == r1 goto +0x1 | w0 = 0x2 | exit" },
+            """), "r2 = *(u64 *)(r1 + 0x30) | r1 = 0x100000000 ll | w0 = 0x1 | if r2 == r1 goto +0x1 | w0 = 0x2 | exit" },
         // Calls: arguments in r1-r5, result from r0, the context survives in r6.
         { "helper call arguments", """
             v1 = load.i64.u64 v0, 48
@@ -277,6 +237,13 @@ public sealed class InstructionSelectionTests
         ];
         KernelHarness.Run(code, ProgramType.SchedCls, contexts)
             .ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray(), rule);
+    }
+
+    // The compare (the last line, defining the condition) chooses 1 or 2 through a diamond.
+    private static string OneOrTwo(string compare)
+    {
+        var condition = compare.TrimEnd().Split('\n')[^1].Split('=')[0].Trim();
+        return compare.TrimEnd() + $"\ncondbr {condition}, b1, b2\nb1:\nbr b3\nb2:\nbr b3\nb3:\nv9 = phi.i64 [b1: 1], [b2: 2]\nret v9";
     }
 
     private static string Function(string body) =>

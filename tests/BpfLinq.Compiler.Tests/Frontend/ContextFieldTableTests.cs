@@ -52,7 +52,7 @@ public sealed class ContextFieldTableTests
         bool accepted;
         try
         {
-            using var loaded = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramTypeOf(kind), Instructions = program });
+            using var loaded = BpfProgram.Load(new ProgramLoadOptions { Type = kind.ProgramType(), Instructions = program });
             accepted = true;
         }
         catch (BpfVerifierException)
@@ -107,14 +107,5 @@ public sealed class ContextFieldTableTests
         2 => Size.Half,
         8 => Size.DWord,
         _ => Size.Word,
-    };
-
-    internal static ProgramType ProgramTypeOf(ProgramKind kind) => kind switch
-    {
-        ProgramKind.SocketFilter => ProgramType.SocketFilter,
-        ProgramKind.SkSkb => ProgramType.SkSkb,
-        ProgramKind.Tc => ProgramType.SchedCls,
-        ProgramKind.Xdp => ProgramType.Xdp,
-        _ => ProgramType.CgroupSkb,
     };
 }

@@ -1,7 +1,7 @@
-using System.Text;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Tests.TestFiles;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Frontend;
@@ -23,7 +23,12 @@ public sealed class LoweringDumpTests
     public void The_IR_is_the_reviewed_dump(string name)
     {
         var (lambda, kind) = LoweringDumpCases.All[name];
-        var actual = Format(name, kind, CSharpRenderer.Render(lambda), IrPrinter.Print(IrLowering.Lower(lambda, kind, LoweringOptions.Default)));
+        var actual = new SectionedFile()
+            .Set("case", name)
+            .Set("kind", kind.ToString())
+            .Set("lambda", CSharpRenderer.Render(lambda))
+            .Set("ir", IrPrinter.Print(IrLowering.Lower(lambda, kind, LoweringOptions.Default)))
+            .ToString();
         var path = Path.Combine(s_folder, FileName(name));
         if (Environment.GetEnvironmentVariable("BPFLINQ_UPDATE_GOLDEN") == "1")
         {
@@ -32,8 +37,12 @@ public sealed class LoweringDumpTests
             return;
         }
         File.Exists(path).ShouldBeTrue($"no dump {path}: run `BPFLINQ_UPDATE_GOLDEN=1 dotnet test --filter LoweringDumpTests` and review it");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        actual.ShouldBe(expected, $"the IR changed: run `BPFLINQ_UPDATE_GOLDEN=1 dotnet test --filter LoweringDumpTests` and review the diff");
+        var expected = SectionedFile.Parse(File.ReadAllText(path)).ToString();
+        if (expected != actual)
+        {
+            Assert.Fail($"{name}: the IR changed (- expected, + actual):\n{LineDiff.Unified(expected, actual)}\n"
+                + "If the new IR is right, run `BPFLINQ_UPDATE_GOLDEN=1 dotnet test --filter LoweringDumpTests` and review the diff.");
+        }
     }
 
     [Fact]
@@ -71,12 +80,4 @@ public sealed class LoweringDumpTests
         System.Text.RegularExpressions.Regex.Replace(ir, @"^(b\d+):.*$", "$1:", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     private static string FileName(string name) => name.Replace(' ', '-') + ".ir";
-
-    private static string Format(string name, ProgramKind kind, string lambda, string ir) =>
-        new StringBuilder()
-            .Append("-- case\n").Append(name).Append('\n')
-            .Append("-- kind\n").Append(kind).Append('\n')
-            .Append("-- lambda\n").Append(lambda).Append('\n')
-            .Append("-- ir\n").Append(ir)
-            .ToString();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Compiler.Tests.TestFiles;
 
 namespace BpfLinq.Compiler.Tests.Golden;
 
@@ -7,10 +8,10 @@ namespace BpfLinq.Compiler.Tests.Golden;
 internal static class GoldenRenderer
 {
     /// <summary>The file text for a case (compiling it; the expectations come from the CLR oracle).</summary>
-    public static GoldenFile Render(GoldenCase c)
+    public static SectionedFile Render(GoldenCase c)
     {
         var program = c.Compile();
-        return new GoldenFile()
+        return new SectionedFile()
             .Set("case", c.Name)
             .Set("kind", c.Kind.ToString())
             .Set("lambda", c.SourceText)

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Tests.Differential.Kernel;
+using BpfLinq.Compiler.Tests.TestFiles;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Golden;

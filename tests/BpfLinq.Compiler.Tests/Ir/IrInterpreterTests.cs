@@ -7,22 +7,7 @@ public sealed class IrInterpreterTests
     [Fact]
     public void A_loop_sums_below_its_bound()
     {
-        var f = IrParser.Parse("""
-            func sum(v0: i64) -> i64
-            b0:
-              br b1
-            b1: <- b0 b2
-              v1 = phi.i64 [b0: 0], [b2: v4]
-              v2 = phi.i64 [b0: 0], [b2: v5]
-              v3 = cmp.slt.i64 v1, v0
-              condbr v3, b2, b3
-            b2: <- b1
-              v4 = add.i64 v1, 1
-              v5 = add.i64 v2, v1
-              br b1
-            b3: <- b1
-              ret v2
-            """);
+        var f = IrParser.Parse(IrTextTests.Loop);
         IrInterpreter.Run(f, [10]).ShouldBe(45);
         IrInterpreter.Run(f, [-3]).ShouldBe(0);
     }

@@ -16,7 +16,8 @@ public sealed class IrTextTests
           ret 0
         """;
 
-    private const string Loop = """
+    /// <summary>Sums 0..v0-1 in a loop (the interpreter tests run it too).</summary>
+    internal const string Loop = """
         func sum(v0: i64) -> i64
         b0:
           br b1

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
+using BpfLinq.Compiler.Tests.TestFiles;
 using BpfLinq.Testing;
 using Xunit.Abstractions;
 
@@ -29,9 +30,9 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
     public void Passes_turn_the_input_into_the_output(string path)
     {
         var full = Path.Combine(Root, path);
-        var file = IrTestFile.Parse(File.ReadAllText(full));
-        var input = file["input"] ?? throw new FormatException($"{path}: no '-- input' section");
-        var passes = (file["pass"] ?? throw new FormatException($"{path}: no '-- pass' section"))
+        var file = SectionedFile.Parse(File.ReadAllText(full));
+        var input = file.Get("input") ?? throw new FormatException($"{path}: no '-- input' section");
+        var passes = (file.Get("pass") ?? throw new FormatException($"{path}: no '-- pass' section"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         var before = IrParser.Parse(input);
@@ -49,7 +50,7 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
             IrBehaviour.Of(after, args, context).ShouldBe(IrBehaviour.Of(before, args, context), $"{path}: behaviour changed on [{string.Join(", ", args)}]\n{actual}");
         }
 
-        var expected = file["output"];
+        var expected = file.Get("output");
         if (expected is not null && Normalize(expected) == Normalize(actual))
         {
             return;
@@ -60,7 +61,7 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
             File.WriteAllText(full, file.ToString());
             return;
         }
-        Assert.Fail($"{path}: output differs (- expected, + actual):\n{LineDiff.Of(Normalize(expected ?? ""), Normalize(actual))}\n" +
+        Assert.Fail($"{path}: output differs (- expected, + actual):\n{LineDiff.Unified(Normalize(expected ?? ""), Normalize(actual))}\n" +
             $"If the new output is right, run `{UpdateVariable}=1 dotnet test tests/BpfLinq.Compiler.Tests --filter FullyQualifiedName~PassFileTests` and review the diff.");
     }
 

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Frontend;
+using BpfLinq.Compiler.Tests.Differential.Harness;
+using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Frontend.Semantics;
 using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
@@ -7,12 +9,13 @@ using BpfLinq.Testing;
 namespace BpfLinq.Compiler.Tests.Frontend.Kernel;
 
 /// <summary>
-/// The front end's IR against the kernel, before the real back end exists: lowered lambdas are
-/// translated by the naive <see cref="StackCodegen"/>, loaded as tc programs (the verifier must
-/// accept them, loops included) and run with BPF_PROG_TEST_RUN on contexts whose fields the test run
-/// passes through (<c>mark</c>, <c>priority</c>, <c>cb</c>); the low 32 bits the kernel returns must be
-/// the CLR's. This checks that the IR's meaning (IrInterpreter's) is the kernel's for every operator
-/// family, and that constant- and data-bounded loops compile to programs the verifier follows.
+/// The front end's semantic cases against the kernel: each lambda goes through the whole compiler
+/// (lowering, the pass pipeline with the IR verified after each pass, code generation with the
+/// allocation checked), is loaded as a tc program (the verifier must accept it, loops included) and
+/// run with BPF_PROG_TEST_RUN on contexts whose fields the test run passes through (<c>mark</c>,
+/// <c>priority</c>, <c>cb</c>); the low 32 bits the kernel returns must be the CLR's. This checks that
+/// the lowering's meaning is the kernel's for every operator, conversion and control-flow family, and
+/// that constant- and data-bounded loops compile to programs the verifier follows.
 /// </summary>
 public sealed class KernelLoweringTests
 {
@@ -27,8 +30,7 @@ public sealed class KernelLoweringTests
     public void The_kernel_computes_what_the_CLR_computes(string name)
     {
         var c = s_cases[name];
-        var insns = StackCodegen.Generate(IrLowering.Lower(c.Lambda, c.Kind, LoweringOptions.Default));
-        using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ContextFieldTableTests.ProgramTypeOf(c.Kind), Instructions = insns });
+        using var program = KernelRunner.Load(c.Kind, BpfLinqCompiler.Compile(c.Lambda, c.Kind));
         var contexts = KernelContexts.Sample(8, seed: name.Length);
         foreach (var skb in contexts)
         {
@@ -45,28 +47,15 @@ public sealed class KernelLoweringTests
         s_cases.Count.ShouldBeGreaterThan(300);
     }
 
-    // The semantic cases that read only fields a test run passes through, on tc, and fit the naive code generator.
+    // The semantic cases that read only fields a test run passes through, on tc.
     private static Dictionary<string, SemanticCase> Build()
     {
         var list = new SemanticCaseList();
         OperatorCases.AddTo(list);
         ControlCases.AddTo(list);
         return list
-            .Where(c => c.Kind == ProgramKind.Tc && FieldsRead(c.Lambda).All(s_passedThrough.Contains) && Fits(c))
+            .Where(c => c.Kind == ProgramKind.Tc && FieldsRead(c.Lambda).All(s_passedThrough.Contains))
             .ToDictionary(c => c.Name);
-    }
-
-    private static bool Fits(SemanticCase c)
-    {
-        try
-        {
-            StackCodegen.Generate(IrLowering.Lower(c.Lambda, c.Kind, LoweringOptions.Default));
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            return false;
-        }
     }
 
     private static IEnumerable<string> FieldsRead(LambdaExpression lambda)

@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace BpfLinq.Compiler.Tests.Golden;
+namespace BpfLinq.Compiler.Tests.TestFiles;
 
-/// <summary>A unified-style line diff (longest common subsequence), for golden mismatches.</summary>
+/// <summary>A unified-style line diff (longest common subsequence), for golden and pass file mismatches.</summary>
 internal static class LineDiff
 {
     /// <summary>Lines prefixed with ' ', '-' (expected only) or '+' (actual only); unchanged runs far from a change are elided.</summary>

@@ -1,9 +1,10 @@
 using System.Text;
 
-namespace BpfLinq.Compiler.Tests.Golden;
+namespace BpfLinq.Compiler.Tests.TestFiles;
 
 /// <summary>
-/// A golden file: named sections in the ubpf/Cranelift style,
+/// A test file of named sections in the ubpf/Cranelift style, read and written by the golden tests
+/// and the pass file tests alike:
 /// <code>
 /// -- case
 /// Operators/LessThan.uint
@@ -11,9 +12,10 @@ namespace BpfLinq.Compiler.Tests.Golden;
 /// SocketFilter
 /// ...
 /// </code>
-/// Sections keep their order; text is stored without trailing blank lines.
+/// Sections keep their order; bodies are stored without trailing blanks on their lines or trailing
+/// blank lines.
 /// </summary>
-internal sealed class GoldenFile
+internal sealed class SectionedFile
 {
     private readonly List<(string Name, string Body)> _sections = [];
 
@@ -21,9 +23,9 @@ internal sealed class GoldenFile
     public IReadOnlyList<(string Name, string Body)> Sections => _sections;
 
     /// <summary>Adds (or replaces) a section.</summary>
-    public GoldenFile Set(string name, string body)
+    public SectionedFile Set(string name, string body)
     {
-        var text = string.Join('\n', body.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Select(l => l.TrimEnd()));
+        var text = string.Join('\n', body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n').Select(l => l.TrimEnd()));
         var i = _sections.FindIndex(s => s.Name == name);
         if (i >= 0)
         {
@@ -39,13 +41,13 @@ internal sealed class GoldenFile
     /// <summary>A section's body, or null.</summary>
     public string? Get(string name) => _sections.FirstOrDefault(s => s.Name == name).Body;
 
-    /// <summary>Parses the text of a golden file.</summary>
-    public static GoldenFile Parse(string text)
+    /// <summary>Parses the text of a sectioned file.</summary>
+    public static SectionedFile Parse(string text)
     {
-        var file = new GoldenFile();
+        var file = new SectionedFile();
         string? name = null;
         var body = new StringBuilder();
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             if (line.StartsWith("-- ", StringComparison.Ordinal))
             {

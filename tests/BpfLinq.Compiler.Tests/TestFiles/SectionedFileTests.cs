@@ -1,12 +1,12 @@
-namespace BpfLinq.Compiler.Tests.Golden;
+namespace BpfLinq.Compiler.Tests.TestFiles;
 
-public sealed class GoldenFileTests
+public sealed class SectionedFileTests
 {
     [Fact]
     public void Sections_round_trip_through_text()
     {
         var text = "-- case\nOperators/LessThan.uint\n\n-- kind\nSocketFilter\n\n-- asm\n   0:\tr0 = 0x4\n   1:\texit\n";
-        var file = GoldenFile.Parse(text);
+        var file = SectionedFile.Parse(text);
         file.Get("case").ShouldBe("Operators/LessThan.uint");
         file.Get("asm").ShouldBe("   0:\tr0 = 0x4\n   1:\texit");
         file.ToString().ShouldBe(text);
@@ -15,7 +15,7 @@ public sealed class GoldenFileTests
     [Fact]
     public void Text_before_the_first_section_is_an_error()
     {
-        Should.Throw<FormatException>(() => GoldenFile.Parse("stray\n-- case\nx"));
+        Should.Throw<FormatException>(() => SectionedFile.Parse("stray\n-- case\nx"));
     }
 
     [Fact]
