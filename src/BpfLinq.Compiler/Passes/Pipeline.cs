@@ -33,6 +33,8 @@ internal sealed class Pipeline
             new CopyPropagation(),
             new ConstantFolding(),
             new AlgebraicSimplification(),
+            // After algebra: sext of a non-negative value is already zext there; what is left costs.
+            new ReturnNarrowing(),
             // After algebra: constants on the right and canonical forms make equal expressions identical.
             new CommonSubexpressions(),
             // After folding: constant compares are now constant branch conditions.
