@@ -23,6 +23,7 @@ internal static class PassOrder
         ("cse", "dce", "value numbering leaves the replaced computations' operands unused"),
         ("unify exits", "narrow return", "with one ret, the returned value has one use and narrowing never duplicates its computation"),
         ("narrow return", "dce", "narrowing leaves the wide computation of the returned value unused"),
+        ("cse", "hoist invariant loads", "equal loads in a loop body are one value before they move to the preheader"),
         ("simplify algebra", "dce", "rewrites leave the operands of the replaced instructions unused"),
     ];
 

@@ -37,6 +37,8 @@ internal sealed class Pipeline
             new ReturnNarrowing(),
             // After algebra: constants on the right and canonical forms make equal expressions identical.
             new CommonSubexpressions(),
+            // After CSE, so a load read twice in the body moves once.
+            new LoopInvariantLoads(),
             // After folding: constant compares are now constant branch conditions.
             new BranchFolding(),
             // After branch folding, so only branches that still decide something are threaded.
