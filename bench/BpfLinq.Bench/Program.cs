@@ -3,16 +3,22 @@ using BpfLinq.Bench;
 using BpfLinq.Bench.Report;
 
 // `dotnet run -c Release --project bench/BpfLinq.Bench -- report`: the code-quality report against clang-19 (needs root).
+// `... -- listing [name...]`: IR and both instruction listings per lambda.
+// `... -- golden-totals [cases-folder]`: instruction slots of every golden program, and their sum.
 // `... -- phases`: compile time per phase, a quick look.
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
-if (args.Length > 0 && args[0] == "report")
+switch (args.FirstOrDefault())
 {
-    return QualityReport.Run(Console.Out);
+    case "report":
+        return QualityReport.Run(Console.Out);
+    case "listing":
+        return Listing.Run(Console.Out, args[1..]);
+    case "golden-totals":
+        return GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
+    case "phases":
+        PhaseTiming.Run(Console.Out);
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
 }
-if (args.Length > 0 && args[0] == "phases")
-{
-    PhaseTiming.Run(Console.Out);
-    return 0;
-}
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;

@@ -11,6 +11,7 @@ namespace BpfLinq.Compiler.Backend;
 //   AllocationChecker      (when asked) replays the decisions against the machine code
 //   FrameLayout            slots -> r10 offsets
 //   Emitter                allocated code -> symbolic instructions, laid out
+//   RedundantMoves         moves of a constant a register already holds on every path go
 //   BranchResolver         labels -> offsets, far jumps -> gotol
 // Deterministic: no dictionary order, no time, no addresses reach the output.
 
@@ -38,6 +39,7 @@ internal static class CodeGenerator
         }
         var frame = FrameLayout.Create(allocation.SlotCount, function.Name);
         var (items, labels) = Emitter.Emit(machine, allocation, frame);
+        (items, labels) = RedundantMoves.Remove(items, labels);
         var (instructions, sources) = BranchResolver.Resolve(items, labels);
         var code = new MachineCode(instructions, sources, machine, allocation, frame.StackSize);
         options.Trace?.Invoke("> machine code:\n" + code.Disassemble());

@@ -21,6 +21,9 @@ internal static class PassOrder
         ("fold branches", "simplify cfg", "folded branches leave unreachable blocks and single-edge chains to clean up"),
         ("thread jumps", "simplify cfg", "threaded blocks lose predecessors and become unreachable or forwarding blocks"),
         ("cse", "dce", "value numbering leaves the replaced computations' operands unused"),
+        ("unify exits", "narrow return", "with one ret, the returned value has one use and narrowing never duplicates its computation"),
+        ("narrow return", "dce", "narrowing leaves the wide computation of the returned value unused"),
+        ("cse", "hoist invariant loads", "equal loads in a loop body are one value before they move to the preheader"),
         ("simplify algebra", "dce", "rewrites leave the operands of the replaced instructions unused"),
     ];
 

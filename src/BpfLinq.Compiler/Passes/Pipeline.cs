@@ -33,8 +33,12 @@ internal sealed class Pipeline
             new CopyPropagation(),
             new ConstantFolding(),
             new AlgebraicSimplification(),
+            // After algebra: sext of a non-negative value is already zext there; what is left costs.
+            new ReturnNarrowing(),
             // After algebra: constants on the right and canonical forms make equal expressions identical.
             new CommonSubexpressions(),
+            // After CSE, so a load read twice in the body moves once.
+            new LoopInvariantLoads(),
             // After folding: constant compares are now constant branch conditions.
             new BranchFolding(),
             // After branch folding, so only branches that still decide something are threaded.

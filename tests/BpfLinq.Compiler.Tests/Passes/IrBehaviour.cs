@@ -40,6 +40,15 @@ internal sealed record IrBehaviour(string Result, string Context, string Calls)
         return new IrBehaviour(result, Convert.ToHexString(memory), calls.ToString());
     }
 
+    /// <summary>
+    /// The behaviour as the kernel observes a program: only the low 32 bits of the result (r0 is
+    /// read as a u32), for comparing across passes allowed to change the rest (<see cref="PassCatalog.MayChangeHighResultBits"/>).
+    /// </summary>
+    public IrBehaviour AsProgram() =>
+        long.TryParse(Result, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? this with { Result = "low32 " + ((uint)value).ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : this;
+
     /// <summary>The behaviour in one line per part.</summary>
     public override string ToString() => $"result {Result}\ncontext {Context}\ncalls {Calls}";
 }

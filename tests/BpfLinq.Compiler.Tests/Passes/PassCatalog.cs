@@ -18,6 +18,13 @@ internal static class PassCatalog
         Passes.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"no pass named '{name}'; known: {string.Join(", ", Passes.Select(p => p.Name))}");
 
     /// <summary>
+    /// True when the named pass (or the pipeline, which contains it) may change bits above 31 of
+    /// a program's result, which the kernel never reads (<see cref="ReturnNarrowing"/>): behaviour
+    /// is then compared with <see cref="IrBehaviour.AsProgram"/>.
+    /// </summary>
+    public static bool MayChangeHighResultBits(string name) => name == WholePipeline || Find(name) is ReturnNarrowing;
+
+    /// <summary>
     /// Runs the named pass (or the whole pipeline) with verification on, returning the context.
     /// Dumps go to <paramref name="trace"/> after the passes named in <c>BPFLINQ_DUMP</c> (<c>*</c> for all).
     /// </summary>

@@ -47,7 +47,12 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
         foreach (var args in Arguments(before.Params.Count))
         {
             var context = Enumerable.Range(0, RandomIr.ContextSize).Select(i => (byte)(i * 37)).ToArray();
-            IrBehaviour.Of(after, args, context).ShouldBe(IrBehaviour.Of(before, args, context), $"{path}: behaviour changed on [{string.Join(", ", args)}]\n{actual}");
+            var (reference, observed) = (IrBehaviour.Of(before, args, context), IrBehaviour.Of(after, args, context));
+            if (passes.Any(PassCatalog.MayChangeHighResultBits))
+            {
+                (reference, observed) = (reference.AsProgram(), observed.AsProgram());
+            }
+            observed.ShouldBe(reference, $"{path}: behaviour changed on [{string.Join(", ", args)}]\n{actual}");
         }
 
         var expected = file.Get("output");

@@ -1,0 +1,141 @@
+using BpfLinq.Compiler.Isa;
+
+namespace BpfLinq.Compiler.Backend;
+
+// Redundant constant moves, on the laid-out stream just before branch resolution. Phi copies are
+// placed per edge, so two edges into one join that carry the same constant each get their own
+// "w0 = 0" — in `d != 0 && d != -1 ? x / d : 0` the second sits on a path where the first
+// already ran:
+//     w0 = 0; if w2 == 0 goto exit; w0 = 0; if w2 == -1 goto exit; ...
+// Known constants per register are a forward dataflow over the items (a label's state is the meet
+// of every jump to it and the fall-through; "same value on all paths" or unknown). A move of an
+// immediate into a register that already holds exactly that 64-bit value is dropped. Only moves
+// of immediates and register copies of known constants make a register known; anything else that
+// writes a register (ALU, loads, calls for r0-r5, atomics with fetch) forgets it. Deleting an item
+// renumbers the labels, as unreachable-code removal does.
+
+/// <summary>Deletes moves of a constant into a register that holds it on every path.</summary>
+internal static class RedundantMoves
+{
+    private const int Registers = 11;
+
+    /// <summary>The items without redundant constant moves, and the labels renumbered.</summary>
+    public static (List<AsmItem> Items, int[] Labels) Remove(List<AsmItem> items, int[] labels)
+    {
+        var states = Solve(items, labels);
+        var keep = new bool[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            keep[i] = !(items[i].Kind == AsmItemKind.Plain && states[i] is { } state
+                && ConstantMove(items[i].Insn, state) is { } move && state[(int)move.Dst] == move.Value);
+        }
+        return Compact(items, labels, keep);
+    }
+
+    // The known register values before each item (null: no path reaches it).
+    private static long?[]?[] Solve(List<AsmItem> items, int[] labels)
+    {
+        var states = new long?[]?[items.Count + 1];
+        states[0] = new long?[Registers];
+        var work = new Stack<int>();
+        work.Push(0);
+        while (work.Count > 0)
+        {
+            var i = work.Pop();
+            if (i >= items.Count)
+            {
+                continue;
+            }
+            var item = items[i];
+            var after = Transfer(item, states[i]!);
+            if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch && Merge(states, labels[item.Target], after))
+            {
+                work.Push(labels[item.Target]);
+            }
+            if (item.Kind != AsmItemKind.Jump && !item.IsExit && Merge(states, i + 1, after))
+            {
+                work.Push(i + 1);
+            }
+        }
+        return states;
+    }
+
+    // Meets `incoming` into the state before item `at`; true when that state changed.
+    private static bool Merge(long?[]?[] states, int at, long?[] incoming)
+    {
+        if (states[at] is not { } current)
+        {
+            states[at] = (long?[])incoming.Clone();
+            return true;
+        }
+        var changed = false;
+        for (var r = 0; r < Registers; r++)
+        {
+            if (current[r] is not null && current[r] != incoming[r])
+            {
+                current[r] = null;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static long?[] Transfer(AsmItem item, long?[] before)
+    {
+        var state = (long?[])before.Clone();
+        var insn = item.Insn;
+        if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch)
+        {
+            return state;
+        }
+        if (ConstantMove(insn, state) is { } move)
+        {
+            state[(int)move.Dst] = move.Value;
+            return state;
+        }
+        switch (insn.Class)
+        {
+            case InsnClass.Alu or InsnClass.Alu64 or InsnClass.Ldx or InsnClass.Ld:
+                state[(int)insn.Dst] = null;
+                break;
+            case InsnClass.Stx when insn.Mode == Mode.Atomic:
+                state[(int)insn.Src] = null; // a fetch writes the old value to src
+                state[(int)Reg.R0] = null; // cmpxchg writes it to r0
+                break;
+            case InsnClass.Jmp when insn.JmpOp == JmpOp.Call:
+                for (var r = 0; r <= 5; r++)
+                {
+                    state[r] = null;
+                }
+                break;
+        }
+        return state;
+    }
+
+    // The register and the 64-bit value a move sets it to, when that value is known.
+    private static (Reg Dst, long Value)? ConstantMove(Insn insn, long?[] state)
+    {
+        if (insn.Class is not (InsnClass.Alu or InsnClass.Alu64) || insn.AluOp != AluOp.Mov || insn.Offset != 0)
+        {
+            return null;
+        }
+        long? value = insn.Source == Source.Imm ? insn.Imm : state[(int)insn.Src];
+        return value is { } v ? (insn.Dst, insn.Class == InsnClass.Alu ? (uint)v : v) : null;
+    }
+
+    private static (List<AsmItem> Items, int[] Labels) Compact(List<AsmItem> items, int[] labels, bool[] keep)
+    {
+        var newIndex = new int[items.Count + 1];
+        var kept = new List<AsmItem>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            newIndex[i] = kept.Count;
+            if (keep[i])
+            {
+                kept.Add(items[i]);
+            }
+        }
+        newIndex[items.Count] = kept.Count;
+        return (kept, labels.Select(l => l < 0 ? -1 : newIndex[l]).ToArray());
+    }
+}
