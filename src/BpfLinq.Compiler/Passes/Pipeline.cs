@@ -10,7 +10,7 @@ namespace BpfLinq.Compiler.Passes;
 /// <para>
 /// Running a pass (<see cref="RunPass"/>): the pass runs; then, when asked, the IR verifier checks
 /// the result (an <see cref="Diagnostics.InternalCompilerError"/> names the pass) and the function
-/// is dumped to the trace as <c>&gt; after NAME:</c>, without changing its block order, so dumping
+/// is dumped to the trace as <c>&gt; after NAME:</c>, without changing it (printing is side-effect free), so dumping
 /// never changes what the compiler produces. Blocks leave the pipeline in reverse post-order.
 /// </para>
 /// </summary>
@@ -83,11 +83,8 @@ internal sealed class Pipeline
         }
         if (context.ShouldDump(pass.Name))
         {
-            // The printer puts blocks in reverse post-order; put them back, so that what later
-            // passes do never depends on whether this one was dumped.
-            var order = f.Blocks.ToList();
+            // Printing leaves the function as it is, so dumping never changes what later passes do.
             context.Trace!($"> after {pass.Name}:\n{IrPrinter.Print(f)}");
-            f.ReorderBlocks(order);
         }
     }
 

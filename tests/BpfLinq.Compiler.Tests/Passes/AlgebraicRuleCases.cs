@@ -60,7 +60,7 @@ internal static class AlgebraicRuleCases
         new("(And x (Const -1)) => x", "vR = and.{T} {x}, -1"),
         new("(And x x) => x", "vR = and.{T} {x}, {x}"),
         new("(And (And x (Const c1)) (Const c2)) => (And x (Const c1&c2))", "va = and.{T} {x}, {c1}\nvR = and.{T} va, {c2}"),
-        new("(And x (Const c)) => x when x has no bits outside c", "va = load.{T}.u8 v0, 7\nvR = and.{T} va, {c1}"),
+        new("(And x (Const c)) => x when x has no bits outside c", "va = load.{T}.u8 v0, 7\nvR = and.{T} va, {m1}"),
         new("(And (ZExt x) (Const c)) => (ZExt (And x (Const (int)c)))", "va = zext.i64 {x32}\nvR = and.i64 va, {c1}"),
         .. Commuted("or"),
         new("(Or x (Const 0)) => x", "vR = or.{T} {x}, 0"),

@@ -71,6 +71,8 @@ public sealed class AlgebraicRuleTests
             .Replace("{x}", is64 ? "v1" : "v3").Replace("{y}", is64 ? "v2" : "v4")
             .Replace("{x32}", "v3").Replace("{y32}", "v4")
             .Replace("{c1}", Number(Edge())).Replace("{c2}", Number(Edge()))
+            // A mask: half the time one that covers a byte (low bits all set), else any edge value.
+            .Replace("{m1}", Number(rng.Next(2) == 0 ? (long)((1UL << rng.Next(8, width)) - 1) : Edge()))
             .Replace("{p1}", Number(1L << rng.Next(width)))
             .Replace("{pm1}", rng.Next(2) == 0 ? "1" : "-1")
             .Replace("{n1}", Number(rng.Next(width))).Replace("{n2}", Number(rng.Next(width)))
