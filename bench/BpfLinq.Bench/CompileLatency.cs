@@ -8,6 +8,7 @@ namespace BpfLinq.Bench;
 /// iteration runs the whole compiler — front end, passes, back end — bypassing the per-filter cache.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CompileLatency
 {
     private TypicalLambdas.Case _case = null!;
