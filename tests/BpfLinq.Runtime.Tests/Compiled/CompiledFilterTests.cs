@@ -15,24 +15,7 @@ namespace BpfLinq.Runtime.Tests.Compiled;
 /// </summary>
 public sealed class CompiledFilterTests
 {
-    [KernelFact]
-    public void The_design_cards_filter_delivers_short_datagrams_and_drops_long_ones()
-    {
-        var filter = Bpf.Filter<SkBuff>(skb => skb.Len < 6 ? Pass : Drop);
-        using var program = filter.Load(ProgramKind.SocketFilter);
-        var (receiver, sender) = SocketPair.Create(SocketType.Dgram);
-        using (receiver)
-        using (sender)
-        using (program.AttachTo(receiver))
-        {
-            sender.Send(Encoding.ASCII.GetBytes("long datagram"));
-            sender.Send(Encoding.ASCII.GetBytes("short"));
-
-            Receive(receiver).ShouldBe("short");
-            receiver.Available.ShouldBe(0);
-        }
-    }
-
+    // The design card's filter, `skb.Len < 6 ? Pass : Drop`, attached with BpfProgram.AttachTo.
     [KernelFact]
     public void The_quickstarts_length_filter_delivers_exactly_the_short_messages()
     {
@@ -148,6 +131,32 @@ public sealed class CompiledFilterTests
         using var xdpProgram = xdp.Load();
         var xdpFrame = new byte[60];
         xdpProgram.TestRun(TestRunOptions.For(xdpFrame, new XdpMd())).ReturnValue.ShouldBe((uint)xdp.EvaluateTestRun(xdpFrame));
+    }
+
+    [KernelFact]
+    public void A_loop_used_twice_in_a_tree_runs_twice_each_with_its_own_labels()
+    {
+        // var n = { i = 0; while (i < 3) i++; i + mark }; n != 0 ? n : 7, with the same node object twice.
+        var skb = Expression.Parameter(typeof(SkBuff), "skb");
+        var i = Expression.Variable(typeof(uint), "i");
+        var end = Expression.Label("end");
+        var shared = Expression.Block(
+            [i],
+            Expression.Assign(i, Expression.Constant(0u)),
+            Expression.Loop(
+                Expression.IfThenElse(Expression.LessThan(i, Expression.Constant(3u)), Expression.PreIncrementAssign(i), Expression.Break(end)),
+                end),
+            Expression.Add(i, Expression.Property(skb, nameof(SkBuff.Mark))));
+        var body = Expression.Convert(Expression.Condition(Expression.NotEqual(shared, Expression.Constant(0u)), shared, Expression.Constant(7u)), typeof(long));
+        var filter = Bpf.Program(Expression.Lambda<Func<SkBuff, long>>(body, skb));
+        using var program = filter.Load(ProgramKind.Tc);
+        var frame = new byte[64];
+
+        foreach (var mark in new uint[] { 0, 5, 0xFFFF_FFFD })
+        {
+            var ctxIn = new SkBuff { Mark = mark };
+            program.TestRun(TestRunOptions.For(frame, ctxIn)).ReturnValue.ShouldBe((uint)filter.EvaluateTestRun(frame, ctxIn, ProgramKind.Tc));
+        }
     }
 
     [KernelFact]
