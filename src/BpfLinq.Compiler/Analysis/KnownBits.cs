@@ -54,6 +54,8 @@ internal static class KnownBits
             Op.URem => Smear(A()),                                  // a % b <= a (== a when b == 0)
             Op.ZExt or Op.Trunc => A() & 0xffff_ffffUL,
             Op.Load when !i.Signed && i.Size < 8 => (1UL << (i.Size * 8)) - 1,
+            Op.PacketLoad when i.Size < 8 => (1UL << (i.Size * 8)) - 1,
+            Op.VlanSkip => 0xfUL,
             Op.ByteSwap => i.Imm == 64 ? width : (1UL << (int)i.Imm) - 1,
             Op.Phi => Union(i, depth),
             _ => width,

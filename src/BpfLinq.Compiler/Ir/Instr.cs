@@ -35,6 +35,9 @@ internal sealed class Instr : Value
     /// <summary>Access width in bytes (1, 2, 4, 8) of a load or store.</summary>
     public int Size { get; set; }
 
+    /// <summary>Where a <see cref="Op.PacketLoad"/> or <see cref="Op.VlanSkip"/> counts from.</summary>
+    public PacketAnchor Anchor { get; set; }
+
     /// <summary>Whether a load sign-extends.</summary>
     public bool Signed { get; set; }
 

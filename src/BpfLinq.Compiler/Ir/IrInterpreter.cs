@@ -11,13 +11,15 @@ namespace BpfLinq.Compiler.Ir;
 internal sealed class IrInterpreter
 {
     private readonly Dictionary<Value, long> _values = [];
-    private readonly IReadOnlyList<byte[]> _regions;
+    private readonly List<byte[]> _regions;
+    private readonly IrPacket? _packet;
     private readonly Func<long, long[], long> _helper;
     private long _steps;
 
-    private IrInterpreter(IReadOnlyList<byte[]> regions, Func<long, long[], long>? helper)
+    private IrInterpreter(IReadOnlyList<byte[]> regions, Func<long, long[], long>? helper, IrPacket? packet)
     {
-        _regions = regions;
+        _regions = [.. regions];
+        _packet = packet;
         _helper = helper ?? ((id, _) => throw new InvalidOperationException($"helper {id} called, but the interpreter has no helper model"));
     }
 
@@ -27,10 +29,11 @@ internal sealed class IrInterpreter
     /// <summary>
     /// Runs <paramref name="f"/>. Scalar parameters take their value from <paramref name="args"/>;
     /// a pointer parameter <c>i</c> points at <c>regions[i]</c> (its entry in args is ignored).
+    /// Packet reads see <paramref name="packet"/> (an empty packet when null); each stack slot is a fresh zeroed region.
     /// </summary>
-    public static long Run(Function f, long[] args, IReadOnlyList<byte[]>? regions = null, Func<long, long[], long>? helper = null)
+    public static long Run(Function f, long[] args, IReadOnlyList<byte[]>? regions = null, Func<long, long[], long>? helper = null, IrPacket? packet = null)
     {
-        var interpreter = new IrInterpreter(regions ?? [], helper);
+        var interpreter = new IrInterpreter(regions ?? [], helper, packet);
         foreach (var p in f.Params)
         {
             interpreter._values[p] = p.Type.IsPointer() ? Pointer(p.Index, 0) : IrArithmetic.Canonical(p.Type, args[p.Index]);
@@ -95,8 +98,17 @@ internal sealed class IrInterpreter
             Op.Load => Load(A() + i.Imm, i.Size, i.Signed, i.Type),
             Op.Store => Store(A() + i.Imm, i.Size, B()),
             Op.Call => _helper(i.Imm, i.Operands.Select(Get).ToArray()),
+            Op.PacketLoad => IrArithmetic.Canonical(i.Type, _packet?.Read(i.Anchor, (int)A() + i.Imm, i.Size) ?? 0),
+            Op.VlanSkip => _packet?.VlanTags(i.Anchor, (int)A(), (int)i.Imm) ?? 0,
+            Op.StackSlot => NewRegion((int)i.Imm),
             _ => throw new InvalidOperationException($"cannot evaluate {i.Op}"),
         };
+    }
+
+    private long NewRegion(int size)
+    {
+        _regions.Add(new byte[size]);
+        return Pointer(_regions.Count - 1, 0);
     }
 
     private Span<byte> Bytes(long pointer, int size)

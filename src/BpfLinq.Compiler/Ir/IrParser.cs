@@ -89,6 +89,11 @@ internal sealed class IrParser
         var mnemonic = space < 0 ? line : line[..space];
         var rest = space < 0 ? "" : line[(space + 1)..].Trim();
         var parts = mnemonic.Split('.');
+        if (parts[0] == "pkt" && parts.Length > 1)
+        {
+            // pkt.load.i32.u16 / pkt.vlans.i32: the op's name has a dot.
+            parts = [parts[0] + "." + parts[1], .. parts[2..]];
+        }
         if (!OpInfo.TryParse(parts[0], out var op))
         {
             throw Error($"unknown op '{parts[0]}'");
@@ -158,6 +163,23 @@ internal sealed class IrParser
                 block.Append(instr);
                 break;
             }
+            case Op.PacketLoad:
+            case Op.VlanSkip:
+            {
+                // pkt.load.i32.u16 net v3, 12 / pkt.vlans.i32 data v0, 2
+                var anchorEnd = rest.IndexOf(' ', StringComparison.Ordinal);
+                var anchor = PacketAnchors.Parse(anchorEnd < 0 ? rest : rest[..anchorEnd]) ?? throw Error($"unknown packet anchor in '{rest}'");
+                var a = Split(rest[(anchorEnd + 1)..]);
+                var size = op == Op.PacketLoad ? Access(parts[2]).Size : 0;
+                instr = new Instr(op, Type(parts[1]), [Placeholder]) { Imm = Long(a[1]), Size = size, Anchor = anchor };
+                SetOperand(instr, 0, a[0], IrType.I32);
+                block.Append(instr);
+                break;
+            }
+            case Op.StackSlot:
+                instr = new Instr(Op.StackSlot, Type(parts[1]), []) { Imm = Long(rest) };
+                block.Append(instr);
+                break;
             case Op.Call:
             {
                 var open = rest.IndexOf('(', StringComparison.Ordinal);

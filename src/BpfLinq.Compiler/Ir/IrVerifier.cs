@@ -155,7 +155,11 @@ internal static class IrVerifier
             Op.Cmp when t != IrType.Bool || i.Operands[0].Type != i.Operands[1].Type && !IsPacketBoundsCompare(i) => "compares two values of one type",
             Op.PtrAdd when !t.IsPointer() || i.Operands[0].Type != t => "adds an offset to a pointer of the result's type",
             Op.Load when !i.Operands[0].Type.IsPointer() => "loads through a pointer",
+            Op.Load when IsPacketPointerLoad(i) => null,
             Op.Load when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 && t != IrType.I64) || !t.IsScalar() => "loads 1, 2, 4 (i32 or i64) or 8 (i64) bytes",
+            Op.PacketLoad when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 ? t != IrType.I64 : t != IrType.I32) => "reads 1, 2, 4 (i32) or 8 (i64) bytes",
+            Op.VlanSkip when t != IrType.I32 || i.Imm is < 1 or > 8 => "counts 1 to 8 tags into an i32",
+            Op.StackSlot when t != IrType.StackPtr || i.Imm is < 1 or > 512 => "reserves 1 to 512 bytes of stack",
             Op.Store when !i.Operands[0].Type.IsPointer() || i.Size is not (1 or 2 or 4 or 8) => "stores 1, 2, 4 or 8 bytes through a pointer",
             Op.Call when i.Operands.Count > 5 => "passes more than 5 arguments",
             Op.Br when i.Targets.Length != 1 => $"has {i.Targets.Length} targets, want 1",
@@ -168,6 +172,10 @@ internal static class IrVerifier
             Err(problem);
         }
     }
+
+    // The context's data and data_end fields load as pointers (the verifier converts the access).
+    private static bool IsPacketPointerLoad(Instr load) =>
+        load.Type is IrType.PacketPtr or IrType.PacketEnd && load.Operands[0].Type == IrType.CtxPtr && load.Size == 4;
 
     // data + N <= data_end: a packet pointer against the packet end is the one mixed-type compare.
     private static bool IsPacketBoundsCompare(Instr cmp) =>

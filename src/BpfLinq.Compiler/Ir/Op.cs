@@ -58,6 +58,20 @@ internal enum Op : byte
     Store,
     /// <summary>Calls the kernel helper whose id is <see cref="Instr.Imm"/>; arguments are the operands (at most 5).</summary>
     Call,
+    /// <summary>
+    /// Reads <see cref="Instr.Size"/> bytes of packet at anchor + operand + <see cref="Instr.Imm"/>
+    /// (<see cref="Instr.Anchor"/>) in memory order (little-endian), zero-extended; 0 when any byte
+    /// lies outside the packet or the position is negative. Pure: the packet does not change while a
+    /// filter runs. Expanded into checked direct accesses or helper calls by the packet-access pass.
+    /// </summary>
+    PacketLoad,
+    /// <summary>
+    /// The number of 802.1Q/802.1AD tags (at most <see cref="Instr.Imm"/>) after the Ethernet header
+    /// at anchor + operand: the EtherType at +12 is a tag protocol, then the one 4 bytes on, and so on. Pure.
+    /// </summary>
+    VlanSkip,
+    /// <summary>A stack buffer of <see cref="Instr.Imm"/> bytes, 8-byte aligned, its own for every instruction; the result points at it.</summary>
+    StackSlot,
     /// <summary>SSA join: one operand per incoming block (<see cref="Instr.PhiBlocks"/>).</summary>
     Phi,
     /// <summary>Unconditional jump to <c>Targets[0]</c>.</summary>

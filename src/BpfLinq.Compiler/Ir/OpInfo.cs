@@ -31,11 +31,20 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
         return false;
     }
 
+    // Packet and stack ops print with a prefix: pkt.load, pkt.vlans, stack.
+    private static string Mnemonic(Op op) => op switch
+    {
+        Op.PacketLoad => "pkt.load",
+        Op.VlanSkip => "pkt.vlans",
+        Op.StackSlot => "stack",
+        _ => op.ToString().ToLowerInvariant(),
+    };
+
     private static OpInfo[] Build()
     {
         var t = new OpInfo[Enum.GetValues<Op>().Length];
         void Row(Op op, int arity, bool term = false, bool effects = false, bool commutative = false) =>
-            t[(int)op] = new OpInfo(op.ToString().ToLowerInvariant(), arity, term, effects, commutative);
+            t[(int)op] = new OpInfo(Mnemonic(op), arity, term, effects, commutative);
 
         Row(Op.Add, 2, commutative: true);
         Row(Op.Sub, 2);
@@ -62,6 +71,10 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
         Row(Op.Load, 1);
         Row(Op.Store, 2, effects: true);
         Row(Op.Call, -1, effects: true);
+        Row(Op.PacketLoad, 1);
+        Row(Op.VlanSkip, 1);
+        // Not pure: two slots of one size must stay two buffers (CSE would merge them).
+        Row(Op.StackSlot, 0, effects: true);
         Row(Op.Phi, -1);
         Row(Op.Br, 0, term: true, effects: true);
         Row(Op.CondBr, 1, term: true, effects: true);

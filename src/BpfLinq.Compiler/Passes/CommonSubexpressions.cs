@@ -42,7 +42,10 @@ internal sealed class CommonSubexpressions : IPass
 
     private static bool ContextIsReadOnly(Function f) => !f.AllInstrs().Any(i =>
         (i.Op == Op.Store && i.Operands[0].Type == IrType.CtxPtr) ||
-        (i.Op == Op.Call && i.Operands.Any(o => o.Type == IrType.CtxPtr)));
+        (i.Op == Op.Call && !HelperKeepsContext(i.Imm) && i.Operands.Any(o => o.Type == IrType.CtxPtr)));
+
+    // bpf_skb_load_bytes and bpf_skb_load_bytes_relative read the packet and write the stack only.
+    private static bool HelperKeepsContext(long helper) => helper is 26 or 68;
 
     private static bool HasDuplicates(Function f, bool contextIsReadOnly)
     {
@@ -72,10 +75,10 @@ internal sealed class CommonSubexpressions : IPass
         {
             (a, b) = (b!, a);
         }
-        return new Key(i.Op, i.Type, i.Cond, i.Imm, i.Size, i.Signed, a, b);
+        return new Key(i.Op, i.Type, i.Cond, i.Imm, i.Size, i.Signed, i.Anchor, a, b);
     }
 
-    private readonly record struct Key(Op Op, IrType Type, Cond Cond, long Imm, int Size, bool Signed, Value A, Value? B);
+    private readonly record struct Key(Op Op, IrType Type, Cond Cond, long Imm, int Size, bool Signed, PacketAnchor Anchor, Value A, Value? B);
 
     private sealed class Walk(Function f, PassContext c, DominatorTree dom, bool contextIsReadOnly)
     {

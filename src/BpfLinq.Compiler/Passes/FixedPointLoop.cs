@@ -11,9 +11,12 @@ namespace BpfLinq.Compiler.Passes;
 /// </summary>
 internal sealed class FixedPointLoop : IPass
 {
-    /// <summary>Creates the loop.</summary>
-    public FixedPointLoop(string name, int maxRounds, IReadOnlyList<IPass> passes)
+    private readonly Func<PassContext, bool>? _when;
+
+    /// <summary>Creates the loop; with <paramref name="when"/>, it runs only when that says so (a loop that cleans up after a pass that may have done nothing).</summary>
+    public FixedPointLoop(string name, int maxRounds, IReadOnlyList<IPass> passes, Func<PassContext, bool>? when = null)
     {
+        _when = when;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRounds, 1);
         Name = name;
         MaxRounds = maxRounds;
@@ -32,6 +35,10 @@ internal sealed class FixedPointLoop : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        if (_when is not null && !_when(c))
+        {
+            return;
+        }
         var start = c.Changes;
         for (var round = 1; round <= MaxRounds; round++)
         {

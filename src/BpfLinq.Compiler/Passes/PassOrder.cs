@@ -25,6 +25,8 @@ internal static class PassOrder
         ("narrow return", "dce", "narrowing leaves the wide computation of the returned value unused"),
         ("cse", "hoist invariant loads", "equal loads in a loop body are one value before they move to the preheader"),
         ("simplify algebra", "dce", "rewrites leave the operands of the replaced instructions unused"),
+        ("cse", "expand packet access", "equal packet reads are one before windows are planned, so none is checked twice"),
+        ("thread jumps", "expand packet access", "windows merge across chains of compare-and-branch blocks, which threading makes"),
     ];
 
     /// <summary>The violated constraints of a pass order (names in the order they run), as messages; empty when all hold.</summary>

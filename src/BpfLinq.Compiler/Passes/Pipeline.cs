@@ -27,28 +27,34 @@ internal sealed class Pipeline
         // The front end leaves empty join blocks and blocks after returns; drop them before the
         // costlier passes walk them.
         new CfgSimplification("early simplify cfg"),
-        new FixedPointLoop("optimize", maxRounds: 8,
-        [
-            // Phis that merge one value hide constants from folding.
-            new CopyPropagation(),
-            new ConstantFolding(),
-            new AlgebraicSimplification(),
-            // After algebra: sext of a non-negative value is already zext there; what is left costs.
-            new ReturnNarrowing(),
-            // After algebra: constants on the right and canonical forms make equal expressions identical.
-            new CommonSubexpressions(),
-            // After CSE, so a load read twice in the body moves once.
-            new LoopInvariantLoads(),
-            // After folding: constant compares are now constant branch conditions.
-            new BranchFolding(),
-            // After branch folding, so only branches that still decide something are threaded.
-            new JumpThreading(),
-            new DeadCodeElimination(),
-            // Last in the round: collects what branch folding, threading and DCE left behind
-            // (unreachable blocks, forwarding blocks, trivial phis) for the next round.
-            new CfgSimplification(),
-        ]),
+        Optimize("optimize"),
+        // After the first loop, so equal packet reads are one and tests are in branch form.
+        new PacketExpansion(),
+        Optimize("optimize expanded packet access", c => c.PacketAccessExpanded),
     ]);
+
+    // One optimisation loop; the packet expansion needs a second one, which runs only after it did something.
+    private static FixedPointLoop Optimize(string name, Func<PassContext, bool>? when = null) => new(name, maxRounds: 8,
+    [
+        // Phis that merge one value hide constants from folding.
+        new CopyPropagation(),
+        new ConstantFolding(),
+        new AlgebraicSimplification(),
+        // After algebra: sext of a non-negative value is already zext there; what is left costs.
+        new ReturnNarrowing(),
+        // After algebra: constants on the right and canonical forms make equal expressions identical.
+        new CommonSubexpressions(),
+        // After CSE, so a load read twice in the body moves once.
+        new LoopInvariantLoads(),
+        // After folding: constant compares are now constant branch conditions.
+        new BranchFolding(),
+        // After branch folding, so only branches that still decide something are threaded.
+        new JumpThreading(),
+        new DeadCodeElimination(),
+        // Last in the round: collects what branch folding, threading and DCE left behind
+        // (unreachable blocks, forwarding blocks, trivial phis) for the next round.
+        new CfgSimplification(),
+    ], when);
 
     /// <summary>The top-level passes, in order.</summary>
     public IReadOnlyList<IPass> Passes { get; }

@@ -1,0 +1,230 @@
+using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Isa;
+
+namespace BpfLinq.Compiler.Passes;
+
+/// <summary>
+/// Turns the front end's packet reads into what the program kind allows:
+/// <list type="bullet">
+/// <item>tc and XDP, direct packet access: per window (<see cref="PacketWindows"/>)
+///   <c>p = data + base; if (p + hi &gt; data_end) goto fail</c>, then plain loads through <c>p</c>.
+///   A variable base the verifier could not bound is first checked against the largest packet
+///   offset it accepts. The failed check jumps straight to where a zero read would have led, or
+///   gives the owner the value 0.</item>
+/// <item>socket filter, cgroup_skb and sk_skb: per window one <c>bpf_skb_load_bytes</c> (offset 0)
+///   or <c>bpf_skb_load_bytes_relative</c> (link or network header) into a stack buffer, then loads
+///   from the buffer. The helper zeroes the buffer when the bytes are not all there, which is
+///   exactly the 0-when-beyond rule, so no branch is needed.</item>
+/// </list>
+/// VLAN tag counting (<see cref="Op.VlanSkip"/>) becomes a chain of tests first, so its reads
+/// take part. Reads come out little-endian (memory order), as <see cref="Op.PacketLoad"/> defines.
+/// Runs once, after the first optimisation loop (so equal reads are already one), and asks for
+/// another (<see cref="PassContext.PacketAccessExpanded"/>).
+/// </summary>
+internal sealed class PacketExpansion : IPass
+{
+    /// <summary>The largest packet offset the verifier accepts in pointer arithmetic (MAX_PACKET_OFF).</summary>
+    public const int MaxPacketOffset = 0xffff;
+
+    /// <inheritdoc/>
+    public string Name => "expand packet access";
+
+    /// <inheritdoc/>
+    public void Run(Function f, PassContext c)
+    {
+        if (!f.AllInstrs().Any(i => i.Op is Op.PacketLoad or Op.VlanSkip))
+        {
+            return;
+        }
+        foreach (var skip in f.AllInstrs().Where(i => i.Op == Op.VlanSkip).ToList())
+        {
+            ExpandVlanSkip(f, skip);
+        }
+        foreach (var load in f.AllInstrs().Where(i => i.Op == Op.PacketLoad).ToList())
+        {
+            // A read before the anchor is never in the packet.
+            if (PacketWindows.Address(load) is (null, < 0))
+            {
+                f.ReplaceAllUses(load, f.Const(load.Type, 0));
+                load.Block!.Remove(load);
+            }
+        }
+        var plan = PacketWindows.Plan(f);
+        var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
+        var context = f.Params[0];
+        var (data, end) = direct ? LoadDataPointers(f, context, c.ProgramKind) : (null, null);
+        foreach (var window in plan.Windows)
+        {
+            if (direct)
+            {
+                ExpandDirect(f, window, data!, end!);
+            }
+            else
+            {
+                ExpandWithHelper(f, window, context);
+            }
+        }
+        c.PacketAccessExpanded = true;
+        c.NoteChange();
+    }
+
+    // data and data_end, loaded once at the entry.
+    private static (Instr Data, Instr End) LoadDataPointers(Function f, Value context, ProgramKind kind)
+    {
+        var (dataOffset, endOffset) = kind == ProgramKind.Xdp ? (0, 4) : (76, 80); // xdp_md.data/data_end, __sk_buff.data/data_end
+        var entry = f.Entry;
+        var first = entry.Instrs.First(i => i.Op != Op.Phi);
+        var data = entry.InsertBefore(first, IrBuilder.Create(Op.Load, IrType.PacketPtr, context));
+        data.Imm = dataOffset;
+        data.Size = 4;
+        var end = entry.InsertBefore(first, IrBuilder.Create(Op.Load, IrType.PacketEnd, context));
+        end.Imm = endOffset;
+        end.Size = 4;
+        return (data, end);
+    }
+
+    private static void ExpandDirect(Function f, PacketWindow w, Instr data, Instr end)
+    {
+        var owner = w.Owner;
+        var check = owner.Block!;
+        var rest = check.SplitBefore(owner);
+        var b = new IrBuilder(f) { Current = check, Source = owner.Source };
+        var fail = w.RefutesTo ?? f.AddBlock();
+        var fromBlocks = new List<Block>();
+        Value pointer = data;
+        if (w.Base is { } baseValue)
+        {
+            if (UpperBound(baseValue) + (ulong)Math.Max(w.Hi, 0) > MaxPacketOffset)
+            {
+                var inRange = f.AddBlock();
+                b.CondBr(b.Cmp(Cond.UGt, baseValue, f.Const(baseValue.Type, MaxPacketOffset - w.Hi)), fail, inRange);
+                fromBlocks.Add(check);
+                b.Current = inRange;
+            }
+            var offset = baseValue.Type == IrType.I32 ? b.Unary(Op.ZExt, IrType.I64, baseValue) : baseValue;
+            pointer = b.PtrAdd(data, offset);
+        }
+        var limit = b.PtrAdd(pointer, f.Const(IrType.I64, w.Hi));
+        b.CondBr(b.Cmp(Cond.UGt, limit, end), fail, rest);
+        fromBlocks.Add(b.Current!);
+        if (w.RefutesTo is { } target)
+        {
+            // The owner's block (now `rest`) is where F's phis got their values from.
+            foreach (var from in fromBlocks)
+            {
+                target.AddIncoming(from, phi => phi.IncomingFrom(rest));
+            }
+            Replace(f, owner, pointer, w);
+        }
+        else
+        {
+            // fail: the owner reads 0 and the block goes on.
+            var join = rest.SplitBefore(owner.Block!.Instrs.SkipWhile(i => i != owner).Skip(1).First());
+            rest.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
+            fail.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
+            var loaded = Replace(f, owner, pointer, w);
+            var phi = join.InsertPhi(new Instr(Op.Phi, owner.Type, []) { Source = owner.Source });
+            f.ReplaceAllUses(loaded, phi);
+            IrBuilder.AddPhiIncoming(phi, rest, loaded);
+            IrBuilder.AddPhiIncoming(phi, fail, f.Const(owner.Type, 0));
+        }
+        foreach (var load in w.Covered)
+        {
+            Replace(f, load, pointer, w);
+        }
+    }
+
+    private static void ExpandWithHelper(Function f, PacketWindow w, Value context)
+    {
+        var owner = w.Owner;
+        var b = new IrBuilder(f) { Source = owner.Source };
+        var size = w.Hi - w.Lo;
+        var buffer = owner.Block!.InsertBefore(owner, IrBuilder.Create(Op.StackSlot, IrType.StackPtr));
+        buffer.Imm = (size + 7) & ~7;
+        buffer.Source = owner.Source;
+        Value offset = w.Base is null
+            ? f.Const(IrType.I64, w.Lo)
+            : w.Lo == 0 ? w.Base : owner.Block.InsertBefore(owner, new Instr(Op.Add, w.Base.Type, [w.Base, f.Const(w.Base.Type, w.Lo)]) { Source = owner.Source });
+        Value[] args = w.Anchor == PacketAnchor.Data
+            ? [context, offset, buffer, f.Const(IrType.I64, size)]
+            : [context, offset, buffer, f.Const(IrType.I64, size), f.Const(IrType.I64, w.Anchor == PacketAnchor.Link ? 0 : 1)]; // BPF_HDR_START_MAC / _NET
+        var helper = w.Anchor == PacketAnchor.Data ? Helper.SkbLoadBytes : Helper.SkbLoadBytesRelative;
+        var call = owner.Block.InsertBefore(owner, new Instr(Op.Call, IrType.I64, args) { Imm = (long)helper, Source = owner.Source });
+        _ = call;
+        _ = b;
+        foreach (var load in w.Covered.Prepend(owner))
+        {
+            var (_, displacement) = PacketWindows.Address(load);
+            var replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [buffer]) { Imm = displacement - w.Lo, Size = load.Size, Source = load.Source });
+            f.ReplaceAllUses(load, replacement);
+            load.Block.Remove(load);
+        }
+    }
+
+    // The read becomes a plain load through the window's pointer.
+    private static Instr Replace(Function f, Instr load, Value pointer, PacketWindow w)
+    {
+        var (_, displacement) = PacketWindows.Address(load);
+        var replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [pointer]) { Imm = displacement, Size = load.Size, Source = load.Source });
+        f.ReplaceAllUses(load, replacement);
+        load.Block.Remove(load);
+        _ = w;
+        return replacement;
+    }
+
+    // An upper bound of an unsigned offset, from constants, masks, shifts and sums (what the
+    // verifier's range tracking also sees).
+    private static ulong UpperBound(Value v, int depth = 6)
+    {
+        if (v is Constant c)
+        {
+            return (ulong)c.Bits & KnownBits.WidthMask(v.Type);
+        }
+        if (depth > 0 && v is Instr { Op: Op.Add } add)
+        {
+            var sum = UpperBound(add.Operands[0], depth - 1) + UpperBound(add.Operands[1], depth - 1);
+            if (sum <= KnownBits.WidthMask(v.Type) && sum >= UpperBound(add.Operands[0], depth - 1))
+            {
+                return sum;
+            }
+        }
+        if (depth > 0 && v is Instr { Op: Op.Shl } shl && shl.Operands[1] is Constant s && s.Bits is >= 0 and < 16)
+        {
+            var shifted = UpperBound(shl.Operands[0], depth - 1) << (int)s.Bits;
+            if (shifted <= KnownBits.WidthMask(v.Type))
+            {
+                return shifted;
+            }
+        }
+        return KnownBits.UnsignedMax(v);
+    }
+
+    // count = 0; while (count < max && type(12 + 4 count) is 0x8100 or 0x88a8) count++, unrolled:
+    // C_k: t = type k; if t == 0x8100 goto C_k+1; D_k: if t == 0x88a8 goto C_k+1 else join(k);
+    // C_max: join(max).
+    private static void ExpandVlanSkip(Function f, Instr skip)
+    {
+        var block = skip.Block!;
+        var join = block.SplitBefore(skip);
+        var phi = join.InsertPhi(new Instr(Op.Phi, IrType.I32, []) { Source = skip.Source });
+        f.ReplaceAllUses(skip, phi);
+        join.Remove(skip);
+        var b = new IrBuilder(f) { Current = block, Source = skip.Source };
+        var max = (int)skip.Imm;
+        for (var k = 0; k < max; k++)
+        {
+            var next = f.AddBlock();
+            var other = f.AddBlock();
+            var load = b.Current!.Append(new Instr(Op.PacketLoad, IrType.I32, [skip.Operands[0]]) { Imm = 12 + (4 * k), Size = 2, Anchor = skip.Anchor, Source = skip.Source });
+            // Memory order: 0x8100 reads 0x0081, 0x88a8 reads 0xa888.
+            b.CondBr(b.Cmp(Cond.Eq, load, f.Const(IrType.I32, 0x0081)), next, other);
+            b.Current = other;
+            b.CondBr(b.Cmp(Cond.Eq, load, f.Const(IrType.I32, 0xa888)), next, join);
+            IrBuilder.AddPhiIncoming(phi, other, f.Const(IrType.I32, k));
+            b.Current = next;
+        }
+        b.Br(join);
+        IrBuilder.AddPhiIncoming(phi, b.Current!, f.Const(IrType.I32, max));
+    }
+}

@@ -1,0 +1,246 @@
+using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Passes;
+
+/// <summary>
+/// Plans which packet reads share one bounds check (or one <c>bpf_skb_load_bytes</c>): each
+/// <see cref="Op.PacketLoad"/> either owns a <see cref="PacketWindow"/> or is covered by a dominating one.
+/// <para>
+/// The rule that makes one check per header possible without changing any result: a read
+/// <em>refutes to</em> block F when a zero value sends its block's branch to F with nothing else
+/// done on the way (<c>ip.Protocol == 6</c>: a 0 read fails the test). When the window's owner
+/// refutes to F, and every path from the owner either reaches a later read (which refutes to F too)
+/// or goes to F without side effects, then checking the later read's bytes already at the owner
+/// changes nothing: a packet too short for them would have ended in F anyway, and F is where the
+/// wider check sends it. Reads inside a window whose owner refutes need no check of their own:
+/// they are reached only when the owner's check passed.
+/// </para>
+/// <para>
+/// Windows are per (anchor, base value): constant offsets share the base "constant 0", a header
+/// at a variable offset (after the IP options, after VLAN tags) gets its own base, so a chain of
+/// header reads costs one check per variable-length step, as an expert writes by hand.
+/// </para>
+/// </summary>
+internal sealed class PacketWindows
+{
+    private readonly Function _f;
+    private readonly DominatorTree _dom;
+    private readonly DefUse _uses;
+    private readonly Dictionary<Instr, Refutation?> _refutes = [];
+
+    private PacketWindows(Function f)
+    {
+        _f = f;
+        _dom = DominatorTree.Compute(f);
+        _uses = DefUse.Compute(f);
+    }
+
+    /// <summary>The windows, in dominator pre-order of their owners.</summary>
+    public List<PacketWindow> Windows { get; } = [];
+
+    /// <summary>Plans the windows of every packet read in <paramref name="f"/>.</summary>
+    public static PacketWindows Plan(Function f)
+    {
+        var plan = new PacketWindows(f);
+        foreach (var block in plan._dom.PreOrder())
+        {
+            foreach (var load in block.Instrs.Where(i => i.Op == Op.PacketLoad).ToList())
+            {
+                plan.Place(load);
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>The base value and displacement of a read: constant offsets fold into the displacement.</summary>
+    public static (Value? Base, long Displacement) Address(Instr load) =>
+        load.Operands[0] is Constant c ? (null, (int)c.Bits + load.Imm) : (load.Operands[0], load.Imm);
+
+    private void Place(Instr load)
+    {
+        var (baseValue, displacement) = Address(load);
+        var lo = displacement;
+        var hi = displacement + load.Size;
+        foreach (var w in Windows)
+        {
+            if (w.Anchor != load.Anchor || w.Base != baseValue || w.RefutesTo is not { } f || !Dominates(w.Owner, load) || Reaches(f, load.Block!))
+            {
+                continue;
+            }
+            if (lo >= w.Lo && hi <= w.Hi)
+            {
+                w.Covered.Add(load);
+                return;
+            }
+            if (RefutationOf(load) is { } r && r.Target == f && SameIncoming(f, w.Owner.Block!, load.Block!) && RegionReaches(w, load))
+            {
+                w.Lo = Math.Min(w.Lo, lo);
+                w.Hi = Math.Max(w.Hi, hi);
+                w.Covered.Add(load);
+                return;
+            }
+        }
+        Windows.Add(new PacketWindow(load, baseValue, lo, hi, RefutationOf(load)?.Target));
+    }
+
+    private bool Dominates(Instr a, Instr b) =>
+        a.Block == b.Block ? IndexOf(a) < IndexOf(b) : _dom.Dominates(a.Block!, b.Block!);
+
+    private static int IndexOf(Instr i) => ((List<Instr>)[.. i.Block!.Instrs]).IndexOf(i);
+
+    // Can control get from `from` to `to`?
+    private static bool Reaches(Block from, Block to)
+    {
+        var seen = new HashSet<Block> { from };
+        var work = new Stack<Block>([from]);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (b == to)
+            {
+                return true;
+            }
+            foreach (var s in b.Succs.Where(seen.Add))
+            {
+                work.Push(s);
+            }
+        }
+        return false;
+    }
+
+    // F's phis receive the same values from both blocks (a packet now reaches F from the owner's
+    // check instead of from the later read's block, and must bring the same values).
+    private static bool SameIncoming(Block f, Block a, Block b) =>
+        f.Phis.All(phi => !phi.PhiBlocks.Contains(a) || !phi.PhiBlocks.Contains(b) || phi.IncomingFrom(a) == phi.IncomingFrom(b));
+
+    // Every path from the window's owner reaches the read's block or F, through side-effect-free
+    // blocks that send F the owner's values, and never comes back to the owner.
+    private static bool RegionReaches(PacketWindow w, Instr load)
+    {
+        var ownerBlock = w.Owner.Block!;
+        var target = load.Block!;
+        var f = w.RefutesTo!;
+        if (ownerBlock == target)
+        {
+            return false;
+        }
+        if (target.Instrs.TakeWhile(i => i != load).Any(i => i.Info.HasSideEffects && !i.IsTerminator))
+        {
+            return false;
+        }
+        var seen = new HashSet<Block>();
+        var work = new Stack<Block>(ownerBlock.Succs);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (b == f || b == target || !seen.Add(b))
+            {
+                continue;
+            }
+            if (b == ownerBlock || b.Terminator is not { Op: not Op.Ret } t || b.Instrs.Any(i => i.Info.HasSideEffects && !i.IsTerminator))
+            {
+                return false;
+            }
+            if (t.Targets.Contains(f) && !SameIncoming(f, ownerBlock, b))
+            {
+                return false;
+            }
+            foreach (var s in t.Targets)
+            {
+                work.Push(s);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Where a zero value of <paramref name="load"/> sends control, when that is decided within its block; null otherwise.</summary>
+    public Refutation? RefutationOf(Instr load)
+    {
+        if (!_refutes.TryGetValue(load, out var r))
+        {
+            r = ComputeRefutation(load);
+            _refutes[load] = r;
+        }
+        return r;
+    }
+
+    private Refutation? ComputeRefutation(Instr load)
+    {
+        var block = load.Block!;
+        if (block.Terminator is not { Op: Op.CondBr } branch)
+        {
+            return null;
+        }
+        var after = block.Instrs.SkipWhile(i => i != load).Skip(1).Where(i => !i.IsTerminator).ToList();
+        // Everything after the read is skipped on the way to F: it must be pure and used only here.
+        if (after.Any(i => i.Info.HasSideEffects) || after.Prepend(load).Any(i => _uses.Uses(i).Any(u => u.User.Block != block || u.User.Op == Op.Phi)))
+        {
+            return null;
+        }
+        var known = new Dictionary<Value, long> { [load] = 0 };
+        foreach (var i in after)
+        {
+            if (i.Operands.Any(known.ContainsKey) && Evaluate(i, known) is { } v)
+            {
+                known[i] = v;
+            }
+        }
+        if (!known.TryGetValue(branch.Operands[0], out var taken))
+        {
+            return null;
+        }
+        var target = taken != 0 ? branch.Targets[0] : branch.Targets[1];
+        // F's phis get values from the read's block: they must exist before the read.
+        if (target.Phis.Any(phi => phi.IncomingFrom(block) is Instr d && after.Contains(d)) || target == block)
+        {
+            return null;
+        }
+        return new Refutation(target);
+    }
+
+    private static long? Evaluate(Instr i, Dictionary<Value, long> known)
+    {
+        long? Get(Value v) => v is Constant c ? c.Bits : known.TryGetValue(v, out var x) ? x : null;
+        if (i.Operands.Select(Get).ToList() is not { } args || args.Any(a => a is null))
+        {
+            return null;
+        }
+        return i.Op switch
+        {
+            >= Op.Add and <= Op.AShr => IrArithmetic.Binary(i.Op, i.Type, args[0]!.Value, args[1]!.Value),
+            Op.Neg or Op.Not or Op.ZExt or Op.SExt or Op.Trunc or Op.SExtIn or Op.ByteSwap => IrArithmetic.Unary(i.Op, i.Type, args[0]!.Value, i.Imm),
+            Op.Cmp => IrArithmetic.Compare(i.Cond, i.Operands[0].Type, args[0]!.Value, args[1]!.Value) ? 1 : 0,
+            _ => null,
+        };
+    }
+}
+
+/// <summary>Where a read's zero value sends control (see <see cref="PacketWindows"/>).</summary>
+/// <param name="Target">The block.</param>
+internal sealed record Refutation(Block Target);
+
+/// <summary>Bytes [<see cref="Lo"/>, <see cref="Hi"/>) from anchor + base, checked (or fetched) once at <see cref="Owner"/>.</summary>
+internal sealed class PacketWindow(Instr owner, Value? baseValue, long lo, long hi, Block? refutesTo)
+{
+    /// <summary>The read where the check goes.</summary>
+    public Instr Owner { get; } = owner;
+
+    /// <summary>Where the offsets count from.</summary>
+    public PacketAnchor Anchor => Owner.Anchor;
+
+    /// <summary>The variable part of the offsets, or null for constant offsets.</summary>
+    public Value? Base { get; } = baseValue;
+
+    /// <summary>First byte.</summary>
+    public long Lo { get; set; } = lo;
+
+    /// <summary>One past the last byte.</summary>
+    public long Hi { get; set; } = hi;
+
+    /// <summary>Where a failed check goes directly (the owner's zero value leads there), or null: the owner then reads 0 and goes on.</summary>
+    public Block? RefutesTo { get; } = refutesTo;
+
+    /// <summary>Later reads inside the window, which need no check.</summary>
+    public List<Instr> Covered { get; } = [];
+}
