@@ -20,13 +20,13 @@ public sealed partial class BpfFilter<TContext>
     internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line)
         : this((LambdaExpression)predicate, source, file, line)
     {
-        _verdict = new Lazy<Func<TContext, Verdict>>(predicate.Compile);
+        _verdict = new Lazy<Func<TContext, Verdict>>(() => ManagedCompilation.Compile(predicate));
     }
 
     internal BpfFilter(Expression<Func<TContext, long>> program, string? source, string? file, int line)
         : this((LambdaExpression)program, source, file, line)
     {
-        _raw = new Lazy<Func<TContext, long>>(program.Compile);
+        _raw = new Lazy<Func<TContext, long>>(() => ManagedCompilation.Compile(program));
     }
 
     private BpfFilter(LambdaExpression lambda, string? source, string? file, int line)
@@ -58,7 +58,8 @@ public sealed partial class BpfFilter<TContext>
 
     /// <summary>
     /// Runs the lambda in .NET (compiled once with <see cref="Expression{TDelegate}.Compile()"/> and
-    /// cached) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
+    /// cached; hand-built trees holding statements run in the CLR's interpreter, which a CLR
+    /// compiler bug makes the faithful choice for them) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
     /// <see cref="Verdict.ToReturnValue"/>, or the raw integer.
     /// </summary>
     /// <param name="context">The context the program sees.</param>

@@ -160,6 +160,35 @@ public sealed class CompiledFilterTests
     }
 
     [KernelFact]
+    public void An_unsigned_comparison_with_a_statement_operand_agrees_with_CSharp_where_the_CLRs_compiler_does_not()
+    {
+        // ~0U < switch ({ i = 0; cont: if (i < 5) { ++i; goto cont; } 0U } / 1U) { case 0xFFFFFFFF: 0; default: 0x514FED5B } ? Drop : Pass.
+        // Unsigned, so the comparison is false and C# says Pass; Expression.Compile() says Drop (found by
+        // a 100,000-program differential run), so Evaluate interprets trees that hold statements.
+        var skb = Expression.Parameter(typeof(SkBuff), "skb");
+        var i = Expression.Variable(typeof(int), "i");
+        var cont = Expression.Label("cont");
+        var loop = Expression.Block(
+            [i],
+            Expression.Assign(i, Expression.Constant(0)),
+            Expression.Label(cont),
+            Expression.IfThen(Expression.LessThan(i, Expression.Constant(5)), Expression.Block(Expression.PreIncrementAssign(i), Expression.Goto(cont))),
+            Expression.Constant(0u));
+        var choice = Expression.Switch(
+            Expression.Divide(loop, Expression.Constant(1u)),
+            Expression.Constant(0x514FED5Bu),
+            Expression.SwitchCase(Expression.Constant(0u), Expression.Constant(0xFFFFFFFFu)));
+        var test = Expression.LessThan(Expression.Not(Expression.Constant(0u)), choice);
+        var lambda = Expression.Lambda<Func<SkBuff, Verdict>>(Expression.Condition(test, Expression.Constant(Drop), Expression.Constant(Pass)), skb);
+        var filter = Bpf.Filter(lambda);
+        using var program = filter.Load(ProgramKind.SocketFilter);
+        var frame = new byte[64];
+
+        filter.Evaluate(new SkBuff()).ShouldBe(Pass.ToReturnValue(ProgramKind.SocketFilter));
+        program.TestRun(TestRunOptions.For(frame, new SkBuff())).ReturnValue.ShouldBe((uint)filter.EvaluateTestRun(frame, new SkBuff(), ProgramKind.SocketFilter));
+    }
+
+    [KernelFact]
     public void A_raw_cgroup_skb_value_the_verifier_cannot_bound_is_the_users_error()
     {
         var filter = Bpf.Program<SkBuff>(skb => skb.Len * 7 + skb.Mark);

@@ -4,7 +4,9 @@ using BpfLinq.Compiler.Tests.Differential.Generation;
 namespace BpfLinq.Compiler.Tests.Differential.Harness;
 
 /// <summary>
-/// The CLR's answer for a program: the lambda compiled by <see cref="LambdaExpression.Compile()"/>,
+/// The CLR's answer for a program: the lambda compiled as <c>Evaluate</c> compiles it
+/// (<see cref="ManagedCompilation"/>: by <see cref="LambdaExpression.Compile()"/>, or interpreted when
+/// it holds statements, which the CLR's compiler can get wrong),
 /// run on the managed context the test-run model predicts, and mapped to what the program returns
 /// (a verdict through <see cref="Verdict.ToReturnValue"/>). The full 64-bit value is returned; the
 /// kernel reports its low 32 bits.
@@ -19,7 +21,7 @@ internal sealed class ClrOracle
     public static ClrOracle Compile(GeneratedProgram program)
     {
         var kind = program.Kind;
-        Func<object, long> evaluate = program.Lambda.Compile() switch
+        Func<object, long> evaluate = ManagedCompilation.Compile(program.Lambda) switch
         {
             Func<SkBuff, long> raw => context => raw((SkBuff)context),
             Func<XdpMd, long> raw => context => raw((XdpMd)context),

@@ -31,6 +31,8 @@ internal sealed class FailureReport(CompilerUnderTest compiler, DifferentialCase
         text.AppendLine(headline);
         text.AppendLine(CultureInfo.InvariantCulture, $"compiler: {compiler.Name}; kind: {program.Kind}");
         text.AppendLine(CultureInfo.InvariantCulture, $"C#: {ExpressionText.Of(program.Lambda)}");
+        // The C# text hides the types of literals and of switch values; the tree's own debug view shows them.
+        text.AppendLine(CultureInfo.InvariantCulture, $"tree: {DebugView(program.Lambda)}");
         if (Instructions is { } instructions)
         {
             text.AppendLine("disassembly:");
@@ -77,4 +79,7 @@ internal sealed class FailureReport(CompilerUnderTest compiler, DifferentialCase
         IFormattable f => "0x" + Convert.ToUInt64(f, CultureInfo.InvariantCulture).ToString("x", CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "null",
     };
+
+    private static string? DebugView(Expression e) =>
+        typeof(Expression).GetProperty("DebugView", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(e) as string;
 }

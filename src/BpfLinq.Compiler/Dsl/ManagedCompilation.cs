@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+
+namespace BpfLinq;
+
+/// <summary>
+/// The delegate <c>Evaluate</c> runs. The CLR's expression compiler miscompiles some trees whose
+/// operands hold statements: the differential tests found
+/// <c>~0U &lt; switch ({ loop; 0U } / 1U) { case 0xFFFFFFFF: 0; default: 0x514FED5B } ? Drop : Pass</c>
+/// returning Drop, as if the comparison were signed (its stack spilling is at fault; the CLR's own
+/// interpreter answers Pass, as C# does). C# lambdas cannot hold statements, so they keep the fast
+/// compiled delegate; hand-built trees with blocks, loops, gotos, labels, switches or assignments
+/// run in the interpreter.
+/// </summary>
+internal static class ManagedCompilation
+{
+    /// <summary>Compiles <paramref name="lambda"/>, interpreted when it holds statement nodes.</summary>
+    public static TDelegate Compile<TDelegate>(Expression<TDelegate> lambda) =>
+        lambda.Compile(preferInterpretation: StatementFinder.HasStatements(lambda));
+
+    /// <summary>Compiles an untyped <paramref name="lambda"/> the same way.</summary>
+    public static Delegate Compile(LambdaExpression lambda) =>
+        lambda.Compile(preferInterpretation: StatementFinder.HasStatements(lambda));
+
+    private sealed class StatementFinder : ExpressionVisitor
+    {
+        private bool _found;
+
+        public static bool HasStatements(Expression e)
+        {
+            var finder = new StatementFinder();
+            finder.Visit(e);
+            return finder._found;
+        }
+
+        public override Expression? Visit(Expression? node)
+        {
+            if (_found || node is null)
+            {
+                return node;
+            }
+            if (node.NodeType is ExpressionType.Block or ExpressionType.Loop or ExpressionType.Goto or ExpressionType.Label
+                or ExpressionType.Switch or ExpressionType.Try || node is BinaryExpression { NodeType: ExpressionType.Assign } || IsCompoundAssignment(node))
+            {
+                _found = true;
+                return node;
+            }
+            return base.Visit(node);
+        }
+
+        private static bool IsCompoundAssignment(Expression node) => node.NodeType is ExpressionType.AddAssign or ExpressionType.SubtractAssign
+            or ExpressionType.MultiplyAssign or ExpressionType.DivideAssign or ExpressionType.ModuloAssign or ExpressionType.AndAssign
+            or ExpressionType.OrAssign or ExpressionType.ExclusiveOrAssign or ExpressionType.LeftShiftAssign or ExpressionType.RightShiftAssign
+            or ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign or ExpressionType.PostIncrementAssign
+            or ExpressionType.PostDecrementAssign or ExpressionType.AddAssignChecked or ExpressionType.SubtractAssignChecked
+            or ExpressionType.MultiplyAssignChecked;
+    }
+}
