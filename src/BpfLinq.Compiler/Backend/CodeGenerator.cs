@@ -37,7 +37,7 @@ internal static class CodeGenerator
                     machine + "\n" + allocation.Print(machine));
             }
         }
-        var frame = FrameLayout.Create(allocation.SlotCount, function.Name);
+        var frame = FrameLayout.Create(allocation.SlotCount, function.Name, machine.FrameBufferBytes);
         var (items, labels) = Emitter.Emit(machine, allocation, frame);
         (items, labels) = RedundantMoves.Remove(items, labels);
         var (instructions, sources) = BranchResolver.Resolve(items, labels);

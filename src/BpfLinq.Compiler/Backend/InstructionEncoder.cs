@@ -51,7 +51,14 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
                 Add(Insn.Mov32(D(), U(0)), s);
                 break;
             case MachineOpcode.Load:
-                Add(i.IsSigned ? Insn.LdxSx(i.Size, D(), U(0), i.Offset) : Insn.Ldx(i.Size, D(), U(0), i.Offset), s);
+            {
+                var from = i.FrameBase ? Reg.R10 : U(0);
+                Add(i.IsSigned ? Insn.LdxSx(i.Size, D(), from, i.Offset) : Insn.Ldx(i.Size, D(), from, i.Offset), s);
+                break;
+            }
+            case MachineOpcode.FrameAddress:
+                Add(Insn.Mov(D(), Reg.R10), s);
+                Add(Insn.Add(D(), (int)i.Imm), s);
                 break;
             case MachineOpcode.Store:
                 Add(i.HasImm ? Insn.St(i.Size, U(0), i.Offset, (int)i.Imm) : Insn.Stx(i.Size, U(0), i.Offset, U(1)), s);

@@ -38,8 +38,13 @@ internal sealed partial class InstructionSelection
 
     private void LowerLoad(Instr instr)
     {
-        var (baseReg, offset) = MemoryOperand(instr.Operands[0], instr.Imm);
         var size = SizeOf(instr.Size);
+        if (FrameOffset(instr.Operands[0], instr.Imm) is { } frameOffset)
+        {
+            Emit(new MachineInstr(MachineOpcode.Load, [Define(instr)], []) { Size = size, Offset = frameOffset, FrameBase = true, Source = _source });
+            return;
+        }
+        var (baseReg, offset) = MemoryOperand(instr.Operands[0], instr.Imm);
         if (instr.Signed && instr.Size < 8 && instr.Type == IrType.I32 && instr.Size < 4)
         {
             // ldxsb/ldxsh sign-extend to 64 bits, but an i32 register must have a zero upper
@@ -65,6 +70,18 @@ internal sealed partial class InstructionSelection
             return;
         }
         Emit(new MachineInstr(MachineOpcode.Store, [], [baseReg, Register(value)]) { Size = size, Offset = offset, Source = _source });
+    }
+
+    // The r10 displacement of an access at pointer + offset when the pointer is a stack buffer
+    // (plus constants), else null.
+    private short? FrameOffset(Value pointer, long offset)
+    {
+        while (pointer is Instr { Op: Op.PtrAdd } p && TryConstant(p.Operands[1], out var c))
+        {
+            offset += c;
+            pointer = p.Operands[0];
+        }
+        return pointer is Instr { Op: Op.StackSlot } slot ? (short)(_stackBuffers[slot] + offset) : null;
     }
 
     // Base register and displacement for an access at pointer + offset, when the displacement fits.

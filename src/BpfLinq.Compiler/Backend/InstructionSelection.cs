@@ -39,6 +39,7 @@ internal sealed partial class InstructionSelection
     private readonly HashSet<Instr> _needed = [];
     private readonly HashSet<Value> _hasUsers = [];
     private readonly HashSet<Instr> _addressesNeedingRegister = [];
+    private readonly Dictionary<Instr, int> _stackBuffers = [];
     private MachineBlock _block = null!;
     private SourceRef? _source;
 
@@ -60,6 +61,7 @@ internal sealed partial class InstructionSelection
     private void Run()
     {
         MarkNeeded();
+        PlaceStackBuffers();
         var order = BlockOrder.ReversePostOrder(_function);
         foreach (var b in order)
         {
@@ -127,6 +129,11 @@ internal sealed partial class InstructionSelection
             case Op.Call:
                 LowerCall(instr);
                 break;
+            case Op.StackSlot:
+                // The address in a register, for the users that need one (helper arguments);
+                // loads and stores address the buffer through r10, and unused addresses die.
+                Emit(new MachineInstr(MachineOpcode.FrameAddress, [Define(instr)], []) { Imm = _stackBuffers[instr], Source = _source });
+                break;
             case Op.Br:
                 Terminate(new MachineInstr(MachineOpcode.Jump, [], []) { Targets = [Edge(instr.Block!, 0)], Source = _source });
                 break;
@@ -142,6 +149,18 @@ internal sealed partial class InstructionSelection
     }
 
     // Mark phase: everything a side effect or a terminator depends on.
+    // Stack buffers sit at the top of the frame, each 8-byte aligned, the first at r10 - size.
+    private void PlaceStackBuffers()
+    {
+        var top = 0;
+        foreach (var slot in _function.AllInstrs().Where(i => i.Op == Op.StackSlot))
+        {
+            top += (int)((slot.Imm + 7) & ~7);
+            _stackBuffers[slot] = -top;
+        }
+        _machine.FrameBufferBytes = top;
+    }
+
     private void MarkNeeded()
     {
         var work = new Stack<Instr>();

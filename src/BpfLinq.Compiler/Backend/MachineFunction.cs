@@ -30,6 +30,9 @@ internal sealed class MachineFunction
     /// <summary>Number of parameters, which arrive in r1, r2, ... (the context of a program in r1).</summary>
     public int ParamCount { get; set; }
 
+    /// <summary>Bytes of stack buffers at the top of the frame (see <see cref="FrameLayout"/>).</summary>
+    public int FrameBufferBytes { get; set; }
+
     /// <summary>Number of register ids in use (physical ones included).</summary>
     public int VRegCount => _types.Count;
 

@@ -49,6 +49,9 @@ internal sealed class MachineInstr
     /// <summary>Access width of a load or store.</summary>
     public Size Size { get; init; }
 
+    /// <summary>A load whose base is the frame pointer r10 (a stack buffer): <see cref="Uses"/> then holds no base.</summary>
+    public bool FrameBase { get; init; }
+
     /// <summary>Memory displacement of a load or store.</summary>
     public short Offset { get; init; }
 

@@ -27,6 +27,8 @@ internal enum MachineOpcode : byte
     Load,
     /// <summary><c>*(Size *)(Uses[0] + Offset) = (Uses[1] or Imm)</c>.</summary>
     Store,
+    /// <summary><c>Defs[0] = r10 + Imm</c>: the address of a stack buffer (two instructions, <c>mov</c> and <c>add</c>).</summary>
+    FrameAddress,
     /// <summary>Calls helper <c>Imm</c>: uses r1..rN (<c>Uses</c>), defines r0 (<c>Defs</c>), clobbers r0–r5.</summary>
     Call,
     /// <summary>Jumps to <c>Targets[0]</c>, passing its arguments.</summary>

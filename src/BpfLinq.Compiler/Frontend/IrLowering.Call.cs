@@ -45,6 +45,10 @@ internal sealed partial class IrLowering
 
     private Value LowerCall(MethodCallExpression node)
     {
+        if (node.Method.DeclaringType == typeof(PacketPrimitives))
+        {
+            return LowerPacketPrimitive(node);
+        }
         var intrinsic = IntrinsicTable.Find(node.Method) ?? throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
         switch (intrinsic.Kind)
         {

@@ -13,7 +13,7 @@ internal static class OperandTypes
         Op.Neg or Op.Not or Op.SExtIn or Op.ByteSwap => instr.Type,
         Op.ZExt or Op.SExt => IrType.I32,
         Op.Trunc => IrType.I64,
-        Op.Cmp => instr.Operands[0].Type,
+        Op.Cmp => instr.Operands[0].Type is IrType.PacketPtr or IrType.PacketEnd ? null : instr.Operands[0].Type, // data + N > data_end mixes the two
         Op.PtrAdd => index == 0 ? null : IrType.I64,
         Op.Load => null,
         Op.PacketLoad or Op.VlanSkip => IrType.I32,
