@@ -71,6 +71,21 @@ internal static class CompileErrors
         return new(DiagnosticCode.ContextFieldNotReadable, $"field {FieldName(field)} cannot be read by a {kind} program ({hint})");
     }
 
+    public static CompileError PacketViewMisuse(Type view) =>
+        new(DiagnosticCode.PacketViewMisuse, $"a {Type(view)} view cannot be stored, chosen or passed around in an eBPF program; read its fields where you need them (ip.Protocol, not var ip = ...)");
+
+    public static CompileError PacketArgumentNotConstant(Expression argument) =>
+        new(DiagnosticCode.PacketArgument, $"{CSharpRenderer.Render(argument)} must be known when the filter is compiled (a constant or a captured value), not computed from the packet");
+
+    public static CompileError PacketArgumentOutOfRange(Expression argument, string allowed) =>
+        new(DiagnosticCode.PacketArgument, $"{CSharpRenderer.Render(argument)} must be {allowed}");
+
+    public static CompileError PacketAddressFamily(Expression argument, string family) =>
+        new(DiagnosticCode.PacketArgument, $"{CSharpRenderer.Render(argument)} must be {family} address or network");
+
+    public static CompileError PacketHeaderNotVisible(Type view, ProgramKind kind) =>
+        new(DiagnosticCode.PacketHeaderNotVisible, $"a {kind} program sees the stream's data, not packet headers: {Type(view)} is not available; read the data with Packet.U8/U16/U32 at offsets");
+
     public static CompileError VerdictNotValidForKind(Verdict verdict, ProgramKind kind)
     {
         var valid = Enum.GetValues<VerdictKind>().Where(k => Sample(k).IsValidFor(kind)).Select(k => k.ToString()).ToList();

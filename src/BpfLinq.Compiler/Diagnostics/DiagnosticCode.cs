@@ -151,4 +151,22 @@ public static class DiagnosticCode
     /// whole. Read one element with a constant index: <c>skb.Cb[0]</c>.
     /// </summary>
     public const string ContextArrayAsValue = "BPF0022";
+
+    /// <summary>
+    /// <c>BPF0023</c>: a packet view (<c>Packet</c>, <c>Ipv4</c>, <c>Tcp</c>, ...) used as a value: stored in a
+    /// variable, chosen by a condition, passed to a method. Read its fields where you need them.
+    /// </summary>
+    public const string PacketViewMisuse = "BPF0023";
+
+    /// <summary>
+    /// <c>BPF0024</c>: an argument of a packet method that must be known at compile time is not (a string,
+    /// byte array, address, network or tag count computed from the packet), or is out of range.
+    /// </summary>
+    public const string PacketArgument = "BPF0024";
+
+    /// <summary>
+    /// <c>BPF0025</c>: a header view the program kind does not see (an sk_skb program sees the stream's
+    /// data, not its headers).
+    /// </summary>
+    public const string PacketHeaderNotVisible = "BPF0025";
 }

@@ -97,12 +97,37 @@ internal sealed class IrInterpreter
             Op.PtrAdd => A() + B(),
             Op.Load => Load(A() + i.Imm, i.Size, i.Signed, i.Type),
             Op.Store => Store(A() + i.Imm, i.Size, B()),
+            Op.Call when i.Imm is SkbLoadBytes or SkbLoadBytesRelative => LoadBytes(i.Imm, i.Operands.Select(Get).ToArray()),
             Op.Call => _helper(i.Imm, i.Operands.Select(Get).ToArray()),
             Op.PacketLoad => IrArithmetic.Canonical(i.Type, _packet?.Read(i.Anchor, (int)A() + i.Imm, i.Size) ?? 0),
             Op.VlanSkip => _packet?.VlanTags(i.Anchor, (int)A(), (int)i.Imm) ?? 0,
             Op.StackSlot => NewRegion((int)i.Imm),
             _ => throw new InvalidOperationException($"cannot evaluate {i.Op}"),
         };
+    }
+
+    private const long SkbLoadBytes = 26;
+    private const long SkbLoadBytesRelative = 68;
+
+    // bpf_skb_load_bytes(ctx, offset, to, len) and _relative(..., start): the packet's bytes into
+    // the buffer and 0, or a zeroed buffer and -EFAULT, as the kernel does.
+    private long LoadBytes(long helper, long[] a)
+    {
+        var anchor = helper == SkbLoadBytes ? PacketAnchor.Data : a[4] == 0 ? PacketAnchor.Link : PacketAnchor.Network;
+        var offset = (uint)a[1];
+        var length = (int)a[3];
+        var buffer = Bytes(a[2], length);
+        var ok = _packet is not null && offset <= int.MaxValue;
+        for (var k = 0; ok && k < length; k++)
+        {
+            // A byte read alone is 0 outside the packet; a present byte can be 0 too, so look at the bounds.
+            ok = _packet!.Contains(anchor, offset + k);
+        }
+        for (var k = 0; k < length; k++)
+        {
+            buffer[k] = ok ? (byte)_packet!.Read(anchor, offset + k, 1) : (byte)0;
+        }
+        return ok ? 0 : -14;
     }
 
     private long NewRegion(int size)

@@ -17,12 +17,7 @@ internal sealed record IrPacket(byte[] Frame, int Data, int Link, int Network)
     /// <summary>The bytes at anchor + <paramref name="position"/> in memory order, zero-extended; 0 when any lies outside.</summary>
     public long Read(PacketAnchor anchor, long position, int size)
     {
-        var start = anchor switch
-        {
-            PacketAnchor.Data => Data,
-            PacketAnchor.Link => Link,
-            _ => Network,
-        };
+        var start = Start(anchor);
         if (start < 0 || position < 0 || start + position + size > Frame.Length)
         {
             return 0;
@@ -36,6 +31,20 @@ internal sealed record IrPacket(byte[] Frame, int Data, int Link, int Network)
             _ => BinaryPrimitives.ReadInt64LittleEndian(bytes),
         };
     }
+
+    /// <summary>True when byte anchor + <paramref name="position"/> is in the packet.</summary>
+    public bool Contains(PacketAnchor anchor, long position)
+    {
+        var start = Start(anchor);
+        return start >= 0 && position >= 0 && start + position < Frame.Length;
+    }
+
+    private int Start(PacketAnchor anchor) => anchor switch
+    {
+        PacketAnchor.Data => Data,
+        PacketAnchor.Link => Link,
+        _ => Network,
+    };
 
     /// <summary>How many VLAN tags (at most <paramref name="maxTags"/>) follow the Ethernet header at anchor + <paramref name="position"/>.</summary>
     public long VlanTags(PacketAnchor anchor, long position, int maxTags)

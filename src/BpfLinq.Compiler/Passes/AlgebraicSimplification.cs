@@ -35,7 +35,7 @@ internal sealed partial class AlgebraicSimplification : IPass
     // Initialised in this order (textual order within the file); the rule lists are methods, so
     // the partial files have no initialisation order of their own.
     private static readonly AlgebraicRule[] s_rules =
-        [.. ArithmeticRules(), .. BitwiseRules(), .. ExtensionRules(), .. ComparisonRules()];
+        [.. ArithmeticRules(), .. BitwiseRules(), .. ExtensionRules(), .. ComparisonRules(), .. ByteOrderRules()];
 
     private static readonly AlgebraicRule[][] s_byOp = IndexByOp(s_rules);
 

@@ -68,8 +68,10 @@ internal sealed class PacketWindows
             {
                 continue;
             }
-            if (lo >= w.Lo && hi <= w.Hi)
+            // A packet holding byte hi - 1 holds every byte before it: coverage only needs the end.
+            if (lo >= 0 && hi <= w.Hi)
             {
+                w.Lo = Math.Min(w.Lo, lo);
                 w.Covered.Add(load);
                 return;
             }

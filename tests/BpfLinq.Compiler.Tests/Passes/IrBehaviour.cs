@@ -31,7 +31,7 @@ internal sealed record IrBehaviour(string Result, string Context, string Calls)
         string result;
         try
         {
-            result = IrInterpreter.Run(f, args, [memory], Helper).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = IrInterpreter.Run(f, args, [memory], Helper, PacketOf(context, args)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (InvalidOperationException e)
         {
@@ -39,6 +39,12 @@ internal sealed record IrBehaviour(string Result, string Context, string Calls)
         }
         return new IrBehaviour(result, Convert.ToHexString(memory), calls.ToString());
     }
+
+    // A packet made of the context bytes, cut short by the first argument so reads beyond its end
+    // are exercised: the link header at 0, the network header at 14 (packet reads and the
+    // interpreter's bpf_skb_load_bytes see the same bytes).
+    private static IrPacket PacketOf(byte[] context, long[] args) =>
+        new(context[..(context.Length - (int)((ulong)args.FirstOrDefault() % 56))], 0, 0, 14);
 
     /// <summary>
     /// The behaviour as the kernel observes a program: only the low 32 bits of the result (r0 is

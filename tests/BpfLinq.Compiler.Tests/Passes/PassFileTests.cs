@@ -91,7 +91,8 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
     {
         long[] edges = [0, 1, -1, 5, 6, 7, 255, 256, int.MaxValue, int.MinValue, 0xffff_ffffL, long.MinValue, 42, -42];
         var rng = new Random(count);
-        for (var k = 0; k < 12; k++)
+        // The first argument also cuts the packet short (IrBehaviour), so more runs for packet code.
+        for (var k = 0; k < 24; k++)
         {
             yield return Enumerable.Range(0, count).Select(_ => edges[rng.Next(edges.Length)]).ToArray();
         }

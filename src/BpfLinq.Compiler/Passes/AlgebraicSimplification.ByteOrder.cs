@@ -1,0 +1,43 @@
+using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Passes;
+
+// Byte order folded into constants: a big-endian field compared with, masked by or tested
+// against a constant becomes the raw (memory-order) read against the swapped constant, so
+// `tcp.DestinationPort == 80` loads two bytes and compares them with 0x5000: no be16 at run time.
+internal sealed partial class AlgebraicSimplification
+{
+    private static AlgebraicRule[] ByteOrderRules() =>
+    [
+        new("(And (ByteSwap n x) (Const m)) => (ByteSwap n (And x (Const (swap n m))))", Op.And,
+            static s => s.A is Instr { Op: Op.ByteSwap } swap && s.B.MatchConst(out var m) && FitsSwap(swap, m)
+                ? SwapOf(s, swap, s.Emit(Op.And, s.Type, swap.Operands[0], s.Const(Swap(m, swap.Imm)))) : null),
+        new("(Cmp Test|NotTest (ByteSwap n x) (Const m)) => (Cmp Test|NotTest x (Const (swap n m)))", Op.Cmp,
+            static s => s.Instr.Cond is Cond.Test or Cond.NotTest && s.A is Instr { Op: Op.ByteSwap } swap && s.B.MatchConst(out var m) && FitsSwap(swap, m)
+                ? s.Compare(s.Instr.Cond, swap.Operands[0], s.Const(s.OperandType, Swap(m, swap.Imm))) : null),
+        new("(Cmp Eq|Ne (ByteSwap n x) (Const c)) => (Cmp Eq|Ne x (Const (swap n c))) when x has no bits above n", Op.Cmp,
+            static s => s.Instr.Cond is Cond.Eq or Cond.Ne && s.A is Instr { Op: Op.ByteSwap } swap && s.B.MatchConst(out var c) && FitsSwap(swap, c)
+                && (KnownBits.MaybeOne(swap.Operands[0]) & ~LowBits(swap.Imm)) == 0
+                ? s.Compare(s.Instr.Cond, swap.Operands[0], s.Const(s.OperandType, Swap(c, swap.Imm))) : null),
+    ];
+
+    // The constant lies within the swapped width (bswap's result never has bits above it).
+    private static bool FitsSwap(Instr swap, long c) => ((ulong)c & ~LowBits(swap.Imm) & KnownBits.WidthMask(swap.Type)) == 0;
+
+    private static ulong LowBits(long bits) => bits >= 64 ? ulong.MaxValue : (1UL << (int)bits) - 1;
+
+    private static long Swap(long value, long bits) => bits switch
+    {
+        16 => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)value),
+        32 => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)value),
+        _ => (long)System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ulong)value),
+    };
+
+    private static Instr SwapOf(RewriteSite s, Instr like, Value operand)
+    {
+        var swap = s.Emit(Op.ByteSwap, like.Type, operand);
+        swap.Imm = like.Imm;
+        return swap;
+    }
+}
