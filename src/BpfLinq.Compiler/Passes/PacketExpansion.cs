@@ -53,7 +53,19 @@ internal sealed class PacketExpansion : IPass
         var plan = PacketWindows.Plan(f);
         var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
         var context = f.Params[0];
-        var (data, end) = direct ? LoadDataPointers(f, context, c.ProgramKind) : (null, null);
+        Value? data = null, end = null;
+        if (direct)
+        {
+            if (plan.Windows.Any(w => w.Anchor != PacketAnchor.Data))
+            {
+                throw new Diagnostics.InternalCompilerError("expand packet access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
+            }
+            (data, end) = LoadDataPointers(f, context, c.ProgramKind);
+            if (c.ProgramKind == ProgramKind.Tc)
+            {
+                (data, end) = PullNonlinear(f, context, (Instr)data, (Instr)end, plan);
+            }
+        }
         foreach (var window in plan.Windows)
         {
             if (direct)
@@ -84,7 +96,48 @@ internal sealed class PacketExpansion : IPass
         return (data, end);
     }
 
-    private static void ExpandDirect(Function f, PacketWindow w, Instr data, Instr end)
+    // A tc packet's bytes may lie beyond the linear area that direct access reaches. When the
+    // linear area is shorter than the most any read needs (M, capped by the packet's length),
+    // bpf_skb_pull_data makes those bytes linear and the pointers are loaded again:
+    //   if (data + M > data_end) { n = min(len, M); if (data + n > data_end) { pull(n); reload } }
+    // Long linear packets pay one compare; short ones a second; only non-linear ones the call.
+    private static (Value Data, Value End) PullNonlinear(Function f, Value context, Instr data, Instr end, PacketWindows plan)
+    {
+        var most = plan.Windows.Max(w => Math.Min(MaxPacketOffset, (w.Base is null ? 0 : (long)Math.Min(UpperBound(w.Base), MaxPacketOffset)) + w.Hi));
+        var entry = f.Entry;
+        var rest = entry.SplitBefore(entry.Instrs.SkipWhile(i => i != end).Skip(1).First());
+        var b = new IrBuilder(f) { Current = entry, Source = data.Source };
+        var slow = f.AddBlock();
+        b.CondBr(b.Cmp(Cond.UGt, b.PtrAdd(data, f.Const(IrType.I64, most)), end), slow, rest);
+        b.Current = slow;
+        var length = b.Load(IrType.I32, context, 0, 4); // __sk_buff.len
+        var shorter = f.AddBlock();
+        var measured = f.AddBlock();
+        b.CondBr(b.Cmp(Cond.ULt, length, f.Const(IrType.I32, most)), shorter, measured);
+        b.Current = shorter;
+        b.Br(measured);
+        b.Current = measured;
+        var needed = b.Phi(measured, IrType.I32);
+        IrBuilder.AddPhiIncoming(needed, slow, f.Const(IrType.I32, most));
+        IrBuilder.AddPhiIncoming(needed, shorter, length);
+        var pull = f.AddBlock();
+        b.CondBr(b.Cmp(Cond.UGt, b.PtrAdd(data, b.Unary(Op.ZExt, IrType.I64, needed)), end), pull, rest);
+        b.Current = pull;
+        b.Call((long)Helper.SkbPullData, IrType.I64, context, b.Unary(Op.ZExt, IrType.I64, needed));
+        var data2 = b.Load(IrType.PacketPtr, context, 76, 4);
+        var end2 = b.Load(IrType.PacketEnd, context, 80, 4);
+        b.Br(rest);
+        var dataPhi = rest.InsertPhi(new Instr(Op.Phi, IrType.PacketPtr, []) { Source = data.Source });
+        var endPhi = rest.InsertPhi(new Instr(Op.Phi, IrType.PacketEnd, []) { Source = data.Source });
+        foreach (var (from, d, e) in new[] { (entry, (Value)data, (Value)end), (measured, data, end), (pull, data2, end2) })
+        {
+            IrBuilder.AddPhiIncoming(dataPhi, from, d);
+            IrBuilder.AddPhiIncoming(endPhi, from, e);
+        }
+        return (dataPhi, endPhi);
+    }
+
+    private static void ExpandDirect(Function f, PacketWindow w, Value data, Value end)
     {
         var owner = w.Owner;
         var check = owner.Block!;
