@@ -18,7 +18,7 @@ internal sealed partial class IrLowering
                 var size = node.Method.Name == nameof(PacketPrimitives.Read64) ? 8 : (int)ConstantArgument(args[3]);
                 var offset = LowerValue(args[1])!;
                 var type = size == 8 ? IrType.I64 : IrType.I32;
-                return Emit(new Instr(Op.PacketLoad, type, [offset]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = size });
+                return _b.Emit(new Instr(Op.PacketLoad, type, [offset]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = size });
             }
             case nameof(PacketPrimitives.Swap16):
                 return _b.ByteSwap(IrType.I32, LowerValue(args[0])!, 16);
@@ -27,7 +27,7 @@ internal sealed partial class IrLowering
             case nameof(PacketPrimitives.Swap64):
                 return _b.ByteSwap(IrType.I64, LowerValue(args[0])!, 64);
             case nameof(PacketPrimitives.VlanTags):
-                return Emit(new Instr(Op.VlanSkip, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]) });
+                return _b.Emit(new Instr(Op.VlanSkip, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]) });
             case nameof(PacketPrimitives.XdpLength):
                 return _b.Unary(Op.Trunc, IrType.I32, _b.Call((long)Helper.XdpGetBuffLen, IrType.I64, _ctx));
             default:
@@ -38,10 +38,4 @@ internal sealed partial class IrLowering
     private static long ConstantArgument(Expression e) => e is ConstantExpression { Value: { } v }
         ? System.Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)
         : throw new InvalidOperationException($"packet primitive argument {e} is not a constant");
-
-    private Instr Emit(Instr instr)
-    {
-        instr.Source = _b.Source;
-        return (_b.Current ?? throw new InvalidOperationException("no current block")).Append(instr);
-    }
 }

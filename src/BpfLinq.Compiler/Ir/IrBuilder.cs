@@ -85,6 +85,9 @@ internal sealed class IrBuilder
     /// <summary>Ends the current block with a return.</summary>
     public void Ret(Value value) => Terminate(new Instr(Op.Ret, IrType.Void, [value]));
 
+    /// <summary>Appends an instruction built elsewhere (packet reads, which carry an anchor), stamped with <see cref="Source"/>.</summary>
+    public Instr Emit(Instr instr) => Add(instr);
+
     private Instr Add(Instr instr)
     {
         instr.Source ??= Source;

@@ -11,12 +11,14 @@ namespace BpfLinq.Compiler.Passes;
 /// </summary>
 internal sealed class FixedPointLoop : IPass
 {
-    private readonly Func<PassContext, bool>? _when;
-
-    /// <summary>Creates the loop; with <paramref name="when"/>, it runs only when that says so (a loop that cleans up after a pass that may have done nothing).</summary>
-    public FixedPointLoop(string name, int maxRounds, IReadOnlyList<IPass> passes, Func<PassContext, bool>? when = null)
+    /// <summary>
+    /// Creates the loop. A <paramref name="finisher"/> runs once the rounds are stable (a lowering
+    /// that wants optimised input, such as the packet expansion); when it changes the function, the
+    /// rounds start again to clean up after it.
+    /// </summary>
+    public FixedPointLoop(string name, int maxRounds, IReadOnlyList<IPass> passes, IPass? finisher = null)
     {
-        _when = when;
+        Finisher = finisher;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRounds, 1);
         Name = name;
         MaxRounds = maxRounds;
@@ -32,13 +34,29 @@ internal sealed class FixedPointLoop : IPass
     /// <summary>The passes of one round, in order.</summary>
     public IReadOnlyList<IPass> Passes { get; }
 
+    /// <summary>The pass run once the rounds are stable, or null.</summary>
+    public IPass? Finisher { get; }
+
+    /// <summary>The round's passes, then the finisher.</summary>
+    public IEnumerable<IPass> AllPasses => Finisher is null ? Passes : Passes.Append(Finisher);
+
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        if (_when is not null && !_when(c))
+        RunRounds(f, c);
+        if (Finisher is not null)
         {
-            return;
+            var before = c.Changes;
+            Pipeline.RunPass(Finisher, f, c);
+            if (c.Changes != before)
+            {
+                RunRounds(f, c);
+            }
         }
+    }
+
+    private void RunRounds(Function f, PassContext c)
+    {
         var start = c.Changes;
         for (var round = 1; round <= MaxRounds; round++)
         {

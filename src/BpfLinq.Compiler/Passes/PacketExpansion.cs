@@ -19,8 +19,8 @@ namespace BpfLinq.Compiler.Passes;
 /// </list>
 /// VLAN tag counting (<see cref="Op.VlanSkip"/>) becomes a chain of tests first, so its reads
 /// take part. Reads come out little-endian (memory order), as <see cref="Op.PacketLoad"/> defines.
-/// Runs once, after the first optimisation loop (so equal reads are already one), and asks for
-/// another (<see cref="PassContext.PacketAccessExpanded"/>).
+/// Runs as the optimisation loop's finisher: once the rounds are stable (equal reads are one), and
+/// the loop then cleans up after it.
 /// </summary>
 internal sealed class PacketExpansion : IPass
 {
@@ -77,7 +77,6 @@ internal sealed class PacketExpansion : IPass
                 ExpandWithHelper(f, window, context);
             }
         }
-        c.PacketAccessExpanded = true;
         c.NoteChange();
     }
 

@@ -25,9 +25,6 @@ internal sealed class PassContext
     /// <summary>Where dumps and traces go; nothing is written when null.</summary>
     public Action<string>? Trace { get; init; }
 
-    /// <summary>Set by <see cref="PacketExpansion"/> when it expanded packet reads, which leaves work for another optimisation loop.</summary>
-    public bool PacketAccessExpanded { get; set; }
-
     /// <summary>Number of changes reported by passes so far.</summary>
     public int Changes { get; private set; }
 

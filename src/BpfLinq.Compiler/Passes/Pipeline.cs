@@ -27,14 +27,12 @@ internal sealed class Pipeline
         // The front end leaves empty join blocks and blocks after returns; drop them before the
         // costlier passes walk them.
         new CfgSimplification("early simplify cfg"),
-        Optimize("optimize"),
-        // After the first loop, so equal packet reads are one and tests are in branch form.
-        new PacketExpansion(),
-        Optimize("optimize expanded packet access", c => c.PacketAccessExpanded),
+        // The packet expansion finishes the loop: it wants equal reads made one and tests in
+        // branch form, and leaves checks and loads for another round of cleanup.
+        Optimize("optimize", new PacketExpansion()),
     ]);
 
-    // One optimisation loop; the packet expansion needs a second one, which runs only after it did something.
-    private static FixedPointLoop Optimize(string name, Func<PassContext, bool>? when = null) => new(name, maxRounds: 8,
+    private static FixedPointLoop Optimize(string name, IPass finisher) => new(name, maxRounds: 8,
     [
         // Phis that merge one value hide constants from folding.
         new CopyPropagation(),
@@ -54,7 +52,7 @@ internal sealed class Pipeline
         // Last in the round: collects what branch folding, threading and DCE left behind
         // (unreachable blocks, forwarding blocks, trivial phis) for the next round.
         new CfgSimplification(),
-    ], when);
+    ], finisher);
 
     /// <summary>The top-level passes, in order.</summary>
     public IReadOnlyList<IPass> Passes { get; }
@@ -63,7 +61,7 @@ internal sealed class Pipeline
     public IEnumerable<IPass> Flatten() => Flatten(Passes);
 
     private static IEnumerable<IPass> Flatten(IEnumerable<IPass> passes) =>
-        passes.SelectMany(p => p is FixedPointLoop loop ? Flatten(loop.Passes).Prepend(p) : [p]);
+        passes.SelectMany(p => p is FixedPointLoop loop ? Flatten(loop.AllPasses).Prepend(p) : [p]);
 
     /// <summary>Runs every pass on <paramref name="f"/>.</summary>
     public void Run(Function f, PassContext context)
@@ -107,6 +105,10 @@ internal sealed class Pipeline
                 {
                     sb.Append(" (until stable, at most ").Append(loop.MaxRounds).Append(" rounds)\n");
                     Write(loop.Passes, depth + 1);
+                    if (loop.Finisher is { } finisher)
+                    {
+                        sb.Append(' ', (depth + 1) * 2).Append(finisher.Name).Append(" (once stable, then the rounds again)\n");
+                    }
                 }
                 else
                 {

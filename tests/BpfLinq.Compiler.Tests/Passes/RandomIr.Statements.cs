@@ -58,6 +58,21 @@ internal sealed partial class RandomIr
         }
     }
 
+    // pkt.load at a constant or small variable offset (some beyond a short packet), sometimes
+    // after counting VLAN tags, and often tested right away, as header filters do.
+    private void PacketRead()
+    {
+        Value offset = _rng.Next(3) switch
+        {
+            0 => _f.Const(IrType.I32, _rng.Next(0, 48)),
+            1 => _b.Binary(Op.Shl, IrType.I32, _b.Binary(Op.And, IrType.I32, PickVariable(IrType.I32), _f.Const(IrType.I32, 15)), _f.Const(IrType.I32, 2)),
+            _ => _b.Binary(Op.Shl, IrType.I32, _b.Emit(new Instr(Op.VlanSkip, IrType.I32, [_f.Const(IrType.I32, 0)]) { Anchor = (PacketAnchor)_rng.Next(3), Imm = _rng.Next(1, 3) }), _f.Const(IrType.I32, 2)),
+        };
+        var size = new[] { 1, 2, 4, 8 }[_rng.Next(4)];
+        var read = _b.Emit(new Instr(Op.PacketLoad, size == 8 ? IrType.I64 : IrType.I32, [offset]) { Anchor = (PacketAnchor)_rng.Next(3), Imm = _rng.Next(0, 24), Size = size });
+        Define(read);
+    }
+
     private void Conversion()
     {
         switch (_rng.Next(6))

@@ -97,9 +97,10 @@ internal sealed partial class RandomIr
             {
                 case < 40: Arithmetic(); break;
                 case < 50: Conversion(); break;
-                case < 60: Load(); break;
-                case < 62: Store(); break;
-                case < 65: Call(); break;
+                case < 58: Load(); break;
+                case < 61: PacketRead(); break;
+                case < 63: Store(); break;
+                case < 66: Call(); break;
                 case < 85 when depth < 3: Diamond(depth, inLoop); break;
                 case < 93 when depth < 2: Loop(depth); break;
                 case < 96 when depth > 0 && !inLoop: _b.Ret(Result()); break;
