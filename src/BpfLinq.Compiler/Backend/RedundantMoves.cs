@@ -13,6 +13,9 @@ namespace BpfLinq.Compiler.Backend;
 // of immediates and register copies of known constants make a register known; anything else that
 // writes a register (ALU, loads, calls for r0-r5, atomics with fetch) forgets it. Deleting an item
 // renumbers the labels, as unreachable-code removal does.
+// Besides constants, one symbolic value is tracked: the context pointer r1 holds on entry. The
+// allocator moves it to a callee-saved register when it lives across calls and copies it back
+// for each call; the copy before the first call finds r1 still holding it and goes too.
 
 /// <summary>Deletes moves of a constant into a register that holds it on every path.</summary>
 internal static class RedundantMoves
@@ -33,10 +36,10 @@ internal static class RedundantMoves
     }
 
     // The known register values before each item (null: no path reaches it).
-    private static long?[]?[] Solve(List<AsmItem> items, int[] labels)
+    private static Known?[]?[] Solve(List<AsmItem> items, int[] labels)
     {
-        var states = new long?[]?[items.Count + 1];
-        states[0] = new long?[Registers];
+        var states = new Known?[]?[items.Count + 1];
+        states[0] = EntryState();
         var work = new Stack<int>();
         work.Push(0);
         while (work.Count > 0)
@@ -61,11 +64,11 @@ internal static class RedundantMoves
     }
 
     // Meets `incoming` into the state before item `at`; true when that state changed.
-    private static bool Merge(long?[]?[] states, int at, long?[] incoming)
+    private static bool Merge(Known?[]?[] states, int at, Known?[] incoming)
     {
         if (states[at] is not { } current)
         {
-            states[at] = (long?[])incoming.Clone();
+            states[at] = (Known?[])incoming.Clone();
             return true;
         }
         var changed = false;
@@ -80,9 +83,9 @@ internal static class RedundantMoves
         return changed;
     }
 
-    private static long?[] Transfer(AsmItem item, long?[] before)
+    private static Known?[] Transfer(AsmItem item, Known?[] before)
     {
-        var state = (long?[])before.Clone();
+        var state = (Known?[])before.Clone();
         var insn = item.Insn;
         if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch)
         {
@@ -112,16 +115,32 @@ internal static class RedundantMoves
         return state;
     }
 
-    // The register and the 64-bit value a move sets it to, when that value is known.
-    private static (Reg Dst, long Value)? ConstantMove(Insn insn, long?[] state)
+    // The register and the value a move sets it to, when that value is known.
+    private static (Reg Dst, Known Value)? ConstantMove(Insn insn, Known?[] state)
     {
         if (insn.Class is not (InsnClass.Alu or InsnClass.Alu64) || insn.AluOp != AluOp.Mov || insn.Offset != 0)
         {
             return null;
         }
-        long? value = insn.Source == Source.Imm ? insn.Imm : state[(int)insn.Src];
-        return value is { } v ? (insn.Dst, insn.Class == InsnClass.Alu ? (uint)v : v) : null;
+        var value = insn.Source == Source.Imm ? new Known(insn.Imm, false) : state[(int)insn.Src];
+        return value switch
+        {
+            null => null,
+            { IsContext: true } when insn.Class == InsnClass.Alu => null, // w = w keeps half a pointer
+            { IsContext: true } v => (insn.Dst, v),
+            { } v => (insn.Dst, new Known(insn.Class == InsnClass.Alu ? (uint)v.Bits : v.Bits, false)),
+        };
     }
+
+    private static Known?[] EntryState()
+    {
+        var state = new Known?[Registers];
+        state[(int)Reg.R1] = new Known(0, IsContext: true);
+        return state;
+    }
+
+    // A register's known value: a 64-bit constant, or the context pointer r1 held on entry.
+    private readonly record struct Known(long Bits, bool IsContext);
 
     private static (List<AsmItem> Items, int[] Labels) Compact(List<AsmItem> items, int[] labels, bool[] keep)
     {
