@@ -8,8 +8,11 @@ namespace BpfLinq.Compiler.Tests.Golden;
 /// as a <see cref="BpfFilter{TContext}"/> (so the source text, compilation and the CLR oracle come from
 /// the product). Created through the factories, which capture the lambda's text as written.
 /// </summary>
-internal sealed record GoldenCase(string Name, ProgramKind Kind, object Filter)
+internal sealed record GoldenCase(string Name, ProgramKind Kind, object Filter, bool ReadsPackets = false)
 {
+    /// <summary>The inputs the case runs on: real frames for packet cases, the scalar set otherwise.</summary>
+    public IReadOnlyList<(string Name, Differential.Model.TestRunInput Input)> Inputs => ReadsPackets ? GoldenInputs.Packets : GoldenInputs.All;
+
     /// <summary>The filter's source text.</summary>
     public string SourceText => Filter switch
     {
@@ -56,6 +59,14 @@ internal sealed record GoldenCase(string Name, ProgramKind Kind, object Filter)
     /// <summary>A raw-integer program over an XDP context.</summary>
     public static GoldenCase XdpRaw(string name, Expression<Func<XdpMd, long>> program, [CallerArgumentExpression(nameof(program))] string source = "") =>
         new(name, ProgramKind.Xdp, new BpfFilter<XdpMd>(program, source, null, 0));
+
+    /// <summary>A verdict filter over a socket buffer that reads the packet (runs on <see cref="GoldenInputs.Packets"/>).</summary>
+    public static GoldenCase SkbPacket(string name, ProgramKind kind, Expression<Func<SkBuff, Verdict>> predicate, [CallerArgumentExpression(nameof(predicate))] string source = "") =>
+        new(name, kind, new BpfFilter<SkBuff>(predicate, source, null, 0), ReadsPackets: true);
+
+    /// <summary>A verdict filter over an XDP context that reads the packet.</summary>
+    public static GoldenCase XdpPacket(string name, Expression<Func<XdpMd, Verdict>> predicate, [CallerArgumentExpression(nameof(predicate))] string source = "") =>
+        new(name, ProgramKind.Xdp, new BpfFilter<XdpMd>(predicate, source, null, 0), ReadsPackets: true);
 
     /// <summary>The case's name (test-list display).</summary>
     public override string ToString() => Name;

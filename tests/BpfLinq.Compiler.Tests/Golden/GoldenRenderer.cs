@@ -32,7 +32,7 @@ internal static class GoldenRenderer
             yield return ("runs: none (BPF_PROG_TEST_RUN does not run sk_skb programs)", null, null);
             yield break;
         }
-        foreach (var (name, input) in GoldenInputs.All)
+        foreach (var (name, input) in c.Inputs)
         {
             if (input.Refusal(c.Kind) is { } refusal)
             {

@@ -73,7 +73,7 @@ public sealed class GoldenTests
             {
                 continue;
             }
-            var input = GoldenInputs.All.Single(i => i.Name == inputName).Input;
+            var input = c.Inputs.Single(i => i.Name == inputName).Input;
             KernelRunner.Run(loaded, c.Kind, input).ShouldBe(expected.Value, $"{name} on {inputName} ({line})");
         }
     }
