@@ -80,7 +80,9 @@ public sealed partial class BpfFilter<TContext>
     /// <summary>
     /// Runs the lambda in .NET on the context a <c>BPF_PROG_TEST_RUN</c> of the loaded program would
     /// see for <paramref name="frame"/> and <paramref name="ctxIn"/> (<see cref="TestRunContext"/>), and
-    /// returns what that test run returns.
+    /// returns what that test run returns. The context's <c>Packet</c> is the frame as the kind sees it:
+    /// offset 0 is the Ethernet header for tc and XDP, byte 14 (the IP header) for socket filters and
+    /// cgroup_skb; a <c>Packet</c> set in <paramref name="ctxIn"/> is ignored.
     /// </summary>
     /// <param name="frame">The frame, from its Ethernet header.</param>
     /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>

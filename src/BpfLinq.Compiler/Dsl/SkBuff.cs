@@ -114,6 +114,16 @@ public sealed class SkBuff
     /// <summary><c>hwtstamp</c>: the hardware receive timestamp.</summary>
     public ulong Hwtstamp { get; init; }
 
+    /// <summary>
+    /// The packet's data: raw reads and header views (<see cref="BpfLinq.Packet"/>). Offset 0 is the
+    /// Ethernet header for tc, <c>skb-&gt;data</c> (the IP header under a test run and for cgroup_skb)
+    /// for socket filters and cgroup_skb, and the stream data for sk_skb. Not a field of
+    /// <c>struct __sk_buff</c>: in a lambda its reads compile to packet access, not context loads, and
+    /// <c>ctx_in</c> never carries it (a test run's packet is its frame). An empty packet unless set;
+    /// <see cref="TestRunContext.ForSkb"/> fills it from the frame.
+    /// </summary>
+    public Packet Packet { get; init; }
+
     private static void Fill(uint[] target, uint[] value, string name)
     {
         ArgumentNullException.ThrowIfNull(value, name);

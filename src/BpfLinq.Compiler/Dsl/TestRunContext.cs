@@ -33,6 +33,14 @@ namespace BpfLinq;
 /// device: <c>ingress_ifindex</c> is that device's index (1 when 0 is given), <c>rx_queue_index</c> the
 /// given queue, <c>egress_ifindex</c> 0.
 /// <para>
+/// The packet (<see cref="SkBuff.Packet"/>, <see cref="XdpMd.Packet"/>) is the frame, seen from the
+/// kind's <see cref="PacketStart"/>: for tc and XDP offset 0 is the Ethernet header
+/// (<c>Packet.FromFrame(frame, PacketStart.Link)</c>); for socket filters and cgroup_skb it is byte 14,
+/// the IP header, with the Ethernet header still reachable as <see cref="Packet.Ethernet"/>
+/// (<c>Packet.FromFrame(frame, PacketStart.Network)</c>), so <see cref="Packet.Length"/> is
+/// <c>len</c> in every kind. A <c>Packet</c> in <c>ctx_in</c> is ignored: the frame is the packet.
+/// </para>
+/// <para>
 /// The compiler's tests check this model field by field against the running kernel, so
 /// <see cref="BpfFilter{TContext}.EvaluateTestRun"/> gives what a test run of the loaded program returns.
 /// </para>
@@ -60,7 +68,9 @@ public static class TestRunContext
 
     /// <summary>
     /// The socket buffer a socket filter, tc or cgroup_skb program sees when test-run on
-    /// <paramref name="frame"/> (an Ethernet frame) with <paramref name="ctxIn"/> as <c>ctx_in</c>.
+    /// <paramref name="frame"/> (an Ethernet frame) with <paramref name="ctxIn"/> as <c>ctx_in</c>, its
+    /// <see cref="SkBuff.Packet"/> the frame from the Ethernet header (tc) or from the network header
+    /// (socket filter, cgroup_skb).
     /// </summary>
     /// <param name="kind">A kind with an skb test run: <see cref="ProgramKind.SocketFilter"/>, <see cref="ProgramKind.Tc"/> or <see cref="ProgramKind.CgroupSkb"/>.</param>
     /// <param name="frame">The frame, from its Ethernet header.</param>
@@ -98,10 +108,11 @@ public static class TestRunContext
             GsoSegs = ctx.GsoSegs,
             GsoSize = ctx.GsoSize & 0xffff,
             Hwtstamp = ctx.Hwtstamp,
+            Packet = PacketOf(kind, frame),
         };
     }
 
-    /// <summary>The XDP context an XDP program sees when test-run on <paramref name="frame"/> with <paramref name="ctxIn"/> as <c>ctx_in</c>.</summary>
+    /// <summary>The XDP context an XDP program sees when test-run on <paramref name="frame"/> with <paramref name="ctxIn"/> as <c>ctx_in</c>, its <see cref="XdpMd.Packet"/> the frame from the Ethernet header.</summary>
     /// <param name="frame">The frame, from its Ethernet header.</param>
     /// <param name="ctxIn">The context passed in (<c>ingress_ifindex</c> and <c>rx_queue_index</c>), or null for none.</param>
     /// <param name="devices">Devices <c>ctxIn.IngressIfindex</c> may name besides loopback.</param>
@@ -118,8 +129,22 @@ public static class TestRunContext
             IngressIfindex = Device(ctx.IngressIfindex, devices).Ifindex,
             RxQueueIndex = ctx.RxQueueIndex,
             EgressIfindex = 0,
+            Packet = PacketOf(ProgramKind.Xdp, frame),
         };
     }
+
+    /// <summary>
+    /// The packet a program of <paramref name="kind"/> sees of <paramref name="frame"/>: from the Ethernet
+    /// header for tc and XDP, from byte 14 (the network header) for socket filters and cgroup_skb, and
+    /// the bytes as stream data for sk_skb (which has no test run; this is what its lambdas see of data).
+    /// </summary>
+    internal static Packet PacketOf(ProgramKind kind, ReadOnlySpan<byte> frame) => kind switch
+    {
+        ProgramKind.Tc or ProgramKind.Xdp => Packet.FromFrame(frame.ToArray(), PacketStart.Link),
+        ProgramKind.SocketFilter or ProgramKind.CgroupSkb => Packet.FromFrame(frame.ToArray(), PacketStart.Network),
+        ProgramKind.SkSkb => new Packet(frame.ToArray(), PacketStart.Payload),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a program kind"),
+    };
 
     /// <summary>
     /// Why the kernel refuses to test-run a program of <paramref name="kind"/> (socket filter, tc or

@@ -2,7 +2,8 @@ namespace BpfLinq;
 
 /// <summary>
 /// The context an XDP program sees: a mirror of the kernel's <c>struct xdp_md</c> (packet data is
-/// reached through the packet views, not through the raw <c>data</c>/<c>data_end</c> fields).
+/// reached through <see cref="Packet"/> and its views, not through the raw <c>data</c>/<c>data_end</c>
+/// fields).
 /// </summary>
 public sealed class XdpMd
 {
@@ -14,4 +15,12 @@ public sealed class XdpMd
 
     /// <summary><c>egress_ifindex</c>: the interface of a devmap redirect (0 otherwise).</summary>
     public uint EgressIfindex { get; init; }
+
+    /// <summary>
+    /// The packet's data, <c>data</c> to <c>data_end</c>: raw reads and header views
+    /// (<see cref="BpfLinq.Packet"/>), offset 0 being the Ethernet header. Not a field of
+    /// <c>struct xdp_md</c>: in a lambda its reads compile to bounds-checked packet access. An empty
+    /// packet unless set; <see cref="TestRunContext.ForXdp"/> fills it from the frame.
+    /// </summary>
+    public Packet Packet { get; init; }
 }
