@@ -56,6 +56,7 @@ internal static class KnownBits
             Op.Load when !i.Signed && i.Size < 8 => (1UL << (i.Size * 8)) - 1,
             Op.PacketLoad when i.Size < 8 => (1UL << (i.Size * 8)) - 1,
             Op.VlanSkip => 0xfUL,
+            Op.PacketHas => 1UL,
             Op.ByteSwap => i.Imm == 64 ? width : (1UL << (int)i.Imm) - 1,
             Op.Phi => Union(i, depth),
             _ => width,

@@ -15,6 +15,11 @@ internal sealed partial class InstructionSelection
         {
             return; // every user folds it
         }
+        if (FrameOffset(instr, 0) is { } frameOffset)
+        {
+            Emit(new MachineInstr(MachineOpcode.FrameAddress, [Define(instr)], []) { Imm = frameOffset, Source = _source });
+            return;
+        }
         var (baseReg, offset) = Address(instr.Operands[0], 0);
         if (TryConstant(instr.Operands[1], out var c))
         {

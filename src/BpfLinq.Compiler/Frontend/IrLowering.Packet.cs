@@ -20,6 +20,8 @@ internal sealed partial class IrLowering
                 var type = size == 8 ? IrType.I64 : IrType.I32;
                 return _b.Emit(new Instr(Op.PacketLoad, type, [offset]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = size });
             }
+            case nameof(PacketPrimitives.Has):
+                return _b.Emit(new Instr(Op.PacketHas, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = (int)ConstantArgument(args[3]) });
             case nameof(PacketPrimitives.Swap16):
                 return _b.ByteSwap(IrType.I32, LowerValue(args[0])!, 16);
             case nameof(PacketPrimitives.Swap32):

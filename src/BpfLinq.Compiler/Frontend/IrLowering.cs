@@ -60,7 +60,7 @@ internal sealed partial class IrLowering
         ArgumentNullException.ThrowIfNull(options);
         var context = new DiagnosticContext(lambda, kind, options);
         CheckSignature(lambda, context);
-        var normalised = UnshareLabels.Apply(InlineInvocations.Apply(FoldCapturedConstants.Apply(lambda, context), context), context);
+        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context);
         var function = new IrLowering(normalised, context, options.Name).LowerProgram(normalised);
         if (options.VerifyIr)
         {

@@ -16,6 +16,9 @@ internal static class PacketPrimitives
     /// <summary><c>pkt.load</c> of 8 bytes.</summary>
     public static ulong Read64(PacketAnchor anchor, int offset, int displacement) => throw NotManaged();
 
+    /// <summary><c>pkt.has</c>: all <paramref name="size"/> bytes at anchor + offset + displacement are in the packet.</summary>
+    public static bool Has(PacketAnchor anchor, int offset, int displacement, int size) => throw NotManaged();
+
     /// <summary>Reverses the low 16 bits (network to host order).</summary>
     public static uint Swap16(uint value) => throw NotManaged();
 

@@ -100,6 +100,7 @@ internal sealed class IrInterpreter
             Op.Call when i.Imm is SkbLoadBytes or SkbLoadBytesRelative => LoadBytes(i.Imm, i.Operands.Select(Get).ToArray()),
             Op.Call => _helper(i.Imm, i.Operands.Select(Get).ToArray()),
             Op.PacketLoad => IrArithmetic.Canonical(i.Type, _packet?.Read(i.Anchor, (int)A() + i.Imm, i.Size) ?? 0),
+            Op.PacketHas => _packet is not null && _packet.Contains(i.Anchor, (int)A() + i.Imm) && _packet.Contains(i.Anchor, (int)A() + i.Imm + i.Size - 1) ? 1 : 0,
             Op.VlanSkip => _packet?.VlanTags(i.Anchor, (int)A(), (int)i.Imm) ?? 0,
             Op.StackSlot => NewRegion((int)i.Imm),
             _ => throw new InvalidOperationException($"cannot evaluate {i.Op}"),

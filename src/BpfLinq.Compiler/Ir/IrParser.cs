@@ -163,6 +163,17 @@ internal sealed class IrParser
                 block.Append(instr);
                 break;
             }
+            case Op.PacketHas:
+            {
+                // pkt.has.i32 net v3, 8, 16
+                var anchorEnd = rest.IndexOf(' ', StringComparison.Ordinal);
+                var anchor = PacketAnchors.Parse(rest[..anchorEnd]) ?? throw Error($"unknown packet anchor in '{rest}'");
+                var a = Split(rest[(anchorEnd + 1)..]);
+                instr = new Instr(op, Type(parts[1]), [Placeholder]) { Imm = Long(a[1]), Size = (int)Long(a[2]), Anchor = anchor };
+                SetOperand(instr, 0, a[0], IrType.I32);
+                block.Append(instr);
+                break;
+            }
             case Op.PacketLoad:
             case Op.VlanSkip:
             {

@@ -80,6 +80,7 @@ internal static class IrPrinter
             Op.Load => $"load.{ty}.{(i.Signed ? 's' : 'u')}{i.Size * 8} {V(0)}, {i.Imm}",
             Op.Store => $"store.u{i.Size * 8} {V(0)}, {i.Imm}, {V(1)}",
             Op.PacketLoad => $"pkt.load.{ty}.u{i.Size * 8} {i.Anchor.Name()} {V(0)}, {i.Imm}",
+            Op.PacketHas => $"pkt.has.{ty} {i.Anchor.Name()} {V(0)}, {i.Imm}, {i.Size}",
             Op.VlanSkip => $"pkt.vlans.{ty} {i.Anchor.Name()} {V(0)}, {i.Imm}",
             Op.StackSlot => $"stack.{ty} {i.Imm}",
             Op.Call => $"call.{ty} {i.Imm}({string.Join(", ", Enumerable.Range(0, i.Operands.Count).Select(V))})",

@@ -158,6 +158,7 @@ internal static class IrVerifier
             Op.Load when IsPacketPointerLoad(i) => null,
             Op.Load when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 && t != IrType.I64) || !t.IsScalar() => "loads 1, 2, 4 (i32 or i64) or 8 (i64) bytes",
             Op.PacketLoad when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 ? t != IrType.I64 : t != IrType.I32) => "reads 1, 2, 4 (i32) or 8 (i64) bytes",
+            Op.PacketHas when t != IrType.I32 || i.Size is < 1 or > 64 => "tests 1 to 64 bytes into an i32",
             Op.VlanSkip when t != IrType.I32 || i.Imm is < 1 or > 8 => "counts 1 to 8 tags into an i32",
             Op.StackSlot when t != IrType.StackPtr || i.Imm is < 1 or > 512 => "reserves 1 to 512 bytes of stack",
             Op.Store when !i.Operands[0].Type.IsPointer() || i.Size is not (1 or 2 or 4 or 8) => "stores 1, 2, 4 or 8 bytes through a pointer",

@@ -66,6 +66,11 @@ internal enum Op : byte
     /// </summary>
     PacketLoad,
     /// <summary>
+    /// 1 when all <see cref="Instr.Size"/> bytes at anchor + operand + <see cref="Instr.Imm"/> are in the
+    /// packet, else 0 (an i32). Reads wider than 8 bytes (an IPv6 address) are "all or nothing" through it. Pure.
+    /// </summary>
+    PacketHas,
+    /// <summary>
     /// The number of 802.1Q/802.1AD tags (at most <see cref="Instr.Imm"/>) after the Ethernet header
     /// at anchor + operand: the EtherType at +12 is a tag protocol, then the one 4 bytes on, and so on. Pure.
     /// </summary>

@@ -35,6 +35,7 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
     private static string Mnemonic(Op op) => op switch
     {
         Op.PacketLoad => "pkt.load",
+        Op.PacketHas => "pkt.has",
         Op.VlanSkip => "pkt.vlans",
         Op.StackSlot => "stack",
         _ => op.ToString().ToLowerInvariant(),
@@ -72,6 +73,7 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
         Row(Op.Store, 2, effects: true);
         Row(Op.Call, -1, effects: true);
         Row(Op.PacketLoad, 1);
+        Row(Op.PacketHas, 1);
         Row(Op.VlanSkip, 1);
         // Not pure: two slots of one size must stay two buffers (CSE would merge them).
         Row(Op.StackSlot, 0, effects: true);

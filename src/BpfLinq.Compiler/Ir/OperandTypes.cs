@@ -16,7 +16,7 @@ internal static class OperandTypes
         Op.Cmp => instr.Operands[0].Type is IrType.PacketPtr or IrType.PacketEnd ? null : instr.Operands[0].Type, // data + N > data_end mixes the two
         Op.PtrAdd => index == 0 ? null : IrType.I64,
         Op.Load => null,
-        Op.PacketLoad or Op.VlanSkip => IrType.I32,
+        Op.PacketLoad or Op.PacketHas or Op.VlanSkip => IrType.I32,
         Op.Store => index == 0 ? null : instr.Size == 8 ? IrType.I64 : IrType.I32,
         Op.Call => instr.Operands[index].IsConstant ? IrType.I64 : null,
         Op.Phi => instr.Type,

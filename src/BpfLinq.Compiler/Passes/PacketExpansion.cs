@@ -33,7 +33,7 @@ internal sealed class PacketExpansion : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        if (!f.AllInstrs().Any(i => i.Op is Op.PacketLoad or Op.VlanSkip))
+        if (!f.AllInstrs().Any(i => PacketWindows.IsRead(i) || i.Op == Op.VlanSkip))
         {
             return;
         }
@@ -41,7 +41,7 @@ internal sealed class PacketExpansion : IPass
         {
             ExpandVlanSkip(f, skip);
         }
-        foreach (var load in f.AllInstrs().Where(i => i.Op == Op.PacketLoad).ToList())
+        foreach (var load in f.AllInstrs().Where(PacketWindows.IsRead).ToList())
         {
             // A read before the anchor is never in the packet.
             if (PacketWindows.Address(load) is (null, < 0))
@@ -167,61 +167,104 @@ internal sealed class PacketExpansion : IPass
             {
                 target.AddIncoming(from, phi => phi.IncomingFrom(rest));
             }
-            Replace(f, owner, pointer, w);
+            Replace(f, owner, pointer);
         }
         else
         {
-            // fail: the owner reads 0 and the block goes on.
+            // fail: the owner reads 0 (is absent) and the block goes on.
             var join = rest.SplitBefore(owner.Block!.Instrs.SkipWhile(i => i != owner).Skip(1).First());
             rest.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
             fail.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
-            var loaded = Replace(f, owner, pointer, w);
             var phi = join.InsertPhi(new Instr(Op.Phi, owner.Type, []) { Source = owner.Source });
-            f.ReplaceAllUses(loaded, phi);
-            IrBuilder.AddPhiIncoming(phi, rest, loaded);
+            f.ReplaceAllUses(owner, phi);
+            IrBuilder.AddPhiIncoming(phi, rest, Replace(f, owner, pointer));
             IrBuilder.AddPhiIncoming(phi, fail, f.Const(owner.Type, 0));
         }
         foreach (var load in w.Covered)
         {
-            Replace(f, load, pointer, w);
+            Replace(f, load, pointer);
         }
     }
 
     private static void ExpandWithHelper(Function f, PacketWindow w, Value context)
     {
         var owner = w.Owner;
-        var b = new IrBuilder(f) { Source = owner.Source };
         var size = w.Hi - w.Lo;
+        var loads = w.Covered.Prepend(owner).Where(l => l.Op == Op.PacketLoad).ToList();
+        // The verifier wants stack loads aligned to their size: the bytes land `pad` bytes into the
+        // buffer, with the pad that aligns the most reads; the others are read in aligned pieces.
+        var pad = Enumerable.Range(0, 8).MaxBy(p => loads.Count(l => (PacketWindows.Address(l).Displacement - w.Lo + p) % l.Size == 0));
         var buffer = owner.Block!.InsertBefore(owner, IrBuilder.Create(Op.StackSlot, IrType.StackPtr));
-        buffer.Imm = (size + 7) & ~7;
+        buffer.Imm = (pad + size + 7) & ~7;
         buffer.Source = owner.Source;
+        Value destination = pad == 0 ? buffer : owner.Block.InsertBefore(owner, new Instr(Op.PtrAdd, IrType.StackPtr, [buffer, f.Const(IrType.I64, pad)]) { Source = owner.Source });
         Value offset = w.Base is null
             ? f.Const(IrType.I64, w.Lo)
             : w.Lo == 0 ? w.Base : owner.Block.InsertBefore(owner, new Instr(Op.Add, w.Base.Type, [w.Base, f.Const(w.Base.Type, w.Lo)]) { Source = owner.Source });
         Value[] args = w.Anchor == PacketAnchor.Data
-            ? [context, offset, buffer, f.Const(IrType.I64, size)]
-            : [context, offset, buffer, f.Const(IrType.I64, size), f.Const(IrType.I64, w.Anchor == PacketAnchor.Link ? 0 : 1)]; // BPF_HDR_START_MAC / _NET
+            ? [context, offset, destination, f.Const(IrType.I64, size)]
+            : [context, offset, destination, f.Const(IrType.I64, size), f.Const(IrType.I64, w.Anchor == PacketAnchor.Link ? 0 : 1)]; // BPF_HDR_START_MAC / _NET
         var helper = w.Anchor == PacketAnchor.Data ? Helper.SkbLoadBytes : Helper.SkbLoadBytesRelative;
         var call = owner.Block.InsertBefore(owner, new Instr(Op.Call, IrType.I64, args) { Imm = (long)helper, Source = owner.Source });
-        _ = call;
-        _ = b;
         foreach (var load in w.Covered.Prepend(owner))
         {
-            var (_, displacement) = PacketWindows.Address(load);
-            var replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [buffer]) { Imm = displacement - w.Lo, Size = load.Size, Source = load.Source });
+            Value replacement;
+            if (load.Op == Op.PacketHas)
+            {
+                // Covered: present. The owner: the helper's result, 0 or -EFAULT, as 1 or 0.
+                replacement = load != owner ? f.Const(IrType.I32, 1) : Present(f, call, owner);
+            }
+            else
+            {
+                var (_, displacement) = PacketWindows.Address(load);
+                replacement = AlignedLoad(f, load, buffer, displacement - w.Lo + pad, load.Size);
+            }
             f.ReplaceAllUses(load, replacement);
-            load.Block.Remove(load);
+            load.Block!.Remove(load);
         }
     }
 
-    // The read becomes a plain load through the window's pointer.
-    private static Instr Replace(Function f, Instr load, Value pointer, PacketWindow w)
+    // A little-endian load of `size` bytes at buffer + at, in halves until each piece is aligned:
+    // low | high << 8 * half.
+    private static Instr AlignedLoad(Function f, Instr before, Value buffer, long at, int size)
     {
-        var (_, displacement) = PacketWindows.Address(load);
-        var replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [pointer]) { Imm = displacement, Size = load.Size, Source = load.Source });
+        var type = size == 8 ? IrType.I64 : IrType.I32;
+        if (at % size == 0)
+        {
+            return before.Block!.InsertBefore(before, new Instr(Op.Load, type, [buffer]) { Imm = at, Size = size, Source = before.Source });
+        }
+        var half = size / 2;
+        Value Widen(Value v) => v.Type == type ? v : before.Block!.InsertBefore(before, new Instr(Op.ZExt, type, [v]) { Source = before.Source });
+        var low = Widen(AlignedLoad(f, before, buffer, at, half));
+        var high = Widen(AlignedLoad(f, before, buffer, at + half, half));
+        var shifted = before.Block!.InsertBefore(before, new Instr(Op.Shl, type, [high, f.Const(type, 8 * half)]) { Source = before.Source });
+        return before.Block.InsertBefore(before, new Instr(Op.Or, type, [low, shifted]) { Source = before.Source });
+    }
+
+    // (result >> 63) + 1: 1 for 0, 0 for a negative error.
+    private static Instr Present(Function f, Instr call, Instr before)
+    {
+        var sign = before.Block!.InsertBefore(before, new Instr(Op.AShr, IrType.I64, [call, f.Const(IrType.I64, 63)]) { Source = before.Source });
+        var one = before.Block.InsertBefore(before, new Instr(Op.Add, IrType.I64, [sign, f.Const(IrType.I64, 1)]) { Source = before.Source });
+        return before.Block.InsertBefore(before, new Instr(Op.Trunc, IrType.I32, [one]) { Source = before.Source });
+    }
+
+    // A read becomes a plain load through the window's pointer (a presence test, 1), replacing the
+    // read's uses; the read itself is removed. Returns the replacement.
+    private static Value Replace(Function f, Instr load, Value pointer)
+    {
+        Value replacement;
+        if (load.Op == Op.PacketHas)
+        {
+            replacement = f.Const(IrType.I32, 1);
+        }
+        else
+        {
+            var (_, displacement) = PacketWindows.Address(load);
+            replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [pointer]) { Imm = displacement, Size = load.Size, Source = load.Source });
+        }
         f.ReplaceAllUses(load, replacement);
-        load.Block.Remove(load);
-        _ = w;
+        load.Block!.Remove(load);
         return replacement;
     }
 

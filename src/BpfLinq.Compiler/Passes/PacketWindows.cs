@@ -45,13 +45,16 @@ internal sealed class PacketWindows
         var plan = new PacketWindows(f);
         foreach (var block in plan._dom.PreOrder())
         {
-            foreach (var load in block.Instrs.Where(i => i.Op == Op.PacketLoad).ToList())
+            foreach (var load in block.Instrs.Where(IsRead).ToList())
             {
                 plan.Place(load);
             }
         }
         return plan;
     }
+
+    /// <summary>True for the instructions windows plan: packet reads and presence tests.</summary>
+    public static bool IsRead(Instr i) => i.Op is Op.PacketLoad or Op.PacketHas;
 
     /// <summary>The base value and displacement of a read: constant offsets fold into the displacement.</summary>
     public static (Value? Base, long Displacement) Address(Instr load) =>
