@@ -50,22 +50,25 @@ internal sealed class PacketExpansion : IPass
                 load.Block!.Remove(load);
             }
         }
-        var plan = PacketWindows.Plan(f);
+        c.NoteChange();
+        if (!f.AllInstrs().Any(PacketWindows.IsRead))
+        {
+            return;
+        }
         var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
         var context = f.Params[0];
         Value? data = null, end = null;
         if (direct)
         {
-            if (plan.Windows.Any(w => w.Anchor != PacketAnchor.Data))
+            if (f.AllInstrs().Any(i => PacketWindows.IsRead(i) && i.Anchor != PacketAnchor.Data))
             {
                 throw new Diagnostics.InternalCompilerError("expand packet access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
-            (data, end) = LoadDataPointers(f, context, c.ProgramKind);
-            if (c.ProgramKind == ProgramKind.Tc)
-            {
-                (data, end) = PullNonlinear(f, context, (Instr)data, (Instr)end, plan);
-            }
+            var (loadedData, loadedEnd) = LoadDataPointers(f, context, c.ProgramKind);
+            (data, end) = c.ProgramKind == ProgramKind.Tc ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);
         }
+        // Planned after the entry is split for the pull, so the windows name the blocks as they are.
+        var plan = PacketWindows.Plan(f);
         foreach (var window in plan.Windows)
         {
             if (direct)
@@ -77,7 +80,6 @@ internal sealed class PacketExpansion : IPass
                 ExpandWithHelper(f, window, context);
             }
         }
-        c.NoteChange();
     }
 
     // data and data_end, loaded once at the entry.
@@ -100,9 +102,13 @@ internal sealed class PacketExpansion : IPass
     // bpf_skb_pull_data makes those bytes linear and the pointers are loaded again:
     //   if (data + M > data_end) { n = min(len, M); if (data + n > data_end) { pull(n); reload } }
     // Long linear packets pay one compare; short ones a second; only non-linear ones the call.
-    private static (Value Data, Value End) PullNonlinear(Function f, Value context, Instr data, Instr end, PacketWindows plan)
+    private static (Value Data, Value End) PullNonlinear(Function f, Value context, Instr data, Instr end)
     {
-        var most = plan.Windows.Max(w => Math.Min(MaxPacketOffset, (w.Base is null ? 0 : (long)Math.Min(UpperBound(w.Base), MaxPacketOffset)) + w.Hi));
+        var most = f.AllInstrs().Where(PacketWindows.IsRead).Max(r =>
+        {
+            var (baseValue, displacement) = PacketWindows.Address(r);
+            return Math.Min(MaxPacketOffset, (baseValue is null ? 0 : (long)Math.Min(UpperBound(baseValue), MaxPacketOffset)) + displacement + r.Size);
+        });
         var entry = f.Entry;
         var rest = entry.SplitBefore(entry.Instrs.SkipWhile(i => i != end).Skip(1).First());
         var b = new IrBuilder(f) { Current = entry, Source = data.Source };
@@ -162,10 +168,12 @@ internal sealed class PacketExpansion : IPass
         fromBlocks.Add(b.Current!);
         if (w.RefutesTo is { } target)
         {
-            // The owner's block (now `rest`) is where F's phis got their values from.
+            // F's phis take the values of the edge the failed check stands for (the owner's
+            // block is now `rest`).
+            var source = w.From == check ? rest : w.From!;
             foreach (var from in fromBlocks)
             {
-                target.AddIncoming(from, phi => phi.IncomingFrom(rest));
+                target.AddIncoming(from, phi => phi.IncomingFrom(source));
             }
             Replace(f, owner, pointer);
         }

@@ -78,7 +78,7 @@ internal sealed class PacketWindows
                 w.Covered.Add(load);
                 return;
             }
-            if (RefutationOf(load) is { } r && r.Target == f && SameIncoming(f, w.Owner.Block!, load.Block!) && RegionReaches(w, load))
+            if (RefutationOf(load) is { } r && r.Target == f && SameIncoming(f, w.From!, r.From) && RegionReaches(w, load))
             {
                 w.Lo = Math.Min(w.Lo, lo);
                 w.Hi = Math.Max(w.Hi, hi);
@@ -86,7 +86,8 @@ internal sealed class PacketWindows
                 return;
             }
         }
-        Windows.Add(new PacketWindow(load, baseValue, lo, hi, RefutationOf(load)?.Target));
+        var own = RefutationOf(load);
+        Windows.Add(new PacketWindow(load, baseValue, lo, hi, own?.Target, own?.From));
     }
 
     private bool Dominates(Instr a, Instr b) =>
@@ -147,7 +148,7 @@ internal sealed class PacketWindows
             {
                 return false;
             }
-            if (t.Targets.Contains(f) && !SameIncoming(f, ownerBlock, b))
+            if (t.Targets.Contains(f) && !SameIncoming(f, w.From!, b))
             {
                 return false;
             }
@@ -170,39 +171,80 @@ internal sealed class PacketWindows
         return r;
     }
 
+    // Follows the zero value through the read's block and on through blocks whose branches it
+    // alone decides (`port == 80 || port == 443`: both tests fail for 0), to the first block it
+    // does not decide: that is F. Everything passed on the way is skipped by a failed check, so it
+    // must be pure and used only there.
     private Refutation? ComputeRefutation(Instr load)
     {
-        var block = load.Block!;
-        if (block.Terminator is not { Op: Op.CondBr } branch)
-        {
-            return null;
-        }
-        var after = block.Instrs.SkipWhile(i => i != load).Skip(1).Where(i => !i.IsTerminator).ToList();
-        // Everything after the read is skipped on the way to F: it must be pure and used only here.
-        if (after.Any(i => i.Info.HasSideEffects) || after.Prepend(load).Any(i => _uses.Uses(i).Any(u => u.User.Block != block || u.User.Op == Op.Phi)))
-        {
-            return null;
-        }
+        const int MaxBlocks = 4;
         var known = new Dictionary<Value, long> { [load] = 0 };
-        foreach (var i in after)
+        var skipped = new List<Block>();
+        var defined = new HashSet<Instr> { load };
+        var block = load.Block!;
+        var instrs = block.Instrs.SkipWhile(i => i != load).Skip(1).ToList();
+        while (true)
         {
-            if (i.Operands.Any(known.ContainsKey) && Evaluate(i, known) is { } v)
+            if (instrs.Any(i => i.Op == Op.Phi || (i.Info.HasSideEffects && !i.IsTerminator)))
             {
-                known[i] = v;
+                return null;
+            }
+            foreach (var i in instrs.Where(i => !i.IsTerminator))
+            {
+                defined.Add(i);
+                if (Evaluate(i, known) is { } v)
+                {
+                    known[i] = v;
+                }
+            }
+            Block target;
+            switch (block.Terminator)
+            {
+                case { Op: Op.CondBr } branch when known.TryGetValue(branch.Operands[0], out var taken):
+                    target = taken != 0 ? branch.Targets[0] : branch.Targets[1];
+                    break;
+                case { Op: Op.Br } jump:
+                    target = jump.Targets[0];
+                    break;
+                default:
+                    return null;
+            }
+            skipped.Add(block);
+            var follow = skipped.Count < MaxBlocks && !skipped.Contains(target) && !target.Phis.Any()
+                && target.Terminator is { Op: Op.CondBr or Op.Br } && Decides(target, known);
+            if (!follow)
+            {
+                return Valid(target, block, skipped, defined) ? new Refutation(target, block) : null;
+            }
+            block = target;
+            instrs = [.. target.Instrs];
+        }
+    }
+
+    // Whether the zero value decides the block's branch (its instructions evaluated on what is known).
+    private static bool Decides(Block block, Dictionary<Value, long> known)
+    {
+        var local = new Dictionary<Value, long>(known);
+        foreach (var i in block.Instrs.Where(i => !i.IsTerminator))
+        {
+            if (i.Info.HasSideEffects || IsRead(i) || i.Op == Op.VlanSkip)
+            {
+                return false;
+            }
+            if (Evaluate(i, local) is { } v)
+            {
+                local[i] = v;
             }
         }
-        if (!known.TryGetValue(branch.Operands[0], out var taken))
-        {
-            return null;
-        }
-        var target = taken != 0 ? branch.Targets[0] : branch.Targets[1];
-        // F's phis get values from the read's block: they must exist before the read.
-        if (target.Phis.Any(phi => phi.IncomingFrom(block) is Instr d && after.Contains(d)) || target == block)
-        {
-            return null;
-        }
-        return new Refutation(target);
+        return block.Terminator is { Op: Op.Br } || local.ContainsKey(block.Terminator!.Operands[0]);
     }
+
+    // A failed check jumps from the read's block to F, skipping the blocks passed: their values
+    // may be used only inside them, and F's phis must not take values they define.
+    private bool Valid(Block target, Block from, List<Block> skipped, HashSet<Instr> defined) =>
+        !skipped.Contains(target)
+        && defined.All(d => _uses.Uses(d).All(u => u.User.Op != Op.Phi && skipped.Contains(u.User.Block!)))
+        && !target.Phis.Any(phi => phi.IncomingFrom(from) is Instr d && defined.Contains(d));
 
     private static long? Evaluate(Instr i, Dictionary<Value, long> known)
     {
@@ -222,11 +264,12 @@ internal sealed class PacketWindows
 }
 
 /// <summary>Where a read's zero value sends control (see <see cref="PacketWindows"/>).</summary>
-/// <param name="Target">The block.</param>
-internal sealed record Refutation(Block Target);
+/// <param name="Target">The block (F).</param>
+/// <param name="From">The block whose edge reaches F: F's phis take their values from it.</param>
+internal sealed record Refutation(Block Target, Block From);
 
 /// <summary>Bytes [<see cref="Lo"/>, <see cref="Hi"/>) from anchor + base, checked (or fetched) once at <see cref="Owner"/>.</summary>
-internal sealed class PacketWindow(Instr owner, Value? baseValue, long lo, long hi, Block? refutesTo)
+internal sealed class PacketWindow(Instr owner, Value? baseValue, long lo, long hi, Block? refutesTo, Block? from)
 {
     /// <summary>The read where the check goes.</summary>
     public Instr Owner { get; } = owner;
@@ -245,6 +288,9 @@ internal sealed class PacketWindow(Instr owner, Value? baseValue, long lo, long 
 
     /// <summary>Where a failed check goes directly (the owner's zero value leads there), or null: the owner then reads 0 and goes on.</summary>
     public Block? RefutesTo { get; } = refutesTo;
+
+    /// <summary>The block whose edge to <see cref="RefutesTo"/> a failed check stands for (F's phis take its values).</summary>
+    public Block? From { get; } = from;
 
     /// <summary>Later reads inside the window, which need no check.</summary>
     public List<Instr> Covered { get; } = [];
