@@ -23,14 +23,16 @@ internal static class GoldenInputs
 
     /// <summary>
     /// Real frames for the packet cases: TCP to ports 80 and 443 (the second with IP options), DNS
-    /// over IPv6, a VLAN-tagged DNS query, an IPv4 header whose TCP header is missing (every TCP read
+    /// over IPv4 and IPv6, an ICMP echo request, a VLAN-tagged DNS query, an IPv4 header whose TCP header is missing (every TCP read
     /// lies beyond the packet) and ARP. Every kind's test run accepts them all.
     /// </summary>
     public static IReadOnlyList<(string Name, TestRunInput Input)> Packets { get; } =
     [
         ("tcp80-syn", TestRunInput.OfFrame(Ipv4Frame(ihl: 5, protocol: 6, Tcp(80, flags: 0x02)))),
         ("tcp443-options", TestRunInput.OfFrame(Ipv4Frame(ihl: 6, protocol: 6, Tcp(443, flags: 0x10)))),
+        ("dns-ipv4", TestRunInput.OfFrame(Ipv4Frame(ihl: 5, protocol: 17, Udp(53)))),
         ("dns-ipv6", TestRunInput.OfFrame(Ipv6Frame(nextHeader: 17, Udp(53)))),
+        ("icmp-echo", TestRunInput.OfFrame(Ipv4Frame(ihl: 5, protocol: 1, [8, 0, 0xf7, 0xff, 0, 1, 0, 1]))),
         ("vlan-dns", TestRunInput.OfFrame(Tagged(Ipv4Frame(ihl: 5, protocol: 17, Udp(53))))),
         ("tcp-missing", TestRunInput.OfFrame(Ipv4Frame(ihl: 5, protocol: 6, []))),
         ("arp", TestRunInput.OfFrame([.. Ethernet(0x0806), .. Enumerable.Repeat((byte)0x11, 28)])),
