@@ -26,6 +26,22 @@ public class PacketStartKernelTests
         "4500002e" + "00010000" + "4011" + "0000" + "0a000001" + "0a000002" +
         "30393039001a0000" + string.Concat(Enumerable.Range(0, 18).Select(i => $"{0xa0 + i:x2}")));
 
+    // cb[2] = bpf_skb_load_bytes_relative(skb, cb[0], fp - 8, 1, cb[1]); cb[3] = *(u8 *)(fp - 8)
+    private const string LoadBytesRelative = """
+        r6 = r1
+        r2 = *(u32 *)(r6 + 48)
+        r3 = r10
+        r3 += -8
+        r4 = 1
+        r5 = *(u32 *)(r6 + 52)
+        call bpf_skb_load_bytes_relative
+        *(u32 *)(r6 + 56) = r0
+        r1 = *(u8 *)(r10 - 8)
+        *(u32 *)(r6 + 60) = r1
+        r0 = 1
+        exit
+        """;
+
     public static TheoryData<ProgramKind> SkbKinds => [ProgramKind.SocketFilter, ProgramKind.CgroupSkb, ProgramKind.Tc];
 
     [KernelTheory]
@@ -74,25 +90,11 @@ public class PacketStartKernelTests
     [MemberData(nameof(SkbKinds))]
     public void Load_bytes_relative_to_the_mac_header_reads_from_frame_byte_0_and_to_the_network_header_from_frame_byte_14_to_the_frame_end_in_every_skb_kind(ProgramKind kind)
     {
-        // cb[2] = bpf_skb_load_bytes_relative(skb, cb[0], fp - 8, 1, cb[1]); cb[3] = *(u8 *)(fp - 8)
-        using var program = Load(kind, """
-            r6 = r1
-            r2 = *(u32 *)(r6 + 48)
-            r3 = r10
-            r3 += -8
-            r4 = 1
-            r5 = *(u32 *)(r6 + 52)
-            call bpf_skb_load_bytes_relative
-            *(u32 *)(r6 + 56) = r0
-            r1 = *(u8 *)(r10 - 8)
-            *(u32 *)(r6 + 60) = r1
-            r0 = 1
-            exit
-            """);
+        using var program = Load(kind, LoadBytesRelative);
         var packet = ManagedPacket(kind);
 
-        var mac = ReadAll(program, BpfHdrStartMac);
-        var network = ReadAll(program, BpfHdrStartNet);
+        var mac = ReadAll(program, BpfHdrStartMac, s_frame);
+        var network = ReadAll(program, BpfHdrStartNet, s_frame);
 
         mac.ShouldBe(s_frame, "BPF_HDR_START_MAC: frame[0..], to the frame's end");
         network.ShouldBe(s_frame[14..], "BPF_HDR_START_NET: frame[14..], to the frame's end");
@@ -101,6 +103,24 @@ public class PacketStartKernelTests
         packet.Ethernet.Destination.ShouldBe(0x020000000001UL);
         packet.Ipv4.Source.ShouldBe(BinaryPrimitives.ReadUInt32BigEndian(network.AsSpan(12)));
         packet.Ipv4.Udp.Length.ShouldBe(BinaryPrimitives.ReadUInt16BigEndian(network.AsSpan(24)));
+    }
+
+    [KernelTheory]
+    [MemberData(nameof(SkbKinds))]
+    public void A_test_run_leaves_a_vlan_tag_in_place_so_the_network_header_is_frame_byte_14_the_tag(ProgramKind kind)
+    {
+        // The same frame with an 802.1Q tag (id 100) after the MAC addresses.
+        byte[] tagged = [.. s_frame[..12], 0x81, 0x00, 0x00, 0x64, .. s_frame[12..]];
+        using var program = Load(kind, LoadBytesRelative);
+        var packet = TestRunContext.ForSkb(kind, tagged).Packet;
+
+        var network = ReadAll(program, BpfHdrStartNet, tagged);
+        var mac = ReadAll(program, BpfHdrStartMac, tagged);
+
+        network.ShouldBe(tagged[14..]);
+        mac.ShouldBe(tagged);
+        packet.Ipv4.Version.ShouldBe((byte)0, "the IPv4 view is on the tag's TCI, as in the kernel");
+        packet.Ethernet.Vlans(1).Ipv4.Source.ShouldBe(BinaryPrimitives.ReadUInt32BigEndian(network.AsSpan(4 + 12)));
     }
 
     [KernelTheory]
@@ -203,25 +223,27 @@ public class PacketStartKernelTests
     private static BpfProgram Load(ProgramKind kind, string assembly) =>
         BpfProgram.Load(new ProgramLoadOptions { Type = kind.ProgramType(), Instructions = Assembler.Assemble(assembly) });
 
-    // Runs with cb[0..1] = inputs and returns cb[0..4] after the run.
-    private static uint[] Run(BpfProgram program, params uint[] inputs)
+    // Runs on the frame with cb[0..1] = inputs and returns cb[0..4] after the run.
+    private static uint[] Run(BpfProgram program, params uint[] inputs) => Run(program, s_frame, inputs);
+
+    private static uint[] Run(BpfProgram program, byte[] frame, params uint[] inputs)
     {
         var ctx = new byte[SkBuffSize];
         for (var i = 0; i < inputs.Length; i++)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(Cb0 + (4 * i)), inputs[i]);
         }
-        var result = program.TestRun(new TestRunOptions { DataIn = s_frame, CtxIn = ctx });
+        var result = program.TestRun(new TestRunOptions { DataIn = frame, CtxIn = ctx });
         return [.. Enumerable.Range(0, 5).Select(i => BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(Cb0 + (4 * i))))];
     }
 
     // The bytes bpf_skb_load_bytes_relative reads from a header, offset by offset until the first failure.
-    private static byte[] ReadAll(BpfProgram program, uint header)
+    private static byte[] ReadAll(BpfProgram program, uint header, byte[] frame)
     {
         var bytes = new List<byte>();
         for (var offset = 0u; offset < 200; offset++)
         {
-            var cb = Run(program, offset, header);
+            var cb = Run(program, frame, offset, header);
             if (cb[2] != 0)
             {
                 ((int)cb[2]).ShouldBe(Efault);
