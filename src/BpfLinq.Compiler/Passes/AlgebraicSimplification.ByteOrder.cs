@@ -20,7 +20,29 @@ internal sealed partial class AlgebraicSimplification
             static s => s.Instr.Cond is Cond.Eq or Cond.Ne && s.A is Instr { Op: Op.ByteSwap } swap && s.B.MatchConst(out var c) && FitsSwap(swap, c)
                 && (KnownBits.MaybeOne(swap.Operands[0]) & ~LowBits(swap.Imm)) == 0
                 ? s.Compare(s.Instr.Cond, swap.Operands[0], s.Const(s.OperandType, Swap(c, swap.Imm))) : null),
+        // A mask of the low bytes of a packet or stack read is a narrower read (little-endian: the
+        // low bytes come first). Not for the context, whose narrow reads the verifier restricts.
+        new("(And (Load p off) (Const 2^8k-1)) => (Load.uk p off) for packet and stack reads", Op.And,
+            static s => s.A is Instr { Op: Op.Load, Signed: false } load && load.Operands[0].Type is IrType.PacketPtr or IrType.StackPtr
+                && s.B.MatchConst(out var m) && NarrowSize(m) is { } size && size < load.Size
+                ? Narrowed(s, load, size) : null),
     ];
+
+    private static int? NarrowSize(long mask) => mask switch
+    {
+        0xff => 1,
+        0xffff => 2,
+        0xffff_ffff => 4,
+        _ => null,
+    };
+
+    private static Instr Narrowed(RewriteSite s, Instr load, int size)
+    {
+        var narrow = s.Emit(Op.Load, s.Type, load.Operands[0]);
+        narrow.Imm = load.Imm;
+        narrow.Size = size;
+        return narrow;
+    }
 
     // The constant lies within the swapped width (bswap's result never has bits above it).
     private static bool FitsSwap(Instr swap, long c) => ((ulong)c & ~LowBits(swap.Imm) & KnownBits.WidthMask(swap.Type)) == 0;

@@ -98,6 +98,7 @@ internal static class AlgebraicRuleCases
         new("(And (ByteSwap n x) (Const m)) => (ByteSwap n (And x (Const (swap n m))))", "va = byteswap.{T} {x}, 16\nvR = and.{T} va, 0x1fff"),
         new("(Cmp Test|NotTest (ByteSwap n x) (Const m)) => (Cmp Test|NotTest x (Const (swap n m)))", "va = byteswap.{T} {x}, 16\nvR = cmp.{cond}.{T} va, 0x4000", ["test", "nottest"]),
         new("(Cmp Eq|Ne (ByteSwap n x) (Const c)) => (Cmp Eq|Ne x (Const (swap n c))) when x has no bits above n", "va = load.{T}.u16 v0, 4\nvb = byteswap.{T} va, 16\nvR = cmp.{cond}.{T} vb, 0x800", s_eqNe),
+        new("(And (Load p off) (Const 2^8k-1)) => (Load.uk p off) for packet and stack reads", "vs = stack.stackptr 8\nva = load.{T}.u32 vs, 0\nvR = and.{T} va, 0xff"),
         new("(Cmp c (Const k) x) => (Cmp (swap c) x (Const k))", "vR = cmp.{cond}.{T} {c1}, {x}"),
         new("(Cmp c x x) => (Const (c x x))", "vR = cmp.{cond}.{T} {x}, {x}"),
         new("(Cmp Test|NotTest x x) => (Cmp Ne|Eq x (Const 0))", "vR = cmp.{cond}.{T} {x}, {x}", ["test", "nottest"]),
