@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Ir;
-using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq.Compiler.Frontend;
 
@@ -31,7 +30,14 @@ internal sealed partial class IrLowering
             case nameof(PacketPrimitives.VlanTags):
                 return _b.Emit(new Instr(Op.VlanSkip, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]) });
             case nameof(PacketPrimitives.XdpLength):
-                return _b.Unary(Op.Trunc, IrType.I32, _b.Call((long)Helper.XdpGetBuffLen, IrType.I64, _ctx));
+            {
+                // data_end - data: the two u32 fields load as pointers, whose 64-bit difference the
+                // verifier allows a privileged loader (as a number it knows nothing about). Cheaper
+                // than bpf_xdp_get_buff_len, and the same for the linear frames BpfLinq's XDP programs see.
+                var end = _b.Load(IrType.I64, _ctx, 4, 4);
+                var start = _b.Load(IrType.I64, _ctx, 0, 4);
+                return _b.Unary(Op.Trunc, IrType.I32, _b.Binary(Op.Sub, IrType.I64, end, start));
+            }
             default:
                 throw new InvalidOperationException($"no lowering for packet primitive {node.Method.Name}");
         }

@@ -31,7 +31,7 @@ internal static class PacketPrimitives
     /// <summary>The VLAN tags (at most <paramref name="maxTags"/>) after the Ethernet header at anchor + offset.</summary>
     public static int VlanTags(PacketAnchor anchor, int offset, int maxTags) => throw NotManaged();
 
-    /// <summary>The XDP packet's length (<c>bpf_xdp_get_buff_len</c>).</summary>
+    /// <summary>The XDP packet's length (<c>data_end - data</c>).</summary>
     public static int XdpLength() => throw NotManaged();
 
     private static InvalidOperationException NotManaged() =>

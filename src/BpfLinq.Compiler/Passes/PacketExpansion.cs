@@ -69,11 +69,14 @@ internal sealed class PacketExpansion : IPass
         }
         // Planned after the entry is split for the pull, so the windows name the blocks as they are.
         var plan = PacketWindows.Plan(f);
+        // Splitting a block moves its terminator, and so the edge a window's F takes its phi
+        // values from, to the tail: this maps each split block to its tail.
+        var moved = new Dictionary<Block, Block>();
         foreach (var window in plan.Windows)
         {
             if (direct)
             {
-                ExpandDirect(f, window, data!, end!);
+                ExpandDirect(f, window, data!, end!, moved);
             }
             else
             {
@@ -142,11 +145,12 @@ internal sealed class PacketExpansion : IPass
         return (dataPhi, endPhi);
     }
 
-    private static void ExpandDirect(Function f, PacketWindow w, Value data, Value end)
+    private static void ExpandDirect(Function f, PacketWindow w, Value data, Value end, Dictionary<Block, Block> moved)
     {
         var owner = w.Owner;
         var check = owner.Block!;
         var rest = check.SplitBefore(owner);
+        moved[check] = rest;
         var b = new IrBuilder(f) { Current = check, Source = owner.Source };
         var fail = w.RefutesTo ?? f.AddBlock();
         var fromBlocks = new List<Block>();
@@ -170,7 +174,11 @@ internal sealed class PacketExpansion : IPass
         {
             // F's phis take the values of the edge the failed check stands for (the owner's
             // block is now `rest`).
-            var source = w.From == check ? rest : w.From!;
+            var source = w.From!;
+            while (moved.TryGetValue(source, out var tail))
+            {
+                source = tail;
+            }
             foreach (var from in fromBlocks)
             {
                 target.AddIncoming(from, phi => phi.IncomingFrom(source));
@@ -181,6 +189,7 @@ internal sealed class PacketExpansion : IPass
         {
             // fail: the owner reads 0 (is absent) and the block goes on.
             var join = rest.SplitBefore(owner.Block!.Instrs.SkipWhile(i => i != owner).Skip(1).First());
+            moved[rest] = join;
             rest.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
             fail.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
             var phi = join.InsertPhi(new Instr(Op.Phi, owner.Type, []) { Source = owner.Source });

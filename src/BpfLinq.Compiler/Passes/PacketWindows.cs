@@ -240,10 +240,12 @@ internal sealed class PacketWindows
     }
 
     // A failed check jumps from the read's block to F, skipping the blocks passed: their values
-    // may be used only inside them, and F's phis must not take values they define.
+    // may be used inside them, or where only a passed check leads (dominated by the read's block,
+    // out of F's reach); F's phis must not take values they define.
     private bool Valid(Block target, Block from, List<Block> skipped, HashSet<Instr> defined) =>
         !skipped.Contains(target)
-        && defined.All(d => _uses.Uses(d).All(u => u.User.Op != Op.Phi && skipped.Contains(u.User.Block!)))
+        && defined.All(d => _uses.Uses(d).All(u => skipped.Contains(u.Site) && u.User.Op != Op.Phi
+            || (_dom.Dominates(skipped[0], u.Site) && !Reaches(target, u.Site) && !skipped.Contains(u.Site))))
         && !target.Phis.Any(phi => phi.IncomingFrom(from) is Instr d && defined.Contains(d));
 
     private static long? Evaluate(Instr i, Dictionary<Value, long> known)
