@@ -19,12 +19,14 @@ internal sealed record PacketCase(
     Func<byte[], long> Evaluate)
 {
     /// <summary>An XDP filter.</summary>
-    public static PacketCase Xdp(string name, string timedOn, Expression<Func<XdpMd, Verdict>> lambda, [CallerArgumentExpression(nameof(lambda))] string? source = null) =>
-        Of(name, ProgramKind.Xdp, timedOn, Bpf.Filter(lambda, source));
+    public static PacketCase Xdp(string name, string timedOn, Expression<Func<XdpMd, Verdict>> lambda,
+        [CallerArgumentExpression(nameof(lambda))] string? source = null, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Of(name, ProgramKind.Xdp, timedOn, Bpf.Filter(lambda, source, file, line));
 
     /// <summary>A tc or socket-filter filter.</summary>
-    public static PacketCase Skb(string name, ProgramKind kind, string timedOn, Expression<Func<SkBuff, Verdict>> lambda, [CallerArgumentExpression(nameof(lambda))] string? source = null) =>
-        Of(name, kind, timedOn, Bpf.Filter(lambda, source));
+    public static PacketCase Skb(string name, ProgramKind kind, string timedOn, Expression<Func<SkBuff, Verdict>> lambda,
+        [CallerArgumentExpression(nameof(lambda))] string? source = null, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Of(name, kind, timedOn, Bpf.Filter(lambda, source, file, line));
 
     /// <summary>A filter built from an expression tree (the source text is given, not captured).</summary>
     public static PacketCase Of<TContext>(string name, ProgramKind kind, string timedOn, BpfFilter<TContext> filter)

@@ -3,9 +3,6 @@ using static BpfLinq.Bench.Report.FrameBuilder;
 
 namespace BpfLinq.Bench.Report;
 
-/// <summary>A frame of the shared set and its name (a truncation is named <c>frame[..length]</c>).</summary>
-internal sealed record NamedFrame(string Name, byte[] Bytes);
-
 /// <summary>
 /// The frames every packet filter and its C twin run on (deterministic): a positive and a negative
 /// case for each filter — IPv4 with and without options (IHL up to 15), IPv6 (with a hop-by-hop
