@@ -34,7 +34,7 @@ internal static class IpAddressValues
     /// <exception cref="ArgumentException">The network is not IPv4.</exception>
     public static bool Contains(IPNetwork network, uint value, string parameter)
     {
-        var prefix = V4(BaseOf(network, parameter), parameter);
+        var prefix = V4(network.BaseAddress, parameter);
         var mask = network.PrefixLength == 0 ? 0u : uint.MaxValue << (32 - network.PrefixLength);
         return (value & mask) == (prefix & mask);
     }
@@ -43,13 +43,10 @@ internal static class IpAddressValues
     /// <exception cref="ArgumentException">The network is not IPv6.</exception>
     public static bool Contains(IPNetwork network, UInt128 value, string parameter)
     {
-        var prefix = V6(BaseOf(network, parameter), parameter);
+        var prefix = V6(network.BaseAddress, parameter);
         var mask = network.PrefixLength == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - network.PrefixLength);
         return (value & mask) == (prefix & mask);
     }
-
-    private static IPAddress BaseOf(IPNetwork network, string parameter) =>
-        network.BaseAddress ?? throw new ArgumentException("the network has no base address (default(IPNetwork))", parameter);
 
     private static void Require(IPAddress address, AddressFamily family, string parameter)
     {

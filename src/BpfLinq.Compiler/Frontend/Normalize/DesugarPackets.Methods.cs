@@ -65,7 +65,8 @@ internal sealed partial class DesugarPackets
         throw Context.Error(node, CompileErrors.UnsupportedMethod(node.Method));
     }
 
-    private static (IPAddress Address, int Prefix) Network(IPNetwork network) => (network.BaseAddress, network.PrefixLength);
+    // default(IPNetwork) has no base address and means 0.0.0.0/0, as the managed model reads it.
+    private static (IPAddress Address, int Prefix) Network(IPNetwork network) => (network.BaseAddress ?? IPAddress.Any, network.PrefixLength);
 
     private Expression Offset(MethodCallExpression node) => Visit(node.Arguments[0])!;
 
