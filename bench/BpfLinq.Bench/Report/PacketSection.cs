@@ -68,7 +68,7 @@ internal static class PacketSection
         }
         foreach (var (kind, (count, reasons)) in refusals.Where(r => r.Value.Refused > 0))
         {
-            notes.Add($"{kind}: {count} of {PacketFrames.All.Count} frames skipped, BPF_PROG_TEST_RUN refuses them ({string.Join("; ", reasons.Order(StringComparer.Ordinal))})");
+            notes.Add($"{kind}: each filter skips {count} of the {PacketFrames.All.Count} frames, which BPF_PROG_TEST_RUN refuses for this kind ({string.Join("; ", reasons.Order(StringComparer.Ordinal))})");
         }
         return new SectionResult(rows, notes, mismatches);
     }
