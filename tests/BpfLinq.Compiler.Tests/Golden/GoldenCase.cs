@@ -68,6 +68,10 @@ internal sealed record GoldenCase(string Name, ProgramKind Kind, object Filter, 
     public static GoldenCase XdpPacket(string name, Expression<Func<XdpMd, Verdict>> predicate, [CallerArgumentExpression(nameof(predicate))] string source = "") =>
         new(name, ProgramKind.Xdp, new BpfFilter<XdpMd>(predicate, source, null, 0), ReadsPackets: true);
 
+    /// <summary>A filter built by composition or a query (its source text is the composed one).</summary>
+    public static GoldenCase Composed(string name, ProgramKind kind, BpfFilter<SkBuff> filter, bool readsPackets = false) =>
+        new(name, kind, filter, readsPackets);
+
     /// <summary>The case's name (test-list display).</summary>
     public override string ToString() => Name;
 }
