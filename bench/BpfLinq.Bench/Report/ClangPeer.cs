@@ -8,6 +8,19 @@ internal static class ClangPeer
     /// <summary>The command line the report states.</summary>
     public const string Command = "clang-19 -O2 -target bpf -mcpu=v3";
 
+    /// <summary>The instructions clang makes of the C twin of the program named <paramref name="name"/> (clang/&lt;name&gt;.c, its section named after the kind).</summary>
+    public static Compiler.Isa.Insn[] CompileTwin(string name, ProgramKind kind) =>
+        Compile(Path.Combine(AppContext.BaseDirectory, "clang", name + ".c"), SectionOf(kind));
+
+    /// <summary>The ELF section a C twin of <paramref name="kind"/> puts its program in.</summary>
+    public static string SectionOf(ProgramKind kind) => kind switch
+    {
+        ProgramKind.Tc => "tc",
+        ProgramKind.Xdp => "xdp",
+        ProgramKind.SocketFilter => "socket",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no C twins of this kind"),
+    };
+
     /// <summary>The instructions clang makes of <paramref name="cFile"/>'s section <paramref name="section"/>.</summary>
     public static Compiler.Isa.Insn[] Compile(string cFile, string section)
     {

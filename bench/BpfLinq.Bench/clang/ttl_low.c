@@ -1,0 +1,23 @@
+// xdp => xdp.Packet.Ethernet.Type == EtherType.IPv4 && xdp.Packet.Ipv4.Ttl < 5 ? Drop : Pass
+// XDP, direct packet access: drops IPv4 packets about to expire. A missing TTL reads 0, so the
+// check on it exits with XDP_DROP; a missing Ethernet type reads 0 (not IPv4), so that one passes.
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/ip.h>
+
+/* eth->h_proto in one u16 load: struct ethhdr is packed, and clang would read it a byte at a time. */
+#define ETH_TYPE(eth) (*(__be16 *)((void *)(eth) + 12))
+
+__attribute__((section("xdp"), used))
+int ttl_low(struct xdp_md *ctx)
+{
+    void *data = (void *)(long)ctx->data;
+    void *data_end = (void *)(long)ctx->data_end;
+    struct ethhdr *eth = data;
+    if ((void *)(eth + 1) > data_end || ETH_TYPE(eth) != __builtin_bswap16(ETH_P_IP))
+        return XDP_PASS;
+    struct iphdr *ip = (void *)(eth + 1);
+    if ((void *)(&ip->ttl + 1) > data_end)
+        return XDP_DROP;
+    return ip->ttl < 5 ? XDP_DROP : XDP_PASS;
+}
