@@ -41,10 +41,12 @@ internal sealed class PacketExpansion : IPass
         {
             ExpandVlanSkip(f, skip);
         }
+        var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
         foreach (var load in f.AllInstrs().Where(PacketWindows.IsRead).ToList())
         {
-            // A read before the anchor is never in the packet.
-            if (PacketWindows.Address(load) is (null, < 0))
+            // A read before the anchor is never in the packet; nor, with direct access, one past
+            // the largest offset the verifier lets a packet pointer reach (linear data is shorter).
+            if (PacketWindows.Address(load) is (null, var at) && (at < 0 || (direct && at + load.Size > MaxPacketOffset)))
             {
                 f.ReplaceAllUses(load, f.Const(load.Type, 0));
                 load.Block!.Remove(load);
@@ -55,7 +57,6 @@ internal sealed class PacketExpansion : IPass
         {
             return;
         }
-        var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
         var context = f.Params[0];
         Value? data = null, end = null;
         if (direct)
