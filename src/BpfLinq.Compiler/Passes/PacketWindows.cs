@@ -56,9 +56,23 @@ internal sealed class PacketWindows
     /// <summary>True for the instructions windows plan: packet reads and presence tests.</summary>
     public static bool IsRead(Instr i) => i.Op is Op.PacketLoad or Op.PacketHas;
 
-    /// <summary>The base value and displacement of a read: constant offsets fold into the displacement.</summary>
-    public static (Value? Base, long Displacement) Address(Instr load) =>
-        load.Operands[0] is Constant c ? (null, (int)c.Bits + load.Imm) : (load.Operands[0], load.Imm);
+    /// <summary>
+    /// The base value and displacement of a read: constant offsets fold into the displacement, and
+    /// so does a constant added to a base that is never negative (header offsets: the IP header
+    /// after VLAN tags is their end + 14), so reads of one header share a base and a window.
+    /// </summary>
+    public static (Value? Base, long Displacement) Address(Instr load)
+    {
+        var offset = load.Operands[0];
+        var displacement = load.Imm;
+        while (offset is Instr { Op: Op.Add } add && add.Operands[1] is Constant { Bits: >= 0 and <= 0xffff } c
+            && KnownBits.IsNonNegative(add.Operands[0]) && KnownBits.UnsignedMax(add.Operands[0]) <= 0xffff)
+        {
+            displacement += c.Bits;
+            offset = add.Operands[0];
+        }
+        return offset is Constant k ? (null, (int)k.Bits + displacement) : (offset, displacement);
+    }
 
     private void Place(Instr load)
     {
