@@ -66,12 +66,23 @@ internal static class Emitter
             bodies.Add(body);
             exits.Add(EndingOf(term, allocation.Uses[term.Index], t => LabelOf(b, t)));
         }
+        // Split edges into one block that carry the same moves (`w0 = 2` on three edges into the
+        // return) share one copy: a duplicate becomes an empty jump to the first, which forwarding removes.
+        var firstWithMoves = new Dictionary<(int Target, string Moves), int>();
         foreach (var ((blockId, t), label) in splitLabel.OrderBy(kv => kv.Value))
         {
             var b = function.Blocks[blockId];
             var body = new List<AsmItem>();
             var source = EdgeSource(b.Succs[t].Target, b.Terminator);
             new InstructionEncoder(frame, body).Moves(allocation.Edges[blockId][t]!.Steps, source);
+            var key = (b.Succs[t].Target.Id, string.Join(";", body.Select(i => $"{i.Kind} {i.Insn} {i.Target}")));
+            if (firstWithMoves.TryGetValue(key, out var first))
+            {
+                bodies.Add([]);
+                exits.Add(new Ending(EndingKind.Jump, default, first, -1, source));
+                continue;
+            }
+            firstWithMoves[key] = label;
             bodies.Add(body);
             exits.Add(new Ending(EndingKind.Jump, default, b.Succs[t].Target.Id, -1, source));
         }
