@@ -20,6 +20,14 @@ internal sealed partial class AlgebraicSimplification
             static s => s.Instr.Cond is Cond.Eq or Cond.Ne && s.A is Instr { Op: Op.ByteSwap } swap && s.B.MatchConst(out var c) && FitsSwap(swap, c)
                 && (KnownBits.MaybeOne(swap.Operands[0]) & ~LowBits(swap.Imm)) == 0
                 ? s.Compare(s.Instr.Cond, swap.Operands[0], s.Const(s.OperandType, Swap(c, swap.Imm))) : null),
+        // A byte swap permutes bits, so it commutes with bitwise logic: one swap instead of two
+        // (Source ^ Destination), and often none once a mask or test takes the last one.
+        new("(Xor (ByteSwap n a) (ByteSwap n b)) => (ByteSwap n (Xor a b))", Op.Xor,
+            static s => SameSwaps(s, out var a, out var b, out var like) ? SwapOf(s, like, s.Emit(Op.Xor, s.Type, a, b)) : null),
+        new("(Or (ByteSwap n a) (ByteSwap n b)) => (ByteSwap n (Or a b))", Op.Or,
+            static s => SameSwaps(s, out var a, out var b, out var like) ? SwapOf(s, like, s.Emit(Op.Or, s.Type, a, b)) : null),
+        new("(And (ByteSwap n a) (ByteSwap n b)) => (ByteSwap n (And a b))", Op.And,
+            static s => SameSwaps(s, out var a, out var b, out var like) ? SwapOf(s, like, s.Emit(Op.And, s.Type, a, b)) : null),
         // A mask of the low bytes of a packet or stack read is a narrower read (little-endian: the
         // low bytes come first). Not for the context, whose narrow reads the verifier restricts.
         new("(And (Load p off) (Const 2^8k-1)) => (Load.uk p off) for packet and stack reads", Op.And,
@@ -27,6 +35,17 @@ internal sealed partial class AlgebraicSimplification
                 && s.B.MatchConst(out var m) && NarrowSize(m) is { } size && size < load.Size
                 ? Narrowed(s, load, size) : null),
     ];
+
+    private static bool SameSwaps(RewriteSite s, out Value a, out Value b, out Instr like)
+    {
+        if (s.A is Instr { Op: Op.ByteSwap } x && s.B is Instr { Op: Op.ByteSwap } y && x.Imm == y.Imm && x.Type == y.Type)
+        {
+            (a, b, like) = (x.Operands[0], y.Operands[0], x);
+            return true;
+        }
+        (a, b, like) = (null!, null!, null!);
+        return false;
+    }
 
     private static int? NarrowSize(long mask) => mask switch
     {

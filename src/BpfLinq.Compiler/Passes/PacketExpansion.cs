@@ -69,7 +69,15 @@ internal sealed class PacketExpansion : IPass
             (data, end) = c.ProgramKind == ProgramKind.Tc ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);
         }
         // Planned after the entry is split for the pull, so the windows name the blocks as they are.
-        var plan = PacketWindows.Plan(f);
+        var guards = c.ProgramKind == ProgramKind.Xdp ? LengthGuards(f, data!, end!) : [];
+        var plan = PacketWindows.Plan(f, guards);
+        foreach (var g in guards)
+        {
+            foreach (var load in g.Covered)
+            {
+                Replace(f, load, g.Pointer);
+            }
+        }
         // Splitting a block moves its terminator, and so the edge a window's F takes its phi
         // values from, to the tail: this maps each split block to its tail.
         var moved = new Dictionary<Block, Block>();
@@ -85,6 +93,62 @@ internal sealed class PacketExpansion : IPass
             }
         }
     }
+
+    // An XDP length test `Length >= e` (Length is data_end - data) is the bounds check
+    // `data + e <= data_end`; written that way the verifier learns from it, and the reads it proves
+    // present need no check of their own (flow_sample: a guard before reading the ports).
+    private static List<PacketGuard> LengthGuards(Function f, Value data, Value end)
+    {
+        var guards = new List<PacketGuard>();
+        foreach (var cmp in f.AllInstrs().Where(i => i.Op == Op.Cmp).ToList())
+        {
+            var (length, bound, passes) = cmp.Cond switch
+            {
+                Cond.SGe or Cond.UGe => (cmp.Operands[0], cmp.Operands[1], true),
+                Cond.SLe or Cond.ULe => (cmp.Operands[1], cmp.Operands[0], true),
+                Cond.SLt or Cond.ULt => (cmp.Operands[0], cmp.Operands[1], false),
+                Cond.SGt or Cond.UGt => (cmp.Operands[1], cmp.Operands[0], false),
+                _ => (null!, null!, false),
+            };
+            var block = cmp.Block!;
+            if (length is null || !IsXdpLength(length) || block.Terminator is not { Op: Op.CondBr } branch || branch.Operands[0] != cmp
+                || bound.Type != IrType.I32)
+            {
+                continue;
+            }
+            // bound = base + k (k folded as for reads), checked as data + base + k <= data_end; the
+            // bound must be a small non-negative number for the two tests to agree.
+            var (baseValue, k) = PacketWindows.Address(new Instr(Op.PacketLoad, IrType.I32, [bound]) { Size = 1 });
+            if (k < 0 || (baseValue is null ? k : (long)Math.Min(KnownBits.UnsignedMax(baseValue), MaxPacketOffset + 1UL) + k) > MaxPacketOffset
+                || (baseValue is not null && !KnownBits.IsNonNegative(baseValue)))
+            {
+                continue;
+            }
+            var passed = passes ? branch.Targets[0] : branch.Targets[1];
+            if (passed.Preds.Count != 1 || branch.Targets[0] == branch.Targets[1])
+            {
+                continue;
+            }
+            Value pointer = data;
+            if (baseValue is not null)
+            {
+                var offset = block.InsertBefore(cmp, new Instr(Op.ZExt, IrType.I64, [baseValue]) { Source = cmp.Source });
+                pointer = block.InsertBefore(cmp, new Instr(Op.PtrAdd, IrType.PacketPtr, [data, offset]) { Source = cmp.Source });
+            }
+            var limit = block.InsertBefore(cmp, new Instr(Op.PtrAdd, IrType.PacketPtr, [pointer, f.Const(IrType.I64, k)]) { Source = cmp.Source });
+            var check = block.InsertBefore(cmp, new Instr(Op.Cmp, IrType.Bool, [limit, end]) { Cond = passes ? Cond.ULe : Cond.UGt, Source = cmp.Source });
+            f.ReplaceAllUses(cmp, check);
+            block.Remove(cmp);
+            guards.Add(new PacketGuard(baseValue, k, passed, pointer));
+        }
+        return guards;
+    }
+
+    // trunc(data_end - data) as the front end builds Packet.Length for XDP.
+    private static bool IsXdpLength(Value v) =>
+        v is Instr { Op: Op.Trunc } t && t.Operands[0] is Instr { Op: Op.Sub } sub
+        && sub.Operands[0] is Instr { Op: Op.Load, Imm: 4, Size: 4 } endLoad && endLoad.Operands[0].Type == IrType.CtxPtr
+        && sub.Operands[1] is Instr { Op: Op.Load, Imm: 0, Size: 4 } dataLoad && dataLoad.Operands[0].Type == IrType.CtxPtr;
 
     // data and data_end, loaded once at the entry.
     private static (Instr Data, Instr End) LoadDataPointers(Function f, Value context, ProgramKind kind)

@@ -39,10 +39,14 @@ internal sealed class PacketWindows
     /// <summary>The windows, in dominator pre-order of their owners.</summary>
     public List<PacketWindow> Windows { get; } = [];
 
-    /// <summary>Plans the windows of every packet read in <paramref name="f"/>.</summary>
-    public static PacketWindows Plan(Function f)
+    /// <summary>Bounds checks already in the program (an XDP length test turned into one): reads they prove present are covered.</summary>
+    public List<PacketGuard> Guards { get; } = [];
+
+    /// <summary>Plans the windows of every packet read in <paramref name="f"/>, given the checks <paramref name="guards"/> the program already makes.</summary>
+    public static PacketWindows Plan(Function f, IEnumerable<PacketGuard>? guards = null)
     {
         var plan = new PacketWindows(f);
+        plan.Guards.AddRange(guards ?? []);
         foreach (var block in plan._dom.PreOrder())
         {
             foreach (var load in block.Instrs.Where(IsRead).ToList())
@@ -79,6 +83,14 @@ internal sealed class PacketWindows
         var (baseValue, displacement) = Address(load);
         var lo = displacement;
         var hi = displacement + load.Size;
+        foreach (var g in Guards)
+        {
+            if (g.Base == baseValue && lo >= 0 && hi <= g.Hi && _dom.Dominates(g.Passed, load.Block!))
+            {
+                g.Covered.Add(load);
+                return;
+            }
+        }
         foreach (var w in Windows)
         {
             if (w.Anchor != load.Anchor || w.Base != baseValue || w.RefutesTo is not { } f || !Dominates(w.Owner, load) || Reaches(f, load.Block!))
@@ -277,6 +289,25 @@ internal sealed class PacketWindows
             _ => null,
         };
     }
+}
+
+/// <summary>A check the program makes itself: past it (in <see cref="Passed"/>), data + base + <see cref="Hi"/> is within the packet, through <see cref="Pointer"/> = data + base.</summary>
+internal sealed class PacketGuard(Value? baseValue, long hi, Block passed, Value pointer)
+{
+    /// <summary>The variable part of the offset, or null.</summary>
+    public Value? Base { get; } = baseValue;
+
+    /// <summary>Bytes known present after data + base.</summary>
+    public long Hi { get; } = hi;
+
+    /// <summary>The block entered when the check passes (its only way in).</summary>
+    public Block Passed { get; } = passed;
+
+    /// <summary>data + base, the pointer reads it covers go through.</summary>
+    public Value Pointer { get; } = pointer;
+
+    /// <summary>Reads it covers.</summary>
+    public List<Instr> Covered { get; } = [];
 }
 
 /// <summary>Where a read's zero value sends control (see <see cref="PacketWindows"/>).</summary>

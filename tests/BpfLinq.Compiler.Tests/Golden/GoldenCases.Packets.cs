@@ -44,6 +44,8 @@ internal static partial class GoldenCases
         // a variable offset (IP options) is a step of its own.
         XdpPacket("Packets/Windows/OneCheckForAChain", x => x.Packet.Ethernet.Type == EtherType.IPv4 && x.Packet.Ipv4.Protocol == IpProtocol.Udp && x.Packet.Ipv4.Ttl == 64 ? Pass : Drop),
         XdpPacket("Packets/Windows/ZeroPassesItsTest", x => x.Packet.Ethernet.Type == EtherType.IPv4 && x.Packet.Ipv4.Ttl < 5 ? Drop : Pass),
+        // An XDP length test is the bounds check data + n <= data_end, and covers the reads after it.
+        XdpPacket("Packets/Windows/LengthGuard", x => x.Packet.Length >= 14 + x.Packet.Ipv4.HeaderLength + 4 && ((x.Packet.Ipv4.Udp.SourcePort ^ x.Packet.Ipv4.Udp.DestinationPort) & 1) == 0 ? Pass : Drop),
         XdpPacket("Packets/Windows/VariableOffsetStep", x => x.Packet.Ipv4.Protocol == IpProtocol.Tcp && x.Packet.Ipv4.Tcp.Syn ? Pass : Drop),
     ];
 }

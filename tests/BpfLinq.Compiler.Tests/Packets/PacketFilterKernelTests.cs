@@ -37,6 +37,8 @@ public sealed class PacketFilterKernelTests(ITestOutputHelper output)
         ["source in a network"] = skb => skb.Packet.Ipv4.SourceIn(s_private) && skb.Packet.Ipv4.Destination == 0xC0A80114 ? Pass : Drop,
         ["ihl-dependent header length"] = skb => skb.Packet.Ipv4.HeaderLength + skb.Packet.Ipv4.Tcp.HeaderLength > 40 ? Pass : Drop,
         ["raw reads"] = skb => skb.Packet.U16(12) == 0x0800 && skb.Packet.U32LittleEndian(26) != 0 && skb.Packet.U8(skb.Packet.Length - 1) != 0xee ? Pass : Drop,
+        ["a length guard before the ports"] = skb => skb.Packet.Length >= 14 + skb.Packet.Ipv4.HeaderLength + 4 && ((skb.Packet.Ipv4.Tcp.SourcePort ^ skb.Packet.Ipv4.Tcp.DestinationPort) & 3) == 0 ? Pass : Drop,
+        ["a length test that drops short packets"] = skb => skb.Packet.Length < 54 ? Drop : skb.Packet.U16(52) == 0 ? Drop : Pass,
         ["payload prefix"] = skb => skb.Packet.StartsWith(14 + skb.Packet.Ipv4.HeaderLength + skb.Packet.Ipv4.Tcp.HeaderLength, "GET ") ? Pass : Drop,
         ["matches a captured array"] = skb => skb.Packet.Matches(54, s_get) || skb.Packet.Ipv4.Icmp.Type == 8 ? Pass : Drop,
     };
