@@ -38,6 +38,10 @@ internal sealed class LoopInvariantLoads : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        if (!HasLoop(Cfg.Compute(f)))
+        {
+            return; // most filters: no need for dominators and the loop forest
+        }
         var forest = LoopForest.Compute(f);
         if (forest.Loops.Count == 0 || !forest.IsReducible)
         {
@@ -62,6 +66,22 @@ internal sealed class LoopInvariantLoads : IPass
                 c.NoteRewrite(Name, $"load of the context at {load.Imm} out of {loop}");
             }
         }
+    }
+
+    // A retreating edge (to a block no later in reverse post-order) is what every loop has.
+    private static bool HasLoop(Cfg cfg)
+    {
+        foreach (var h in cfg.ReversePostOrder)
+        {
+            foreach (var t in cfg.Preds(h))
+            {
+                if (cfg.IsReachable(t) && cfg.RpoNumber(t) >= cfg.RpoNumber(h))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static bool IsContextLoad(Instr i) => i.Op == Op.Load && i.Operands[0].Type == IrType.CtxPtr;

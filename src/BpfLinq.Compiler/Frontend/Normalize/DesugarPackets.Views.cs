@@ -8,6 +8,13 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 internal sealed partial class DesugarPackets
 {
     private static readonly ProgramKind[] s_linkKinds = [ProgramKind.Tc, ProgramKind.Xdp];
+    private static readonly System.Reflection.MethodInfo s_read = Primitive(nameof(PacketPrimitives.Read));
+    private static readonly System.Reflection.MethodInfo s_read64 = Primitive(nameof(PacketPrimitives.Read64));
+    private static readonly System.Reflection.MethodInfo s_swap16 = Primitive(nameof(PacketPrimitives.Swap16));
+    private static readonly System.Reflection.MethodInfo s_swap32 = Primitive(nameof(PacketPrimitives.Swap32));
+    private static readonly System.Reflection.MethodInfo s_swap64 = Primitive(nameof(PacketPrimitives.Swap64));
+
+    private static System.Reflection.MethodInfo Primitive(string name) => typeof(PacketPrimitives).GetMethod(name)!;
 
     private bool StartsAtLink => s_linkKinds.Contains(Context.Kind);
 
@@ -152,20 +159,16 @@ internal sealed partial class DesugarPackets
         : Expression.Convert(Expression.Property(_context, nameof(SkBuff.Len)), typeof(int));
 
     private static MethodCallExpression Raw(View v, int displacement, int size) =>
-        Expression.Call(typeof(PacketPrimitives).GetMethod(nameof(PacketPrimitives.Read))!,
-            Expression.Constant(v.Anchor), v.Offset, Expression.Constant(displacement), Expression.Constant(size));
+        Expression.Call(s_read, Expression.Constant(v.Anchor), v.Offset, Expression.Constant(displacement), Expression.Constant(size));
 
     private static MethodCallExpression Raw64(View v, int displacement) =>
-        Expression.Call(typeof(PacketPrimitives).GetMethod(nameof(PacketPrimitives.Read64))!,
-            Expression.Constant(v.Anchor), v.Offset, Expression.Constant(displacement));
+        Expression.Call(s_read64, Expression.Constant(v.Anchor), v.Offset, Expression.Constant(displacement));
 
-    private static MethodCallExpression Be16(View v, int displacement) => Swap(nameof(PacketPrimitives.Swap16), Raw(v, displacement, 2));
+    private static MethodCallExpression Be16(View v, int displacement) => Expression.Call(s_swap16, Raw(v, displacement, 2));
 
-    private static MethodCallExpression Be32(View v, int displacement) => Swap(nameof(PacketPrimitives.Swap32), Raw(v, displacement, 4));
+    private static MethodCallExpression Be32(View v, int displacement) => Expression.Call(s_swap32, Raw(v, displacement, 4));
 
-    private static MethodCallExpression Be64(View v, int displacement) => Swap(nameof(PacketPrimitives.Swap64), Raw64(v, displacement));
-
-    private static MethodCallExpression Swap(string name, Expression value) => Expression.Call(typeof(PacketPrimitives).GetMethod(name)!, value);
+    private static MethodCallExpression Be64(View v, int displacement) => Expression.Call(s_swap64, Raw64(v, displacement));
 
     private static BinaryExpression Bit(View v, int displacement, uint mask) =>
         Expression.NotEqual(Expression.And(Raw(v, displacement, 1), Expression.Constant(mask)), Expression.Constant(0u));
