@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Tests.Differential.Kernel;
+using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+using Xunit.Abstractions;
+
+namespace BpfLinq.Compiler.Tests.Packets;
+
+/// <summary>
+/// The packet differential property: generated predicates over header fields and raw reads
+/// (<see cref="PacketPredicates"/>), on generated frames and their truncations
+/// (<see cref="PacketFrames"/>), built for tc, XDP and socket filter from the same lambda; every
+/// build must load (the verifier accepts it) and return on every frame what the managed model says
+/// (<c>EvaluateTestRun</c>). Truncations below a whole IP header run as XDP only: this kernel's
+/// BPF_PROG_TEST_RUN refuses them for tc and socket filters (<see cref="TestRunContext.SkbRefusal"/>).
+/// <c>BPFLINQ_PACKET_DIFF_PROGRAMS</c> sizes a run (CI: 2,000 programs of 8 frames), and
+/// <c>BPFLINQ_PACKET_DIFF_SEED</c> replays one (the failure prints it).
+/// </summary>
+public sealed class PacketDifferentialTests(ITestOutputHelper output)
+{
+    private const int FramesPerProgram = 8;
+    private static readonly ProgramKind[] s_kinds = [ProgramKind.Tc, ProgramKind.SocketFilter, ProgramKind.Xdp];
+
+    [KernelFact]
+    public void Generated_packet_predicates_agree_with_the_managed_model_on_every_kind()
+    {
+        var programs = int.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_PACKET_DIFF_PROGRAMS"), out var n) ? n : 2000;
+        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_PACKET_DIFF_SEED"), out var s) ? s : (ulong)Random.Shared.NextInt64();
+        var runs = 0;
+        var config = Config.QuickThrowOnFailure
+            .WithMaxTest(programs)
+            .WithQuietOnSuccess(true)
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
+        try
+        {
+            Prop.ForAll(PacketPredicates.Predicate().ToArbitrary(), PacketFrames.Set(FramesPerProgram).ToArbitrary(), (predicate, frames) =>
+            {
+                runs += Agree(predicate, frames);
+            }).Check(config);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new Xunit.Sdk.XunitException($"packet differential failed; replay with BPFLINQ_PACKET_DIFF_SEED={seed} BPFLINQ_PACKET_DIFF_PROGRAMS={programs}\n{e.Message}");
+        }
+        output.WriteLine($"{programs} programs, {runs} kernel runs, seed {seed}");
+        runs.ShouldBeGreaterThan(programs * FramesPerProgram);
+    }
+
+    // Builds the predicate for each kind, loads it and compares every frame the kind can run.
+    private static int Agree(Expression<Func<SkBuff, Verdict>> predicate, byte[][] frames)
+    {
+        var skb = Bpf.Filter(predicate);
+        var xdp = Bpf.Filter(PacketPredicates.XdpTwin(predicate));
+        var runs = 0;
+        foreach (var kind in s_kinds)
+        {
+            var compiled = kind == ProgramKind.Xdp ? xdp.Compile(kind) : skb.Compile(kind);
+            using var program = KernelRunner.Load(kind, [.. compiled.Instructions]);
+            foreach (var frame in frames)
+            {
+                var input = TestRunInput.OfFrame(frame);
+                if (input.Refusal(kind) is not null)
+                {
+                    continue;
+                }
+                var expected = (uint)(kind == ProgramKind.Xdp ? xdp.EvaluateTestRun(frame, kind: kind) : skb.EvaluateTestRun(frame, kind: kind));
+                var actual = KernelRunner.Run(program, kind, input);
+                if (actual != expected)
+                {
+                    throw new InvalidOperationException(
+                        $"{kind}: kernel 0x{actual:x}, managed 0x{expected:x}\nC#: {BpfLinq.Compiler.Diagnostics.CSharpRenderer.Render(predicate)}\nframe: {Convert.ToHexString(frame)}\n{compiled.Disassemble()}");
+                }
+                runs++;
+            }
+        }
+        return runs;
+    }
+}
