@@ -11,7 +11,16 @@ foreach (var (sent, delivered) in LengthFilter.Run(["hi", "hello", "a long datag
 }
 Console.WriteLine();
 
-// 2. The blog post's "drop packets containing foobar" sk_skb filter (seed program 2), built with
+// 2. A header filter written as a LINQ query, compiled for XDP and run on frames in the kernel.
+Console.WriteLine("XDP filter from a LINQ query (DNS over IPv4, VLAN tags skipped):");
+Console.WriteLine(HeaderFilter.Filter.Disassemble(BpfLinq.ProgramKind.Xdp));
+foreach (var (name, kernel, managed) in HeaderFilter.Run())
+{
+    Console.WriteLine($"{name,-36} kernel: {kernel,-5} managed model: {managed}");
+}
+Console.WriteLine();
+
+// 3. The blog post's "drop packets containing foobar" sk_skb filter (seed program 2), built with
 //    the instruction builders and run on a sockmap. It becomes a lambda when helpers, maps and
 //    loops reach the compiler (issue 5).
 using var needle = FoobarFilter.CreateStringMap("foobar");

@@ -58,6 +58,7 @@ internal static class KnownBits
             Op.VlanSkip => 0xfUL,
             Op.PacketHas => 1UL,
             Op.ByteSwap => i.Imm == 64 ? width : (1UL << (int)i.Imm) - 1,
+            Op.Add => Sum(Smear(A()), Smear(B()), width),            // a + b <= max a + max b, when that does not wrap
             Op.Phi => Union(i, depth),
             _ => width,
         };
@@ -83,6 +84,9 @@ internal static class KnownBits
         }
         return bits;
     }
+
+    private static ulong Sum(ulong maxA, ulong maxB, ulong width) =>
+        maxA <= width - maxB ? Smear(maxA + maxB) : width;
 
     // Every bit at or below the highest set bit.
     private static ulong Smear(ulong bits) => bits == 0 ? 0 : ulong.MaxValue >> BitOperations.LeadingZeroCount(bits);

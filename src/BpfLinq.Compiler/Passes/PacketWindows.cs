@@ -161,6 +161,12 @@ internal sealed class PacketWindows
         {
             return false;
         }
+        // The owner's own block may go to F too (`a || b`: a true goes to the same join), but with
+        // other values than the failed check would bring: then widening would change the result.
+        if (ownerBlock.Succs.Contains(f) && !SameIncoming(f, w.From!, ownerBlock))
+        {
+            return false;
+        }
         var seen = new HashSet<Block>();
         var work = new Stack<Block>(ownerBlock.Succs);
         while (work.Count > 0)

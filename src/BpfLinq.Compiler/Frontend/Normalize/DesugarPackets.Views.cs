@@ -32,9 +32,9 @@ internal sealed partial class DesugarPackets
             (nameof(VlanTags), nameof(VlanTags.Ipv4)) => v with { Type = typeof(Ipv4), Offset = Plus(AfterTags(v), 14), Count = null },
             (nameof(VlanTags), nameof(VlanTags.Ipv6)) => v with { Type = typeof(Ipv6), Offset = Plus(AfterTags(v), 14), Count = null },
             (nameof(VlanTags), nameof(VlanTags.Tag)) => Tag(v, (MethodCallExpression)node),
-            (nameof(Ipv4), nameof(Ipv4.Tcp)) => v with { Type = typeof(Tcp), Offset = Expression.Add(v.Offset, Ipv4HeaderLength(v)) },
-            (nameof(Ipv4), nameof(Ipv4.Udp)) => v with { Type = typeof(Udp), Offset = Expression.Add(v.Offset, Ipv4HeaderLength(v)) },
-            (nameof(Ipv4), nameof(Ipv4.Icmp)) => v with { Type = typeof(Icmp), Offset = Expression.Add(v.Offset, Ipv4HeaderLength(v)) },
+            (nameof(Ipv4), nameof(Ipv4.Tcp)) => v with { Type = typeof(Tcp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
+            (nameof(Ipv4), nameof(Ipv4.Udp)) => v with { Type = typeof(Udp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
+            (nameof(Ipv4), nameof(Ipv4.Icmp)) => v with { Type = typeof(Icmp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
             (nameof(Ipv6), nameof(Ipv6.Tcp)) => v with { Type = typeof(Tcp), Offset = Plus(v.Offset, 40) },
             (nameof(Ipv6), nameof(Ipv6.Udp)) => v with { Type = typeof(Udp), Offset = Plus(v.Offset, 40) },
             (nameof(Ipv6), nameof(Ipv6.Icmpv6)) => v with { Type = typeof(Icmp), Offset = Plus(v.Offset, 40) },
@@ -83,6 +83,13 @@ internal sealed partial class DesugarPackets
 
     private static UnaryExpression Ipv4HeaderLength(View ip) =>
         Expression.Convert(Expression.LeftShift(Expression.And(Raw(ip, 0, 1), Expression.Constant(0xfu)), Expression.Constant(2)), typeof(int));
+
+    // offset + length with a constant part of the offset kept outermost ((x + 14) + l becomes
+    // (x + l) + 14), so the reads after it share the base x + l and fold 14 into their displacements.
+    private static BinaryExpression After(Expression offset, Expression length) =>
+        offset is BinaryExpression { NodeType: ExpressionType.Add, Right: ConstantExpression c } sum
+            ? Expression.Add(Expression.Add(sum.Left, length), c)
+            : Expression.Add(offset, length);
 
     private static Expression Plus(Expression offset, int n) =>
         offset is ConstantExpression { Value: int c } ? Expression.Constant(c + n) : Expression.Add(offset, Expression.Constant(n));
