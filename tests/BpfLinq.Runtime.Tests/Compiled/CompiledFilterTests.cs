@@ -24,6 +24,16 @@ public sealed class CompiledFilterTests
         results.Where(r => r.Delivered).Select(r => r.Sent).ShouldBe(["hi", "hello", "bye"]);
     }
 
+    // The quickstart's LINQ header filter (DNS over IPv4, VLAN tags skipped) as XDP in BPF_PROG_TEST_RUN.
+    [KernelFact]
+    public void The_quickstarts_header_filter_passes_dns_queries_tagged_or_not_and_agrees_with_the_managed_model()
+    {
+        var results = Quickstart.HeaderFilter.Run().ToList();
+
+        results.ShouldAllBe(r => r.Kernel == r.Managed);
+        results.Select(r => r.Kernel).ShouldBe([Pass, Pass, Drop, Drop]);
+    }
+
     [KernelFact]
     public void Keep_truncates_what_a_socket_filter_delivers()
     {
