@@ -12,7 +12,9 @@ namespace BpfLinq.Compiler.Passes;
 ///   A variable base the verifier could not bound is first checked against the largest packet
 ///   offset it accepts. The failed check jumps straight to where a zero read would have led, or
 ///   gives the owner the value 0.</item>
-/// <item>socket filter, cgroup_skb and sk_skb: per window one <c>bpf_skb_load_bytes</c> (offset 0)
+/// <item>cgroup_skb: direct access read by read, with <c>bpf_skb_load_bytes</c> for bytes beyond
+///   the linear data (it cannot pull them in).</item>
+/// <item>socket filter and sk_skb: per window one <c>bpf_skb_load_bytes</c> (offset 0)
 ///   or <c>bpf_skb_load_bytes_relative</c> (link or network header) into a stack buffer, then loads
 ///   from the buffer. The helper zeroes the buffer when the bytes are not all there, which is
 ///   exactly the 0-when-beyond rule, so no branch is needed.</item>
@@ -58,6 +60,11 @@ internal sealed class PacketExpansion : IPass
             return;
         }
         var context = f.Params[0];
+        if (c.ProgramKind == ProgramKind.CgroupSkb)
+        {
+            ExpandCgroupReads(f, context);
+            return;
+        }
         Value? data = null, end = null;
         if (direct)
         {
@@ -91,6 +98,55 @@ internal sealed class PacketExpansion : IPass
             {
                 ExpandWithHelper(f, window, context);
             }
+        }
+    }
+
+    // cgroup_skb: direct access to the linear data (skb->data is the network header there, so data
+    // and network anchors are one), and for bytes beyond it — a cgroup_skb program cannot pull
+    // them in — bpf_skb_load_bytes, read by read:
+    //   if (data + base + hi > data_end) { r = load_bytes(skb, base + lo, buf, n); v = *buf } else v = *(data + base + lo)
+    // Reads do not share checks: the slow path's value lives on the stack, not behind the packet
+    // pointer later reads would use. Link-header reads (before the data) always take the helper.
+    private static void ExpandCgroupReads(Function f, Value context)
+    {
+        var reads = f.AllInstrs().Where(PacketWindows.IsRead).ToList();
+        var (data, end) = LoadDataPointers(f, context, ProgramKind.CgroupSkb);
+        foreach (var read in reads)
+        {
+            var (baseValue, displacement) = PacketWindows.Address(read);
+            var window = new PacketWindow(read, baseValue, displacement, displacement + read.Size, null, null);
+            if (read.Anchor == PacketAnchor.Link)
+            {
+                ExpandWithHelper(f, window, context);
+                continue;
+            }
+            var check = read.Block!;
+            var rest = check.SplitBefore(read);
+            var join = rest.SplitBefore(rest.Instrs.SkipWhile(i => i != read).Skip(1).First());
+            var b = new IrBuilder(f) { Current = check, Source = read.Source };
+            var slow = f.AddBlock();
+            Value pointer = data;
+            if (baseValue is not null)
+            {
+                if (UpperBound(baseValue) + (ulong)window.Hi > MaxPacketOffset)
+                {
+                    var inRange = f.AddBlock();
+                    b.CondBr(b.Cmp(Cond.UGt, baseValue, f.Const(baseValue.Type, MaxPacketOffset - window.Hi)), slow, inRange);
+                    b.Current = inRange;
+                }
+                pointer = b.PtrAdd(data, baseValue.Type == IrType.I32 ? b.Unary(Op.ZExt, IrType.I64, baseValue) : baseValue);
+            }
+            b.CondBr(b.Cmp(Cond.UGt, b.PtrAdd(pointer, f.Const(IrType.I64, window.Hi)), end), slow, rest);
+            rest.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = read.Source });
+            // The slow path: the helper strategy on a copy of the read, which it replaces in place.
+            var copy = slow.Append(new Instr(read.Op, read.Type, [read.Operands[0]]) { Imm = read.Imm, Size = read.Size, Anchor = PacketAnchor.Data, Source = read.Source });
+            b.Current = slow;
+            b.Br(join);
+            var phi = join.InsertPhi(new Instr(Op.Phi, read.Type, []) { Source = read.Source });
+            f.ReplaceAllUses(read, phi);
+            IrBuilder.AddPhiIncoming(phi, rest, Replace(f, read, pointer));
+            IrBuilder.AddPhiIncoming(phi, slow, copy); // the helper expansion replaces it with its value
+            ExpandWithHelper(f, new PacketWindow(copy, baseValue, displacement, displacement + read.Size, null, null), context);
         }
     }
 

@@ -5,8 +5,8 @@ using static BpfLinq.Verdict;
 namespace BpfLinq.Compiler.Tests.Golden;
 
 // Packet data: one case per header family, the same filter under each access strategy (direct
-// access on tc and XDP, bpf_skb_load_bytes on socket filters, cgroup_skb and sk_skb), and the
-// shapes the bounds-check windows exist for. They run on GoldenInputs.Packets.
+// access on tc and XDP, direct with a per-read bpf_skb_load_bytes fallback on cgroup_skb,
+// bpf_skb_load_bytes on socket filters and sk_skb), and the shapes the bounds-check windows exist for. They run on GoldenInputs.Packets.
 internal static partial class GoldenCases
 {
     private static readonly IPNetwork s_privateNet = IPNetwork.Parse("10.0.0.0/8");

@@ -22,7 +22,7 @@ namespace BpfLinq.Compiler.Tests.Packets;
 public sealed class PacketDifferentialTests(ITestOutputHelper output)
 {
     private const int FramesPerProgram = 8;
-    private static readonly ProgramKind[] s_kinds = [ProgramKind.Tc, ProgramKind.SocketFilter, ProgramKind.Xdp];
+    private static readonly ProgramKind[] s_kinds = [ProgramKind.Tc, ProgramKind.SocketFilter, ProgramKind.CgroupSkb, ProgramKind.Xdp];
 
     [KernelFact]
     public void Generated_packet_predicates_agree_with_the_managed_model_on_every_kind()

@@ -53,6 +53,47 @@ public sealed class NonLinearPacketTests
         }
     }
 
+    // The same, as cgroup_skb on the root cgroup's egress: no pull there, so the read past the
+    // linear data falls back to bpf_skb_load_bytes.
+    [KernelFact]
+    public void A_cgroup_skb_filter_reads_payload_beyond_the_linear_area_through_the_helper()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = (ushort)((IPEndPoint)listener.LocalEndpoint).Port;
+        var filter = Bpf.Filter<SkBuff>(skb => skb.Packet.Ipv4.Protocol == IpProtocol.Tcp && skb.Packet.Ipv4.Tcp.DestinationPort == port
+            && skb.Packet.StartsWith(skb.Packet.Ipv4.HeaderLength + skb.Packet.Ipv4.Tcp.HeaderLength, Pattern) ? Drop : Pass);
+        using var program = filter.Load(ProgramKind.CgroupSkb);
+        // The cgroup v2 hierarchy's root (this machine mounts it at /sys/fs/cgroup/unified).
+        var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).FirstOrDefault(f => f.Length > 2 && f[2] == "cgroup2")?[1];
+        mount.ShouldNotBeNull("a cgroup v2 hierarchy should be mounted");
+        var cgroup = Open(mount, 0x10000); // O_RDONLY | O_DIRECTORY
+        cgroup.ShouldBeGreaterThanOrEqualTo(0, $"the cgroup v2 root {mount} should open");
+        try
+        {
+            var (client, server) = Connect(listener);
+            using (client)
+            using (server)
+            using (BpfLink.Create(program, cgroup, AttachType.CgroupInetEgress))
+            {
+                Send(client, "hello");
+                Receive(server, 2000).ShouldBe("hello");
+                Send(client, Pattern + " and more");
+                Should.Throw<IOException>(() => Receive(server, 400));
+            }
+        }
+        finally
+        {
+            _ = Close(cgroup);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open(string path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
+
     // Drops TCP segments to `port` (IPv4 without options) that are not all linear; passes the rest.
     private static string NonLinearDropper(ushort port) => $"""
         r2 = *(u32 *)(r1 + 0x4c)
