@@ -12,10 +12,10 @@ namespace BpfLinq.Compiler.Tests.Packets;
 /// <summary>
 /// The packet differential property: generated predicates over header fields and raw reads
 /// (<see cref="PacketPredicates"/>), on generated frames and their truncations
-/// (<see cref="PacketFrames"/>), built for tc, XDP and socket filter from the same lambda; every
+/// (<see cref="PacketFrames"/>), built for tc, XDP, socket filter and cgroup_skb from the same lambda; every
 /// build must load (the verifier accepts it) and return on every frame what the managed model says
 /// (<c>EvaluateTestRun</c>). Truncations below a whole IP header run as XDP only: this kernel's
-/// BPF_PROG_TEST_RUN refuses them for tc and socket filters (<see cref="TestRunContext.SkbRefusal"/>).
+/// BPF_PROG_TEST_RUN refuses them for the socket-buffer kinds (<see cref="TestRunContext.SkbRefusal"/>).
 /// <c>BPFLINQ_PACKET_DIFF_PROGRAMS</c> sizes a run (CI: 2,000 programs of 8 frames), and
 /// <c>BPFLINQ_PACKET_DIFF_SEED</c> replays one (the failure prints it).
 /// </summary>
