@@ -74,5 +74,5 @@ internal static class DeadMachineCode
     // Pure, one virtual result.
     private static bool IsRemovable(MachineInstr i) =>
         i.Defs.Length == 1 && !i.Defs[0].IsPhysical
-        && i.Opcode is not (MachineOpcode.Store or MachineOpcode.Call) && !i.IsTerminator;
+        && i.Opcode is not (MachineOpcode.Store or MachineOpcode.Call or MachineOpcode.AtomicAdd) && !i.IsTerminator;
 }

@@ -60,8 +60,32 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
                 Add(Insn.Mov(D(), Reg.R10), s);
                 Add(Insn.Add(D(), (int)i.Imm), s);
                 break;
+            case MachineOpcode.Store when i.FrameBase:
+                Add(i.HasImm ? Insn.St(i.Size, Reg.R10, i.Offset, (int)i.Imm) : Insn.Stx(i.Size, Reg.R10, i.Offset, U(0)), s);
+                break;
             case MachineOpcode.Store:
                 Add(i.HasImm ? Insn.St(i.Size, U(0), i.Offset, (int)i.Imm) : Insn.Stx(i.Size, U(0), i.Offset, U(1)), s);
+                break;
+            case MachineOpcode.AtomicAdd:
+                Add(Insn.AtomicAdd(i.Size, U(0), i.Offset, U(1)), s);
+                break;
+            case MachineOpcode.LoadPseudo:
+            {
+                // Symbolic until load (map index into fd_array) or link (function index): see ProgramLinker.
+                var pair = i.Pseudo switch
+                {
+                    PseudoSource.MapIdx => Insn.LdMapIdx(D(), (int)i.Imm),
+                    PseudoSource.MapIdxValue => Insn.LdMapIdxValue(D(), (int)i.Imm, i.Imm2),
+                    _ => Insn.LdFunc(D(), (int)i.Imm),
+                };
+                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s));
+                break;
+            }
+            case MachineOpcode.Call when i.CallKind == CallKind.Kfunc:
+                Add(Insn.CallKfunc((int)i.Imm), s); // the kfunc's index until the runtime resolves its BTF id
+                break;
+            case MachineOpcode.Call when i.CallKind == CallKind.Local:
+                Add(Insn.CallLocal((int)i.Imm), s); // the function's index until the program is linked
                 break;
             case MachineOpcode.Call:
                 Add(Insn.CallHelper((int)i.Imm), s);

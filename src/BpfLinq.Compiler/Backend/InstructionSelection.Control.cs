@@ -90,7 +90,7 @@ internal sealed partial class InstructionSelection
         Terminate(new MachineInstr(MachineOpcode.Exit, [], [r0]) { Source = _source });
     }
 
-    private void LowerCall(Instr instr)
+    private void LowerCall(Instr instr, CallKind kind)
     {
         var args = instr.Operands;
         if (args.Count > CallingConvention.MaxArguments)
@@ -117,7 +117,7 @@ internal sealed partial class InstructionSelection
             }
         }
         var r0 = VReg.Physical(CallingConvention.Result);
-        Emit(new MachineInstr(MachineOpcode.Call, [r0], uses) { Imm = instr.Imm, Source = _source });
+        Emit(new MachineInstr(MachineOpcode.Call, [r0], uses) { Imm = instr.Imm, CallKind = kind, Source = _source });
         if (_hasUsers.Contains(instr))
         {
             Emit(new MachineInstr(MachineOpcode.Copy, [Define(instr)], [r0]) { Source = _source });

@@ -65,9 +65,19 @@ internal sealed partial class InstructionSelection
 
     private void LowerStore(Instr instr)
     {
-        var (baseReg, offset) = MemoryOperand(instr.Operands[0], instr.Imm);
         var size = SizeOf(instr.Size);
         var value = instr.Operands[1];
+        if (FrameOffset(instr.Operands[0], instr.Imm) is { } frameOffset)
+        {
+            // Into a stack buffer: through r10 (Uses holds only the value, if any).
+            var immediate = TryConstant(value, out var constant) && (instr.Size < 8 || FitsImm64(constant));
+            Emit(new MachineInstr(MachineOpcode.Store, [], immediate ? [] : [Register(value)])
+            {
+                Size = size, Offset = frameOffset, FrameBase = true, HasImm = immediate, Imm = immediate ? (int)constant : 0, Source = _source,
+            });
+            return;
+        }
+        var (baseReg, offset) = MemoryOperand(instr.Operands[0], instr.Imm);
         // A store of an immediate truncates it to the size, or sign-extends it for 8 bytes.
         if (TryConstant(value, out var bits) && (instr.Size < 8 || FitsImm64(bits)))
         {
@@ -135,7 +145,7 @@ internal sealed partial class InstructionSelection
         for (var k = 0; k < user.Operands.Count; k++)
         {
             if (user.Operands[k] is Instr { Op: Op.PtrAdd } p
-                && !(k == 0 && user.Op is Op.Load or Op.Store or Op.PtrAdd))
+                && !(k == 0 && user.Op is Op.Load or Op.Store or Op.PtrAdd or Op.AtomicAdd))
             {
                 _addressesNeedingRegister.Add(p);
             }

@@ -127,8 +127,29 @@ internal sealed partial class InstructionSelection
                 LowerStore(instr);
                 break;
             case Op.Call:
-                LowerCall(instr);
+                LowerCall(instr, CallKind.Helper);
                 break;
+            case Op.KfuncCall:
+                LowerCall(instr, CallKind.Kfunc);
+                break;
+            case Op.LocalCall:
+                LowerCall(instr, CallKind.Local);
+                break;
+            case Op.MapRef:
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.MapIdx, Imm = instr.Imm, Source = _source });
+                break;
+            case Op.MapValueAddr:
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.MapIdxValue, Imm = instr.Imm, Imm2 = instr.Size, Source = _source });
+                break;
+            case Op.FuncAddr:
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.Func, Imm = instr.Imm, Source = _source });
+                break;
+            case Op.AtomicAdd:
+            {
+                var (baseReg, offset) = MemoryOperand(instr.Operands[0], instr.Imm);
+                Emit(new MachineInstr(MachineOpcode.AtomicAdd, [], [baseReg, Register(instr.Operands[1])]) { Size = SizeOf(instr.Size), Offset = offset, Source = _source });
+                break;
+            }
             case Op.StackSlot:
                 // The address in a register, for the users that need one (helper arguments);
                 // loads and stores address the buffer through r10, and unused addresses die.

@@ -64,6 +64,15 @@ internal sealed class MachineInstr
     /// <summary>The expression this instruction came from.</summary>
     public SourceRef? Source { get; init; }
 
+    /// <summary>For <see cref="MachineOpcode.Call"/>: helper, kfunc or function.</summary>
+    public CallKind CallKind { get; init; }
+
+    /// <summary>For <see cref="MachineOpcode.LoadPseudo"/>: what the immediate names.</summary>
+    public PseudoSource Pseudo { get; init; }
+
+    /// <summary>For <see cref="MachineOpcode.LoadPseudo"/> of a map value: the offset into the value.</summary>
+    public int Imm2 { get; init; }
+
     /// <summary>Dense position in the function, assigned by <see cref="MachineFunction.Number"/>.</summary>
     public int Index { get; internal set; } = -1;
 

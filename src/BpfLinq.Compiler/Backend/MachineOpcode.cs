@@ -29,8 +29,19 @@ internal enum MachineOpcode : byte
     Store,
     /// <summary><c>Defs[0] = r10 + Imm</c>: the address of a stack buffer (two instructions, <c>mov</c> and <c>add</c>).</summary>
     FrameAddress,
-    /// <summary>Calls helper <c>Imm</c>: uses r1..rN (<c>Uses</c>), defines r0 (<c>Defs</c>), clobbers r0–r5.</summary>
+    /// <summary>
+    /// Calls helper <c>Imm</c> (or, by <c>CallKind</c>, kfunc or function <c>Imm</c> of the module): uses
+    /// r1..rN (<c>Uses</c>), defines r0 (<c>Defs</c>), clobbers r0–r5.
+    /// </summary>
     Call,
+    /// <summary>
+    /// <c>Defs[0] = ld_imm64</c> with pseudo source <c>Pseudo</c>: a map (<c>Imm</c> = index into the
+    /// program's fd_array), a map value (and <c>Imm2</c> = byte offset), or a function (<c>Imm</c> =
+    /// function index, made relative when the program is linked).
+    /// </summary>
+    LoadPseudo,
+    /// <summary><c>lock *(Size *)(Uses[0] + Offset) += Uses[1]</c>.</summary>
+    AtomicAdd,
     /// <summary>Jumps to <c>Targets[0]</c>, passing its arguments.</summary>
     Jump,
     /// <summary><c>if Uses[0] JmpOp (Uses[1] or Imm) goto Targets[0] else Targets[1]</c> (JMP32 when <c>Is32</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Backend;
+using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Ir;
@@ -17,7 +18,7 @@ internal static class BpfCompiler
     /// <summary>Compiles a lambda for a program kind.</summary>
     public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options)
     {
-        var function = IrLowering.Lower(lambda, kind, new LoweringOptions
+        var module = IrLowering.LowerModule(lambda, kind, new LoweringOptions
         {
             Name = options.Name,
             SourceText = sourceText,
@@ -25,24 +26,34 @@ internal static class BpfCompiler
             SourceLine = sourceLine,
             VerifyIr = options.VerifyIrAfterEachPass,
         });
-        Phase("pass pipeline", function, () => Pipeline.Default.Run(function, new PassContext(kind)
+        var codes = new List<MachineCode>();
+        foreach (var function in module.Functions)
         {
-            VerifyIrAfterEachPass = options.VerifyIrAfterEachPass,
-            DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
-            Trace = options.Trace,
-        }));
-        // The back end gets dense ids, and its error messages name values by them, as the IR text
-        // does (the pipeline leaves the blocks in reverse post-order, the order the printer numbers
-        // in). Printing waits until asked for: it renders every instruction's C# source, which a
-        // compile otherwise never needs.
-        function.Renumber();
-        MachineCode code = null!;
-        Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
-        {
-            CheckAllocation = options.CheckAllocation,
-            Trace = options.Trace,
-        }));
-        return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), code.Instructions, code.Sources, () => IrPrinter.Print(function), code.StackSize);
+            Phase("pass pipeline", function, () => Pipeline.Default.Run(function, new PassContext(kind)
+            {
+                VerifyIrAfterEachPass = options.VerifyIrAfterEachPass,
+                DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
+                Trace = options.Trace,
+            }));
+            // The back end gets dense ids, and its error messages name values by them, as the IR text
+            // does (the pipeline leaves the blocks in reverse post-order, the order the printer numbers
+            // in). Printing waits until asked for: it renders every instruction's C# source, which a
+            // compile otherwise never needs.
+            function.Renumber();
+            MachineCode code = null!;
+            Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
+            {
+                CheckAllocation = options.CheckAllocation,
+                Trace = options.Trace,
+            }));
+            codes.Add(code);
+        }
+        var (instructions, sources, starts) = ProgramLinker.Link(codes);
+        var (btf, funcInfo, lineInfo) = ProgramBtf.Build(module, starts, sources, sourceFile, sourceLine);
+        var symbols = new ProgramSymbols(
+            [.. module.Maps], [.. module.Kfuncs], [.. module.Functions.Select((f, k) => (f.Name, starts[k]))], btf, [.. funcInfo], [.. lineInfo]);
+        return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), instructions, sources,
+            () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols);
     }
 
     private static void Phase(string phase, Function function, Action action)
@@ -62,7 +73,7 @@ internal static class BpfCompiler
             {
                 dump = "(IR could not be printed)";
             }
-            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message, dump);
+            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message + "\n" + e.StackTrace, dump);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using BpfLinq.Compiler.Backend;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
+using BpfLinq.Maps;
 
 namespace BpfLinq;
 
@@ -17,7 +19,18 @@ public sealed class CompiledProgram
     private readonly Lazy<string> _ir;
 
     internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
+        : this(name, kind, lambdaText, returnsVerdict, instructions, sources, ir, stackSize, ProgramSymbols.None)
     {
+    }
+
+    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols)
+    {
+        Maps = symbols.Maps;
+        Kfuncs = symbols.Kfuncs;
+        Functions = symbols.Functions;
+        Btf = symbols.Btf;
+        FuncInfo = symbols.FuncInfo;
+        LineInfo = symbols.LineInfo;
         ReturnsVerdict = returnsVerdict;
         Name = name;
         Kind = kind;
@@ -48,6 +61,28 @@ public sealed class CompiledProgram
 
     /// <summary>Bytes of stack the program uses below r10.</summary>
     public int StackSize { get; }
+
+    /// <summary>
+    /// The maps the program uses, in fd_array order: each <c>ld_imm64</c> with BPF_PSEUDO_MAP_IDX (or
+    /// BPF_PSEUDO_MAP_IDX_VALUE) names one by its index here. The runtime creates them (or reuses the
+    /// ones already created for the same definitions) and passes their fds as the fd_array.
+    /// </summary>
+    public IReadOnlyList<MapDefinition> Maps { get; }
+
+    /// <summary>The kfuncs the program calls, by name; a kfunc call's immediate is an index here until the runtime puts the BTF id there.</summary>
+    public IReadOnlyList<string> Kfuncs { get; }
+
+    /// <summary>The functions, main first: name and first slot.</summary>
+    public IReadOnlyList<(string Name, int Start)> Functions { get; }
+
+    /// <summary>The program's BTF (functions and the strings line_info points at); empty when it has none.</summary>
+    public ReadOnlyMemory<byte> Btf { get; }
+
+    /// <summary>One record per function: where it starts and its BTF FUNC.</summary>
+    public ImmutableArray<FuncInfo> FuncInfo { get; }
+
+    /// <summary>Where each C# expression's instructions start (the verifier quotes these lines).</summary>
+    public ImmutableArray<LineInfo> LineInfo { get; }
 
     /// <summary>The C# expression (text and path from the lambda, e.g. <c>Body.Test</c>) an instruction slot came from, or null.</summary>
     public (string Text, string Path)? SourceOf(int slot) =>

@@ -129,6 +129,36 @@ internal static class CompileErrors
     public static CompileError ContextArrayAsValue(ContextField field) =>
         new(DiagnosticCode.ContextArrayAsValue, $"{FieldName(field)} is an array of the context: read one element with a constant index ({field.Property.Name}[0])");
 
+    public static CompileError MapNotCaptured(Expression map) =>
+        new(DiagnosticCode.MapMisuse, $"`{CSharpRenderer.Render(map)}` is not a map captured from C#: declare the map outside the lambda (var counts = new HashMap<uint, ulong>(1024);) and use that variable");
+
+    public static CompileError MapLayout(Type type, string reason) =>
+        new(DiagnosticCode.MapMisuse, $"{Type(type)} cannot be a map key or value: {reason}");
+
+    public static CompileError MapAddNotInteger(Type value) =>
+        new(DiagnosticCode.MapMisuse, $"Increment and Add are atomic integer additions; the value type {Type(value)} is not an integer: look the value up, compute, and Update it");
+
+    public static CompileError MapStructValue(Type value) =>
+        new(DiagnosticCode.MapMisuse, $"a looked-up {Type(value)} is read through its fields (counts.GetValueOrDefault(key).Packets), not used whole");
+
+    public static CompileError HelperArgumentNotConstant(string parameter, string method) =>
+        new(DiagnosticCode.HelperArgument, $"the {parameter} of {method} must be a constant the compiler can read (a literal or a captured value)");
+
+    public static CompileError HelperArgumentOutOfRange(string parameter, string method, string allowed) =>
+        new(DiagnosticCode.HelperArgument, $"the {parameter} of {method} must be {allowed}");
+
+    public static CompileError ByteBufferAsValue() =>
+        new(DiagnosticCode.HelperArgument, "a byte buffer from LoadBytes lives on the program's stack: pass it straight to Strncmp or Strcmp (Bpf.Strncmp(skb.LoadBytes(i, 6), 6, \"foobar\"))");
+
+    public static CompileError TraceFormat(string problem) =>
+        new(DiagnosticCode.HelperArgument, $"TracePrintk format: {problem}");
+
+    public static CompileError HelperNotAvailable(string method, ProgramKind kind, string instead) =>
+        new(DiagnosticCode.HelperNotAvailable, $"{method} is not available to {kind} programs{instead}");
+
+    public static CompileError FunctionMisuse(string what) =>
+        new(DiagnosticCode.FunctionMisuse, what);
+
     private static string FieldName(ContextField field) => $"{field.Property.DeclaringType!.Name}.{field.Property.Name}";
 
     private static Verdict Sample(VerdictKind kind) => kind switch

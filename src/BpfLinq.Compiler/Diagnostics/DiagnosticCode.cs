@@ -169,4 +169,27 @@ public static class DiagnosticCode
     /// data, not its headers).
     /// </summary>
     public const string PacketHeaderNotVisible = "BPF0025";
+
+    /// <summary>
+    /// <c>BPF0026</c>: a map used in a way a program cannot: a map that is not captured from C# (built
+    /// inside the lambda), a key or value type without a fixed layout, <c>Increment</c>/<c>Add</c> on a
+    /// non-integer value, a looked-up struct used whole instead of through its fields.
+    /// </summary>
+    public const string MapMisuse = "BPF0026";
+
+    /// <summary>
+    /// <c>BPF0027</c>: a helper or kfunc argument the kernel needs to know when the program loads is not a
+    /// constant (a length, a string, a format), is out of range, or a byte buffer is used other than as
+    /// such an argument; or a <c>TracePrintk</c> format does not match its arguments.
+    /// </summary>
+    public const string HelperArgument = "BPF0027";
+
+    /// <summary><c>BPF0028</c>: a helper the program kind may not call (<c>LoadBytes</c> in XDP).</summary>
+    public const string HelperNotAvailable = "BPF0028";
+
+    /// <summary>
+    /// <c>BPF0029</c>: a <c>BpfFunction</c> or loop callback that cannot be compiled as a function: more
+    /// than five parameters, a parameter or result type other than a scalar or the context, recursion.
+    /// </summary>
+    public const string FunctionMisuse = "BPF0029";
 }

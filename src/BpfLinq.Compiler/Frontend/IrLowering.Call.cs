@@ -43,11 +43,21 @@ internal sealed partial class IrLowering
         return _b.I64(verdict.ToReturnValue(_kind));
     }
 
-    private Value LowerCall(MethodCallExpression node)
+    private Value? LowerCall(MethodCallExpression node)
     {
         if (node.Method.DeclaringType == typeof(PacketPrimitives))
         {
             return LowerPacketPrimitive(node);
+        }
+        if (typeof(BpfLinq.Maps.MapDefinition).IsAssignableFrom(node.Method.DeclaringType))
+        {
+            return node.Object is ConstantExpression { Value: BpfLinq.Maps.MapDefinition map }
+                ? LowerMapCall(node, map)
+                : throw Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
+        }
+        if (node.Method.DeclaringType == typeof(Bpf) && IntrinsicTable.Find(node.Method) is null)
+        {
+            return LowerHelperCall(node);
         }
         var intrinsic = IntrinsicTable.Find(node.Method) ?? throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
         switch (intrinsic.Kind)

@@ -32,15 +32,20 @@ internal sealed partial class IrLowering
     private readonly SsaBuilder _ssa;
     private readonly GuardFacts _facts = new();
     private readonly ParameterExpression _contextParameter;
-    private readonly Param _ctx;
+    private readonly Value _ctx;
+    private readonly Module _module;
     private readonly LabelTable _labels;
     private readonly HashSet<Block> _reachable = [];
     private Origin _origin;
 
-    private IrLowering(LambdaExpression lambda, DiagnosticContext context, string name)
+    // MapValueAddr instructions name the read-only data by this index until the module knows its map.
+    private const int ConstantDataMapIndex = -1;
+
+    private IrLowering(LambdaExpression lambda, DiagnosticContext context, string name, Module module)
     {
         _context = context;
         _kind = context.Kind;
+        _module = module;
         _function = new Function(name, IrType.I64);
         _ctx = _function.AddParam(IrType.CtxPtr);
         _b = new IrBuilder(_function);
@@ -54,19 +59,46 @@ internal sealed partial class IrLowering
     /// Lowers a program lambda for a program kind to IR (verified unless <see cref="LoweringOptions.VerifyIr"/> is off).
     /// </summary>
     /// <exception cref="BpfCompileException">The lambda uses something that cannot be compiled for <paramref name="kind"/>.</exception>
-    public static Function Lower(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
+    public static Function Lower(LambdaExpression lambda, ProgramKind kind, LoweringOptions options) =>
+        LowerModule(lambda, kind, options).Main;
+
+    /// <summary>
+    /// Lowers a program lambda for a program kind to an IR module: the main function and the functions
+    /// it calls, with the maps, kfuncs and read-only data they use.
+    /// </summary>
+    /// <exception cref="BpfCompileException">The lambda uses something that cannot be compiled for <paramref name="kind"/>.</exception>
+    public static Module LowerModule(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
     {
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(options);
         var context = new DiagnosticContext(lambda, kind, options);
         CheckSignature(lambda, context);
         var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context);
-        var function = new IrLowering(normalised, context, options.Name).LowerProgram(normalised);
+        var module = new Module();
+        module.AddFunction(new IrLowering(normalised, context, options.Name, module).LowerProgram(normalised));
+        PlaceConstantData(module);
         if (options.VerifyIr)
         {
-            IrVerifier.VerifyOrThrow(function, "front end");
+            foreach (var function in module.Functions)
+            {
+                IrVerifier.VerifyOrThrow(function, "front end");
+            }
         }
-        return function;
+        return module;
+    }
+
+    // The read-only data becomes a map once all of it is known (its size is the map's value size).
+    private static void PlaceConstantData(Module module)
+    {
+        if (module.Constants.IsEmpty)
+        {
+            return;
+        }
+        var index = module.MapIndex(module.Constants.ToMap());
+        foreach (var instr in module.Functions.SelectMany(f => f.AllInstrs()).Where(i => i.Op == Op.MapValueAddr && i.Imm == ConstantDataMapIndex))
+        {
+            instr.Imm = index;
+        }
     }
 
     private static void CheckSignature(LambdaExpression lambda, DiagnosticContext context)

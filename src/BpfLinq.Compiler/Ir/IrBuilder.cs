@@ -61,6 +61,30 @@ internal sealed class IrBuilder
     public Instr Call(long helperId, IrType result, params Value[] args) =>
         Add(new Instr(Op.Call, result, args) { Imm = helperId });
 
+    /// <summary>A fresh stack buffer of <paramref name="bytes"/> bytes.</summary>
+    public Instr StackSlot(int bytes) => Add(new Instr(Op.StackSlot, IrType.StackPtr, []) { Imm = bytes });
+
+    /// <summary>Loads a reference to map <paramref name="mapIndex"/> of the module.</summary>
+    public Instr MapRef(int mapIndex) => Add(new Instr(Op.MapRef, IrType.MapPtr, []) { Imm = mapIndex });
+
+    /// <summary>The address of byte <paramref name="offset"/> of value 0 of map <paramref name="mapIndex"/>.</summary>
+    public Instr MapValueAddr(int mapIndex, int offset) => Add(new Instr(Op.MapValueAddr, IrType.MapValuePtr, []) { Imm = mapIndex, Size = offset });
+
+    /// <summary>The address of function <paramref name="functionIndex"/> of the module (a callback).</summary>
+    public Instr FuncAddr(int functionIndex) => Add(new Instr(Op.FuncAddr, IrType.I64, []) { Imm = functionIndex });
+
+    /// <summary>Calls kfunc <paramref name="kfuncIndex"/> of the module.</summary>
+    public Instr KfuncCall(int kfuncIndex, IrType result, params Value[] args) =>
+        Add(new Instr(Op.KfuncCall, result, args) { Imm = kfuncIndex });
+
+    /// <summary>Calls function <paramref name="functionIndex"/> of the module.</summary>
+    public Instr LocalCall(int functionIndex, IrType result, params Value[] args) =>
+        Add(new Instr(Op.LocalCall, result, args) { Imm = functionIndex });
+
+    /// <summary>Atomically adds <paramref name="value"/> to the <paramref name="size"/> bytes at <paramref name="pointer"/> + <paramref name="offset"/>.</summary>
+    public Instr AtomicAdd(Value pointer, long offset, int size, Value value) =>
+        Add(new Instr(Op.AtomicAdd, IrType.Void, [pointer, value]) { Imm = offset, Size = size });
+
     /// <summary>An empty phi at the start of <paramref name="block"/>; fill it with <see cref="AddPhiIncoming"/>.</summary>
     public Instr Phi(Block block, IrType type)
     {

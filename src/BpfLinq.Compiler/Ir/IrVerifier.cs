@@ -152,7 +152,7 @@ internal static class IrVerifier
             Op.Trunc when t != IrType.I32 => "result must be i32",
             Op.SExtIn when !t.IsScalar() || i.Imm is not (8 or 16 or 32) || (i.Imm == 32 && t != IrType.I64) => "sign-extends 8 or 16 bits (32 in i64)",
             Op.ByteSwap when !t.IsScalar() || i.Imm is not (16 or 32 or 64) || (i.Imm == 64 && t != IrType.I64) => "swaps 16, 32 (or 64 in i64) bits",
-            Op.Cmp when t != IrType.Bool || i.Operands[0].Type != i.Operands[1].Type && !IsPacketBoundsCompare(i) => "compares two values of one type",
+            Op.Cmp when t != IrType.Bool || i.Operands[0].Type != i.Operands[1].Type && !IsPacketBoundsCompare(i) && !IsNullCheck(i) => "compares two values of one type",
             Op.PtrAdd when !t.IsPointer() || i.Operands[0].Type != t => "adds an offset to a pointer of the result's type",
             Op.Load when !i.Operands[0].Type.IsPointer() => "loads through a pointer",
             Op.Load when IsPacketPointerLoad(i) => null,
@@ -162,7 +162,11 @@ internal static class IrVerifier
             Op.VlanSkip when t != IrType.I32 || i.Imm is < 1 or > 8 => "counts 1 to 8 tags into an i32",
             Op.StackSlot when t != IrType.StackPtr || i.Imm is < 1 or > 512 => "reserves 1 to 512 bytes of stack",
             Op.Store when !i.Operands[0].Type.IsPointer() || i.Size is not (1 or 2 or 4 or 8) => "stores 1, 2, 4 or 8 bytes through a pointer",
-            Op.Call when i.Operands.Count > 5 => "passes more than 5 arguments",
+            Op.Call or Op.KfuncCall or Op.LocalCall when i.Operands.Count > 5 => "passes more than 5 arguments",
+            Op.MapRef when t != IrType.MapPtr => "result must be mapptr",
+            Op.MapValueAddr when t != IrType.MapValuePtr => "result must be valptr",
+            Op.FuncAddr when t != IrType.I64 => "result must be i64",
+            Op.AtomicAdd when !i.Operands[0].Type.IsPointer() || i.Size is not (4 or 8) => "adds 4 or 8 bytes through a pointer",
             Op.Br when i.Targets.Length != 1 => $"has {i.Targets.Length} targets, want 1",
             Op.CondBr when i.Targets.Length != 2 => $"has {i.Targets.Length} targets, want 2",
             Op.Phi when t == IrType.Bool || t == IrType.Void => "phis carry values, not bools",
@@ -181,6 +185,10 @@ internal static class IrVerifier
     // data + N <= data_end: a packet pointer against the packet end is the one mixed-type compare.
     private static bool IsPacketBoundsCompare(Instr cmp) =>
         (cmp.Operands[0].Type, cmp.Operands[1].Type) is (IrType.PacketPtr, IrType.PacketEnd) or (IrType.PacketEnd, IrType.PacketPtr);
+
+    // A map lookup's result against 0: the null check the verifier requires.
+    private static bool IsNullCheck(Instr cmp) =>
+        cmp.Operands[0].Type == IrType.MapValueOrNull && cmp.Operands[1] is Constant { Bits: 0 } && cmp.Cond is Cond.Eq or Cond.Ne;
 
     private static void CheckSsa(Function f, List<string> errors)
     {

@@ -77,6 +77,21 @@ internal enum Op : byte
     VlanSkip,
     /// <summary>A stack buffer of <see cref="Instr.Imm"/> bytes, 8-byte aligned, its own for every instruction; the result points at it.</summary>
     StackSlot,
+    /// <summary>The map <see cref="Instr.Imm"/> of the module's map table (an <c>ld_imm64</c> the loader patches with its fd); a <see cref="IrType.MapPtr"/>.</summary>
+    MapRef,
+    /// <summary>
+    /// The address of byte <see cref="Instr.Size"/> of value 0 of map <see cref="Instr.Imm"/> (an <c>ld_imm64</c> with
+    /// BPF_PSEUDO_MAP_VALUE): how read-only constants (strings) are addressed; a <see cref="IrType.MapValuePtr"/>.
+    /// </summary>
+    MapValueAddr,
+    /// <summary>The address of function <see cref="Instr.Imm"/> of the module (BPF_PSEUDO_FUNC), a <c>bpf_loop</c> callback; an i64.</summary>
+    FuncAddr,
+    /// <summary>Calls kfunc <see cref="Instr.Imm"/> of the module's kfunc table (resolved to a BTF id at load); arguments are the operands.</summary>
+    KfuncCall,
+    /// <summary>Calls function <see cref="Instr.Imm"/> of the module (a BPF-to-BPF call); arguments are the operands.</summary>
+    LocalCall,
+    /// <summary>Atomically adds operand 1 to the <see cref="Instr.Size"/> (4 or 8) bytes at operand 0 + <see cref="Instr.Imm"/>.</summary>
+    AtomicAdd,
     /// <summary>SSA join: one operand per incoming block (<see cref="Instr.PhiBlocks"/>).</summary>
     Phi,
     /// <summary>Unconditional jump to <c>Targets[0]</c>.</summary>

@@ -38,6 +38,12 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
         Op.PacketHas => "pkt.has",
         Op.VlanSkip => "pkt.vlans",
         Op.StackSlot => "stack",
+        Op.MapRef => "map.ref",
+        Op.MapValueAddr => "map.value",
+        Op.FuncAddr => "func.addr",
+        Op.KfuncCall => "call.kfunc",
+        Op.LocalCall => "call.local",
+        Op.AtomicAdd => "atomic.add",
         _ => op.ToString().ToLowerInvariant(),
     };
 
@@ -77,6 +83,12 @@ internal readonly record struct OpInfo(string Name, int Arity, bool IsTerminator
         Row(Op.VlanSkip, 1);
         // Not pure: two slots of one size must stay two buffers (CSE would merge them).
         Row(Op.StackSlot, 0, effects: true);
+        Row(Op.MapRef, 0);
+        Row(Op.MapValueAddr, 0);
+        Row(Op.FuncAddr, 0);
+        Row(Op.KfuncCall, -1, effects: true);
+        Row(Op.LocalCall, -1, effects: true);
+        Row(Op.AtomicAdd, 2, effects: true);
         Row(Op.Phi, -1);
         Row(Op.Br, 0, term: true, effects: true);
         Row(Op.CondBr, 1, term: true, effects: true);

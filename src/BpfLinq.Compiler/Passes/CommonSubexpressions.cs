@@ -64,6 +64,8 @@ internal sealed class CommonSubexpressions : IPass
     private static bool IsCandidate(Instr i, bool contextIsReadOnly) => i.IsPureComputation() && i.Op switch
     {
         Op.Cmp => false,
+        // An ld_imm64 of a map or function: one instruction to redo, a register across calls to keep.
+        Op.MapRef or Op.MapValueAddr or Op.FuncAddr => false,
         Op.Load => contextIsReadOnly && i.Operands[0].Type == IrType.CtxPtr,
         _ => true,
     };

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Links;
+using BpfLinq.Runtime.Maps;
 using BpfLinq.Runtime.Native;
 
 namespace BpfLinq.Runtime.Programs;
@@ -59,6 +60,28 @@ public sealed class BpfProgram : IDisposable
     /// <summary>Reads the kernel's description of the program (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
     public ProgramInfo GetInfo() => ProgramInfo.Read(_fd);
 
-    /// <summary>Closes the program's fd.</summary>
-    public void Dispose() => _fd.Dispose();
+    /// <summary>
+    /// The kernel maps of a program loaded from a compiled lambda: the set passed to <c>Load</c>, or
+    /// the one <c>Load</c> created, which this program owns and disposes. Null for programs loaded
+    /// from raw instructions.
+    /// </summary>
+    public BpfMaps? Maps { get; private set; }
+
+    private bool OwnsMaps { get; set; }
+
+    internal void UseMaps(BpfMaps maps, bool owned)
+    {
+        Maps = maps;
+        OwnsMaps = owned;
+    }
+
+    /// <summary>Closes the program's fd (and the maps it owns).</summary>
+    public void Dispose()
+    {
+        _fd.Dispose();
+        if (OwnsMaps)
+        {
+            Maps?.Dispose();
+        }
+    }
 }

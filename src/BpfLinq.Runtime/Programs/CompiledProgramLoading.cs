@@ -1,6 +1,8 @@
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime;
+using BpfLinq.Runtime.Btf;
+using BpfLinq.Runtime.Maps;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Programs;
 
@@ -19,17 +21,54 @@ public static class CompiledProgramLoading
     /// <exception cref="BpfVerifierException">The user's to fix: a hand-built loop the verifier could not bound, or a raw
     /// return value outside what the kind allows (cgroup_skb: 0 or 1).</exception>
     /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
-    public static BpfProgram Load(this CompiledProgram program)
+    public static BpfProgram Load(this CompiledProgram program) => program.Load(maps: null);
+
+    /// <summary>
+    /// Loads a compiled program with its maps taken from (and created in) <paramref name="maps"/>, so
+    /// programs loaded with the same set share them; with null, the program gets its own set, which
+    /// it disposes (see <see cref="BpfProgram.Maps"/>). Kfuncs are resolved by name in the running
+    /// kernel's BTF.
+    /// </summary>
+    /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
+    /// <exception cref="KfuncNotFoundException">The running kernel lacks a kfunc the program calls.</exception>
+    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, or a raw return value outside the kind's range.</exception>
+    /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
+    public static BpfProgram Load(this CompiledProgram program, BpfMaps? maps)
     {
         ArgumentNullException.ThrowIfNull(program);
+        var owned = maps is null ? new BpfMaps() : null;
+        try
+        {
+            var set = maps ?? owned!;
+            var loaded = LoadWith(program, set);
+            loaded.UseMaps(set, owned is not null);
+            return loaded;
+        }
+        catch
+        {
+            owned?.Dispose();
+            throw;
+        }
+    }
+
+    private static BpfProgram LoadWith(CompiledProgram program, BpfMaps maps)
+    {
+        var fds = program.Maps.Select(m => maps.GetOrCreate(m).Fd).ToArray();
+        var instructions = ResolveKfuncs(program);
+        using var btf = program.Btf.IsEmpty ? null : BtfObject.Load(program.Btf.Span);
         try
         {
             return BpfProgram.Load(new ProgramLoadOptions
             {
                 Type = program.Kind.ProgramType(),
                 ExpectedAttachType = program.Kind.ExpectedAttachType(),
-                Instructions = program.Instructions.AsMemory(),
+                Instructions = instructions,
                 Name = program.Name,
+                License = "GPL",
+                FdArray = fds,
+                ProgBtf = btf,
+                FuncInfo = btf is null ? default : program.FuncInfo.AsMemory(),
+                LineInfo = btf is null ? default : program.LineInfo.AsMemory(),
             });
         }
         catch (BpfVerifierException e) when (LoopNotBounded(program, e))
@@ -52,6 +91,27 @@ public static class CompiledProgramLoading
                 $"BpfLinq internal compiler error (a bug in BpfLinq, please report it): the kernel verifier rejected the code compiled from `{program.LambdaText}` for {program.Kind}{Where(program, e)}: {e.Summary}\n{program.Disassemble()}",
                 e);
         }
+    }
+
+    // A kfunc call's immediate is its index in program.Kfuncs until here, where it becomes the BTF id.
+    private static Insn[] ResolveKfuncs(CompiledProgram program)
+    {
+        var instructions = program.Instructions.ToArray();
+        if (program.Kfuncs.Count == 0)
+        {
+            return instructions;
+        }
+        var ids = program.Kfuncs.Select(name => KernelBtf.Running.Kfuncs.Resolve(name).BtfId).ToArray();
+        for (var pc = 0; pc < instructions.Length; pc++)
+        {
+            var insn = instructions[pc];
+            if (insn.Class == InsnClass.Jmp && insn.JmpOp == JmpOp.Call && insn.Src == (Reg)CallKind.Kfunc)
+            {
+                instructions[pc] = Insn.CallKfunc(ids[insn.Imm]);
+            }
+            pc += insn.IsWide ? 1 : 0;
+        }
+        return instructions;
     }
 
     private static string Where(CompiledProgram program, BpfVerifierException e) =>

@@ -250,6 +250,9 @@ public readonly struct Packet
         };
     }
 
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/> (from offset 0), when they are all in the packet.</summary>
+    internal bool TrySlice(int offset, int length, out ReadOnlySpan<byte> bytes) => TrySlice(_origin, offset, length, out bytes);
+
     /// <summary>The <paramref name="length"/> bytes at <paramref name="displacement"/> from <paramref name="anchor"/>, when they are all in the packet.</summary>
     internal bool TrySlice(int anchor, int displacement, int length, out ReadOnlySpan<byte> bytes)
     {

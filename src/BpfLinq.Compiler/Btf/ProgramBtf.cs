@@ -1,0 +1,70 @@
+using BpfLinq.Compiler.Backend;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Btf;
+
+/// <summary>
+/// The BTF a compiled program carries: one FUNC per function (the entry global, taking the context
+/// tagged <c>arg:ctx</c>; subprograms and callbacks static, as <c>bpf_loop</c> demands), func_info
+/// naming where each starts, and line_info for every run of instructions from one C# expression
+/// (each function's first slot included), so the verifier's log and our errors quote the lambda.
+/// </summary>
+internal static class ProgramBtf
+{
+    /// <summary>Builds the BTF blob and the func_info and line_info records.</summary>
+    public static (byte[] Btf, FuncInfo[] FuncInfo, LineInfo[] LineInfo) Build(
+        Module module, int[] starts, SourceRef?[] sources, string? sourceFile, int sourceLine)
+    {
+        var builder = new BtfBuilder();
+        var voidPtr = new BtfPointer(BtfVoid.Instance);
+        var u64 = new BtfInt("unsigned long long", 8, BtfIntEncoding.None);
+        var i32 = new BtfInt("int", 4, BtfIntEncoding.Signed);
+        var funcInfo = new FuncInfo[module.Functions.Count];
+        for (var f = 0; f < module.Functions.Count; f++)
+        {
+            var function = module.Functions[f];
+            BtfFunc func;
+            if (f == 0)
+            {
+                func = new BtfFunc(FunctionName(function.Name), new BtfFuncProto(i32, [new BtfParameter("ctx", voidPtr)]), BtfLinkage.Global);
+                builder.Add(func);
+                builder.Add(new BtfDeclTag("arg:ctx", func, componentIndex: 0));
+            }
+            else
+            {
+                var parameters = function.Params.Select((p, k) => new BtfParameter("a" + k, p.Type.IsPointer() ? voidPtr : u64));
+                func = new BtfFunc(FunctionName(function.Name), new BtfFuncProto(u64, parameters));
+                builder.Add(func);
+            }
+            funcInfo[f] = new FuncInfo((uint)starts[f], (uint)builder.GetId(func));
+        }
+        var lines = LineInfos(builder.Strings, starts, sources, sourceFile ?? "lambda", sourceLine);
+        return (builder.Marshal(), funcInfo, lines);
+    }
+
+    private static LineInfo[] LineInfos(BtfStringTable strings, int[] starts, SourceRef?[] sources, string file, int line)
+    {
+        var fileOffset = strings.Add(file);
+        var records = new List<LineInfo>();
+        SourceRef? previous = null;
+        for (var slot = 0; slot < sources.Length; slot++)
+        {
+            var isStart = Array.IndexOf(starts, slot) >= 0;
+            var source = sources[slot];
+            if ((source is not null && source != previous) || (isStart && slot < sources.Length))
+            {
+                var text = source?.Text ?? "";
+                records.Add(LineInfo.Create((uint)slot, fileOffset, strings.Add(text), Math.Max(line, 0), 0));
+            }
+            previous = source ?? previous;
+        }
+        return [.. records];
+    }
+
+    // BTF names are C identifiers.
+    private static string FunctionName(string name)
+    {
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        return chars.Length == 0 || char.IsAsciiDigit(chars[0]) ? "f_" + new string(chars) : new string(chars);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Isa;
+
+namespace BpfLinq.Compiler.Frontend;
+
+/// <summary>
+/// Kernel helpers and kfuncs called as <see cref="Bpf"/> intrinsics, with the argument kinds their
+/// prototypes demand: a byte buffer is a zeroed, NUL-padded stack slot filled by
+/// <c>bpf_skb_load_bytes</c>; a string is the address of its bytes in the program's read-only data
+/// (a frozen map); lengths are constants. Helpers returning 32-bit values are truncated to them.
+/// </summary>
+internal sealed partial class IrLowering
+{
+    private const int MaxLoadBytes = 256;
+
+    private Value? LowerHelperCall(MethodCallExpression node)
+    {
+        var args = node.Arguments;
+        switch (node.Method.Name)
+        {
+            case nameof(Bpf.Then):
+                LowerValue(args[0]);
+                return LowerValue(args[1]);
+            case nameof(Bpf.KtimeGetNs):
+                return _b.Call((long)Helper.KtimeGetNs, IrType.I64);
+            case nameof(Bpf.GetPrandomU32):
+                return Low32(_b.Call((long)Helper.GetPrandomU32, IrType.I64));
+            case nameof(Bpf.GetSmpProcessorId):
+                return Low32(_b.Call((long)Helper.GetSmpProcessorId, IrType.I64));
+            case nameof(Bpf.GetHashRecalc):
+                return Low32(_b.Call((long)Helper.GetHashRecalc, IrType.I64, ContextArgument(args[0])));
+            case nameof(Bpf.Strncmp):
+            {
+                var (buffer, length) = LowerByteBuffer(args[0]);
+                var n = ConstantInt(args[1], "length", "Bpf.Strncmp");
+                if (n < 1 || n > length)
+                {
+                    throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("length", "Bpf.Strncmp", $"from 1 to the buffer's {length} bytes"));
+                }
+                return Low32(_b.Call((long)Helper.Strncmp, IrType.I64, buffer, _b.I64(n), StringAddress(args[2], "Bpf.Strncmp")));
+            }
+            case nameof(Bpf.Strcmp):
+            {
+                var (buffer, _) = LowerByteBuffer(args[0]);
+                var text = StringAddress(args[1], "Bpf.Strcmp");
+                return Low32(_b.KfuncCall(_module.KfuncIndex("bpf_strcmp"), IrType.I64, buffer, text));
+            }
+            case nameof(Bpf.LoadBytes):
+                throw Error(node, CompileErrors.ByteBufferAsValue());
+            default:
+                throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
+        }
+    }
+
+    private Instr Low32(Value value) => _b.Unary(Op.Trunc, IrType.I32, value);
+
+    /// <summary>A <c>LoadBytes</c> call lowered into a fresh buffer: its address and the bytes loaded.</summary>
+    private (Value Buffer, int Length) LowerByteBuffer(Expression node)
+    {
+        if (node is not MethodCallExpression { Method.Name: nameof(Bpf.LoadBytes) } load || load.Method.DeclaringType != typeof(Bpf))
+        {
+            throw Error(node, CompileErrors.ByteBufferAsValue());
+        }
+        using var scope = Enter(node);
+        if (_kind == ProgramKind.Xdp)
+        {
+            throw Error(node, CompileErrors.HelperNotAvailable("LoadBytes", _kind, ": read XDP packets through ctx.Packet"));
+        }
+        var context = ContextArgument(load.Arguments[0]);
+        var offset = LowerValue(load.Arguments[1])!;
+        var length = ConstantInt(load.Arguments[2], "length", "LoadBytes");
+        if (length is < 1 or > MaxLoadBytes)
+        {
+            throw Error(load.Arguments[2], CompileErrors.HelperArgumentOutOfRange("length", "LoadBytes", $"from 1 to {MaxLoadBytes}"));
+        }
+        // Zeroed and a NUL longer than the bytes, so it is a C string whatever the helper copies.
+        var size = (int)((length + 8) & ~7);
+        var buffer = _b.StackSlot(size);
+        for (var at = 0; at < size; at += 8)
+        {
+            _b.Store(buffer, at, 8, _b.I64(0));
+        }
+        var position = offset.Type == IrType.I64 ? offset : _b.Unary(Op.SExt, IrType.I64, offset);
+        _b.Call((long)Helper.SkbLoadBytes, IrType.I64, context, position, buffer, _b.I64(length));
+        return (buffer, (int)length);
+    }
+
+    /// <summary>The address of a constant string in the program's read-only data.</summary>
+    private Instr StringAddress(Expression node, string method)
+    {
+        if (node is not ConstantExpression { Value: string text })
+        {
+            throw Error(node, CompileErrors.HelperArgumentNotConstant("string", method));
+        }
+        if (!text.All(char.IsAscii) || text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Error(node, CompileErrors.HelperArgumentOutOfRange("string", method, "ASCII without NUL characters"));
+        }
+        return _b.MapValueAddr(ConstantDataMapIndex, _module.Constants.AddString(text));
+    }
+
+    private long ConstantInt(Expression node, string parameter, string method) =>
+        node is ConstantExpression { Value: { } value } && ScalarLayout.Of(node.Type) is not null
+            ? ConstantBits(value)
+            : throw Error(node, CompileErrors.HelperArgumentNotConstant(parameter, method));
+
+    /// <summary>The program's context passed to a helper: it must be the lambda's context parameter.</summary>
+    private Value ContextArgument(Expression node) =>
+        node == _contextParameter ? _ctx : throw Error(node, CompileErrors.ContextMisuse(_contextParameter));
+}

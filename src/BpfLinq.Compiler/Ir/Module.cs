@@ -1,0 +1,63 @@
+using BpfLinq.Maps;
+
+namespace BpfLinq.Compiler.Ir;
+
+/// <summary>
+/// A program as IR: the main function (index 0) and the functions it calls or passes as callbacks,
+/// and the symbols their instructions name by index: maps (<see cref="Op.MapRef"/>,
+/// <see cref="Op.MapValueAddr"/>), kfuncs (<see cref="Op.KfuncCall"/>) and functions
+/// (<see cref="Op.LocalCall"/>, <see cref="Op.FuncAddr"/>). Read-only constants (strings) collect in
+/// <see cref="Constants"/>, which becomes a frozen map when the program uses one.
+/// </summary>
+internal sealed class Module
+{
+    private readonly List<Function> _functions = [];
+    private readonly List<MapDefinition> _maps = [];
+    private readonly List<string> _kfuncs = [];
+
+    /// <summary>The functions; 0 is the program's entry.</summary>
+    public IReadOnlyList<Function> Functions => _functions;
+
+    /// <summary>The maps, in order of first use.</summary>
+    public IReadOnlyList<MapDefinition> Maps => _maps;
+
+    /// <summary>The kfuncs by name, in order of first use.</summary>
+    public IReadOnlyList<string> Kfuncs => _kfuncs;
+
+    /// <summary>The program's read-only data.</summary>
+    public ConstantData Constants { get; } = new();
+
+    /// <summary>The main function.</summary>
+    public Function Main => _functions[0];
+
+    /// <summary>Adds a function; returns its index.</summary>
+    public int AddFunction(Function function)
+    {
+        _functions.Add(function);
+        return _functions.Count - 1;
+    }
+
+    /// <summary>The index of a map, added on first use.</summary>
+    public int MapIndex(MapDefinition map)
+    {
+        var index = _maps.IndexOf(map);
+        if (index >= 0)
+        {
+            return index;
+        }
+        _maps.Add(map);
+        return _maps.Count - 1;
+    }
+
+    /// <summary>The index of a kfunc, added on first use.</summary>
+    public int KfuncIndex(string name)
+    {
+        var index = _kfuncs.IndexOf(name);
+        if (index >= 0)
+        {
+            return index;
+        }
+        _kfuncs.Add(name);
+        return _kfuncs.Count - 1;
+    }
+}

@@ -1,0 +1,117 @@
+using BpfLinq.Compiler.Isa;
+using BpfLinq.Maps;
+
+namespace BpfLinq.Runtime.Maps;
+
+/// <summary>
+/// The kernel maps behind a set of <see cref="MapDefinition"/>s: one kernel map per definition,
+/// created on first use (when a program that uses it is loaded with this set) and shared by every
+/// program loaded with the same set. Disposing closes the fds; a kernel map lives on while a program
+/// or a pin holds it. Constant maps (<see cref="MapDefinition.FrozenContents"/>) are written and
+/// frozen as they are created.
+/// <code>
+/// var counts = new HashMap&lt;uint, ulong&gt;(1024, "counts");
+/// using var maps = new BpfMaps();
+/// using var program = filter.Compile(ProgramKind.SocketFilter).Load(maps);
+/// ulong ipv4 = maps[counts].Lookup&lt;uint, ulong&gt;(0x0800);
+/// </code>
+/// </summary>
+public sealed class BpfMaps : IDisposable
+{
+    private readonly Dictionary<MapDefinition, BpfMap> _maps = new(ReferenceEqualityComparer.Instance);
+    private bool _disposed;
+
+    /// <summary>The kernel map of a definition already created or opened in this set.</summary>
+    /// <exception cref="KeyNotFoundException">No program using it was loaded with this set, and it was not created with <see cref="GetOrCreate"/>.</exception>
+    public BpfMap this[MapDefinition definition] =>
+        TryGet(definition, out var map)
+            ? map
+            : throw new KeyNotFoundException($"{definition} has no kernel map in this set yet: load a program that uses it, or call GetOrCreate");
+
+    /// <summary>The definitions with kernel maps in this set.</summary>
+    public IReadOnlyCollection<MapDefinition> Definitions => _maps.Keys;
+
+    /// <summary>The kernel map of a definition, if it has one in this set.</summary>
+    public bool TryGet(MapDefinition definition, out BpfMap map)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return _maps.TryGetValue(definition, out map!);
+    }
+
+    /// <summary>The kernel map of a definition, created now if it has none.</summary>
+    /// <exception cref="BpfException">The kernel refused the map.</exception>
+    public BpfMap GetOrCreate(MapDefinition definition)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (TryGet(definition, out var existing))
+        {
+            return existing;
+        }
+        var map = BpfMap.Create(new MapCreateOptions
+        {
+            Type = definition.Type,
+            KeySize = definition.KeySize,
+            ValueSize = definition.ValueSize,
+            MaxEntries = definition.MaxEntries,
+            Flags = (MapFlags)definition.Flags,
+            Name = definition.Name,
+        });
+        try
+        {
+            if (definition.FrozenContents is { } contents)
+            {
+                foreach (var (key, value) in contents)
+                {
+                    map.Update(key, value);
+                }
+                map.Freeze(); // read-only for user space too: the verifier then trusts the bytes
+            }
+        }
+        catch
+        {
+            map.Dispose();
+            throw;
+        }
+        _maps.Add(definition, map);
+        return map;
+    }
+
+    /// <summary>
+    /// Uses the map pinned at <paramref name="path"/> for <paramref name="definition"/> (a map another
+    /// process or an earlier run created and pinned), after checking that its shape matches.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The definition already has a map in this set, or the pinned map's type or sizes differ.</exception>
+    public BpfMap OpenPinned(MapDefinition definition, string path)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (_maps.ContainsKey(definition))
+        {
+            throw new InvalidOperationException($"{definition} already has a kernel map in this set");
+        }
+        var map = BpfMap.OpenPinned(path);
+        if (map.Type != definition.Type || map.KeySize != definition.KeySize || map.ValueSize != definition.ValueSize)
+        {
+            var found = $"{map.Type} with {map.KeySize}-byte keys and {map.ValueSize}-byte values";
+            map.Dispose();
+            throw new InvalidOperationException($"the map pinned at '{path}' is a {found}, not what {definition} needs");
+        }
+        _maps.Add(definition, map);
+        return map;
+    }
+
+    /// <summary>Closes every map's fd.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        foreach (var map in _maps.Values)
+        {
+            map.Dispose();
+        }
+        _maps.Clear();
+    }
+}
