@@ -1,22 +1,43 @@
 using System.Net.Sockets;
 using System.Text;
+using BpfLinq;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Links;
 using BpfLinq.Runtime.Maps;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Programs;
+using static BpfLinq.Verdict;
 
 namespace Quickstart;
 
 /// <summary>
-/// The blog post's second program (shared/seeds/004: "drop packets containing foobar"), rebuilt
-/// instruction for instruction with BpfLinq's <see cref="Insn"/> builders: an sk_skb stream-verdict
-/// program on a sockmap that slides a 6-byte window over the packet with <c>bpf_skb_load_bytes</c>
-/// and compares it with "foobar" (held in a frozen, program-read-only array map) using
-/// <c>bpf_strncmp</c>. It stays here until the compiler can write it from a lambda.
+/// The blog post's "drop packets containing foobar" sk_skb stream-verdict filter (shared/seeds/004),
+/// run on a sockmap holding one end of a socketpair, as the post does. Written as C# lambdas twice,
+/// like the post's two versions: a loop over <c>bpf_skb_load_bytes</c> + <c>bpf_strncmp</c>
+/// (<see cref="StrncmpLoop"/>), and <c>bpf_loop</c> with a callback calling the <c>bpf_strcmp</c>
+/// kfunc (<see cref="BpfLoopStrcmp"/>). The post's first version is also kept instruction for
+/// instruction (<see cref="Instructions"/>), built with BpfLinq's <see cref="Insn"/> builders, as the
+/// seed reproduction the tests compare against.
 /// </summary>
 public static class FoobarFilter
 {
+    /// <summary>Slides a 6-byte window over the first 512 offsets: a bounded loop in the program (the verifier walks all 512 iterations).</summary>
+    public static readonly BpfFilter<SkBuff> StrncmpLoop = Bpf.Filter<SkBuff>(skb =>
+        skb.Len < 6 ? Pass
+        : Bpf.Any(0x200, i => Bpf.Strncmp(skb.LoadBytes(i, 6), 6, "foobar") == 0, LoopStrategy.Inline) ? Drop : Pass);
+
+    /// <summary>The same with <c>bpf_loop</c> over exactly the packet's windows, each compared by the <c>bpf_strcmp</c> kfunc.</summary>
+    public static readonly BpfFilter<SkBuff> BpfLoopStrcmp = Bpf.Filter<SkBuff>(skb =>
+        skb.Len < 6 ? Pass
+        : Bpf.Any((int)skb.Len - 5, i => Bpf.Strcmp(skb.LoadBytes(i, 6), "foobar") == 0, LoopStrategy.Callback) ? Drop : Pass);
+
+    /// <summary>Compiles a lambda version as sk_skb, loads it and runs <paramref name="packets"/> through it.</summary>
+    public static List<(string Sent, string Received)> Run(BpfFilter<SkBuff> filter, IEnumerable<string> packets)
+    {
+        using var verdict = filter.Compile(ProgramKind.SkSkb).Load();
+        return Run(verdict, packets);
+    }
+
     private const int SkDrop = 0;
     private const int SkPass = 1;
 
@@ -121,6 +142,12 @@ public static class FoobarFilter
     public static List<(string Sent, string Received)> Run(ProgramLoadOptions verdictProgram, IEnumerable<string> packets)
     {
         using var verdict = BpfProgram.Load(verdictProgram);
+        return Run(verdict, packets);
+    }
+
+    /// <summary>Runs packets through a loaded stream-verdict program (see the other overload).</summary>
+    public static List<(string Sent, string Received)> Run(BpfProgram verdict, IEnumerable<string> packets)
+    {
         using var sockMap = BpfMap.Create(new MapCreateOptions { Type = MapType.SockMap, KeySize = 4, ValueSize = 4, MaxEntries = 1, Name = "socks" });
         using var attachment = SockMapAttachment.Attach(sockMap, verdict, AttachType.SkSkbStreamVerdict);
         var (receiver, sender) = SocketPair.Create(SocketType.Dgram);

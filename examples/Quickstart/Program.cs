@@ -20,19 +20,17 @@ foreach (var (name, kernel, managed) in HeaderFilter.Run())
 }
 Console.WriteLine();
 
-// 3. The blog post's "drop packets containing foobar" sk_skb filter (seed program 2), built with
-//    the instruction builders and run on a sockmap. It becomes a lambda when helpers, maps and
-//    loops reach the compiler (issue 5).
-using var needle = FoobarFilter.CreateStringMap("foobar");
-var options = FoobarFilter.LoadOptions(needle.Fd);
-var program = options.Instructions.Span;
-Console.WriteLine($"sk_skb verdict program, {program.Length} instructions:");
-foreach (var line in BpfLinq.Compiler.Isa.Disassembler.Disassemble(program))
+// 3. The blog post's "drop packets containing foobar" sk_skb filter (seed program 2) as lambdas, run
+//    on a sockmap holding one end of a socketpair: a loop over bpf_skb_load_bytes + bpf_strncmp, then
+//    bpf_loop with a callback calling the bpf_strcmp kfunc.
+foreach (var (name, filter) in new[] { ("loop + strncmp", FoobarFilter.StrncmpLoop), ("bpf_loop + bpf_strcmp", FoobarFilter.BpfLoopStrcmp) })
 {
-    Console.WriteLine("  " + line);
-}
-Console.WriteLine();
-foreach (var (sent, received) in FoobarFilter.Run(options, FoobarFilter.BlogPackets))
-{
-    Console.WriteLine($"Sent '{sent}', received '{received}'");
+    var compiled = filter.Compile(BpfLinq.ProgramKind.SkSkb);
+    Console.WriteLine($"sk_skb filter ({name}), {compiled.Instructions.Length} instructions in {compiled.Functions.Count} function(s):");
+    Console.WriteLine(compiled.Disassemble());
+    foreach (var (sent, received) in FoobarFilter.Run(filter, FoobarFilter.BlogPackets))
+    {
+        Console.WriteLine($"Sent '{sent}', received '{received}'");
+    }
+    Console.WriteLine();
 }

@@ -53,13 +53,17 @@ internal static class ProgramBtf
             var source = sources[slot];
             if ((source is not null && source != previous) || (isStart && slot < sources.Length))
             {
-                var text = source?.Text ?? "";
+                var text = Printable(source?.Text ?? "");
                 records.Add(LineInfo.Create((uint)slot, fileOffset, strings.Add(text), Math.Max(line, 0), 0));
             }
             previous = source ?? previous;
         }
         return [.. records];
     }
+
+    // BTF strings end at NUL; the verifier prints them on one line.
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
 
     // BTF names are C identifiers.
     private static string FunctionName(string name)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Frontend.Normalize;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
@@ -54,6 +55,10 @@ internal sealed partial class IrLowering
             return node.Object is ConstantExpression { Value: BpfLinq.Maps.MapDefinition map }
                 ? LowerMapCall(node, map)
                 : throw Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
+        }
+        if (DesugarLoops.IsLoop(node))
+        {
+            return LowerLoopCall(node);
         }
         if (node.Method.DeclaringType == typeof(Bpf) && IntrinsicTable.Find(node.Method) is null)
         {

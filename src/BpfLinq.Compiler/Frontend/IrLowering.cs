@@ -32,11 +32,12 @@ internal sealed partial class IrLowering
     private readonly SsaBuilder _ssa;
     private readonly GuardFacts _facts = new();
     private readonly ParameterExpression _contextParameter;
-    private readonly Value _ctx;
+    private Value _ctx;
     private readonly Module _module;
     private readonly LabelTable _labels;
     private readonly HashSet<Block> _reachable = [];
     private Origin _origin;
+    private readonly int _depth;
 
     // MapValueAddr instructions name the read-only data by this index until the module knows its map.
     private const int ConstantDataMapIndex = -1;
@@ -53,6 +54,23 @@ internal sealed partial class IrLowering
         _contextParameter = lambda.Parameters[0];
         _origin = context.OriginOf(lambda, context.RootOrigin);
         _labels = new LabelTable(lambda, _function);
+    }
+
+    // A function of the same program (a loop callback, a BpfFunction): same diagnostics, kind,
+    // module and context parameter; its own IR function, SSA state and labels.
+    private IrLowering(IrLowering outer, LambdaExpression lambda, Function function, ParameterExpression contextParameter)
+    {
+        _context = outer._context;
+        _kind = outer._kind;
+        _module = outer._module;
+        _function = function;
+        _ctx = null!; // set by the caller when the function can reach the context
+        _b = new IrBuilder(_function);
+        _ssa = new SsaBuilder(_function);
+        _contextParameter = contextParameter;
+        _origin = outer._origin;
+        _labels = new LabelTable(lambda, _function);
+        _depth = outer._depth + 1;
     }
 
     /// <summary>
@@ -73,9 +91,11 @@ internal sealed partial class IrLowering
         ArgumentNullException.ThrowIfNull(options);
         var context = new DiagnosticContext(lambda, kind, options);
         CheckSignature(lambda, context);
-        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context);
+        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(DesugarLoops.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context), context);
         var module = new Module();
-        module.AddFunction(new IrLowering(normalised, context, options.Name, module).LowerProgram(normalised));
+        var lowering = new IrLowering(normalised, context, options.Name, module);
+        module.AddFunction(lowering._function); // the entry is function 0: callbacks lowered on the way come after it
+        lowering.LowerProgram(normalised);
         PlaceConstantData(module);
         if (options.VerifyIr)
         {

@@ -156,6 +156,7 @@ internal static class IrVerifier
             Op.PtrAdd when !t.IsPointer() || i.Operands[0].Type != t => "adds an offset to a pointer of the result's type",
             Op.Load when !i.Operands[0].Type.IsPointer() => "loads through a pointer",
             Op.Load when IsPacketPointerLoad(i) => null,
+            Op.Load when t.IsPointer() && i.Size == 8 && i.Operands[0].Type == IrType.StackPtr => null, // a spilled pointer (a callback's context)
             Op.Load when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 && t != IrType.I64) || !t.IsScalar() => "loads 1, 2, 4 (i32 or i64) or 8 (i64) bytes",
             Op.PacketLoad when i.Size is not (1 or 2 or 4 or 8) || (i.Size == 8 ? t != IrType.I64 : t != IrType.I32) => "reads 1, 2, 4 (i32) or 8 (i64) bytes",
             Op.PacketHas when t != IrType.I32 || i.Size is < 1 or > 64 => "tests 1 to 64 bytes into an i32",

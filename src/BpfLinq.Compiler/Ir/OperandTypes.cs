@@ -17,7 +17,7 @@ internal static class OperandTypes
         Op.PtrAdd => index == 0 ? null : IrType.I64,
         Op.Load => null,
         Op.PacketLoad or Op.PacketHas or Op.VlanSkip => IrType.I32,
-        Op.Store => index == 0 ? null : instr.Size == 8 ? IrType.I64 : IrType.I32,
+        Op.Store => index == 0 || instr.Operands[1].Type.IsPointer() ? null : instr.Size == 8 ? IrType.I64 : IrType.I32,
         Op.Call or Op.KfuncCall or Op.LocalCall => instr.Operands[index].IsConstant ? IrType.I64 : null,
         Op.AtomicAdd => index == 0 ? null : instr.Size == 8 ? IrType.I64 : IrType.I32,
         Op.Phi => instr.Type,

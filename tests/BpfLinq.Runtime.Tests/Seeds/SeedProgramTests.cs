@@ -42,6 +42,44 @@ public sealed class SeedProgramTests
         outcome.ShouldBe(s_blogOutcome);
     }
 
+    // The same filter written as C# lambdas (the quickstart's), on a real sockmap: sk_skb programs
+    // have no BPF_PROG_TEST_RUN.
+    [KernelFact]
+    public void The_lambda_with_a_loop_over_load_bytes_and_strncmp_behaves_as_the_post_shows() =>
+        FoobarFilter.Run(FoobarFilter.StrncmpLoop, FoobarFilter.BlogPackets).ShouldBe(s_blogOutcome);
+
+    [KernelFact]
+    public void The_lambda_with_bpf_loop_and_the_bpf_strcmp_kfunc_behaves_as_the_post_shows() =>
+        FoobarFilter.Run(FoobarFilter.BpfLoopStrcmp, FoobarFilter.BlogPackets).ShouldBe(s_blogOutcome);
+
+    [Fact]
+    public void The_lambdas_agree_with_their_managed_model_on_the_posts_packets()
+    {
+        foreach (var filter in new[] { FoobarFilter.StrncmpLoop, FoobarFilter.BpfLoopStrcmp })
+        {
+            var verdicts = FoobarFilter.BlogPackets.Select(p => filter.Evaluate(Payload(p), ProgramKind.SkSkb) == 1 ? p : "");
+            verdicts.Zip(FoobarFilter.BlogPackets).ShouldBe(s_blogOutcome.Select(o => (o.Received, o.Sent)));
+        }
+    }
+
+    [Fact]
+    public void The_bpf_loop_version_is_two_functions_with_btf_func_info_and_a_kfunc_by_name()
+    {
+        var program = FoobarFilter.BpfLoopStrcmp.Compile(ProgramKind.SkSkb);
+
+        program.Functions.Count.ShouldBe(2);
+        program.FuncInfo.Select(f => (int)f.InsnOffset).ShouldBe(program.Functions.Select(f => f.Start));
+        program.Kfuncs.ShouldBe(["bpf_strcmp"]);
+        program.Maps.ShouldHaveSingleItem().ShouldBeOfType<BpfLinq.Maps.ConstantMap>();
+    }
+
+    // What an sk_skb program sees of a datagram: its payload, skb->len bytes.
+    private static SkBuff Payload(string text)
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        return new SkBuff { Len = (uint)bytes.Length, Packet = new Packet(bytes, PacketStart.Payload) };
+    }
+
     [KernelFact]
     public void Without_func_info_the_verifier_refuses_the_callback_as_the_post_shows()
     {

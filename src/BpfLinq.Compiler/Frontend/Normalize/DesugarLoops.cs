@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+
+namespace BpfLinq.Compiler.Frontend.Normalize;
+
+/// <summary>
+/// Turns the loop intrinsics compiled inline (<see cref="LoopStrategy.Inline"/>, or
+/// <see cref="LoopStrategy.Auto"/> with a constant count of at most <see cref="Bpf.MaxInlineIterations"/>)
+/// into a bounded loop of the tree, the body invoked (and later inlined) per index. The others stay
+/// calls, which lowering compiles to <c>bpf_loop</c> with a callback.
+/// <code>
+/// before: Bpf.FirstIndex(16, i =&gt; p(i))
+/// after:  { int i = 0; int r = -1; loop { if (i &gt;= 16) break; if (p(i)) { r = i; break; } i++; } r }
+/// before: Bpf.Any(16, i =&gt; p(i))           after: Bpf.FirstIndex(16, i =&gt; p(i)) &gt;= 0, then as above
+/// </code>
+/// </summary>
+internal sealed class DesugarLoops : ProvenanceVisitor
+{
+    private DesugarLoops(DiagnosticContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>The lambda with inline loops expanded.</summary>
+    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
+        (LambdaExpression)new DesugarLoops(context).Visit(lambda)!;
+
+    /// <summary>True for a call of a loop intrinsic.</summary>
+    public static bool IsLoop(MethodCallExpression node) =>
+        node.Method.DeclaringType == typeof(Bpf) && node.Method.Name is nameof(Bpf.Any) or nameof(Bpf.FirstIndex) or nameof(Bpf.Fold);
+
+    /// <summary>The strategy a loop call asks for (its last argument, a constant after folding).</summary>
+    public static LoopStrategy StrategyOf(MethodCallExpression node, DiagnosticContext context) =>
+        node.Arguments[^1] is ConstantExpression { Value: LoopStrategy s }
+            ? s
+            : throw context.Error(node.Arguments[^1], CompileErrors.HelperArgumentNotConstant("strategy", "a loop"));
+
+    /// <inheritdoc/>
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var visited = (MethodCallExpression)base.VisitMethodCall(node);
+        if (!IsLoop(visited) || !IsInline(visited))
+        {
+            return visited;
+        }
+        var count = (int)((ConstantExpression)visited.Arguments[0]).Value!;
+        return visited.Method.Name switch
+        {
+            nameof(Bpf.Any) => Expression.GreaterThanOrEqual(FirstIndex(count, visited.Arguments[1]), Expression.Constant(0)),
+            nameof(Bpf.FirstIndex) => FirstIndex(count, visited.Arguments[1]),
+            _ => Fold(count, visited.Arguments[1], visited.Arguments[2]),
+        };
+    }
+
+    private bool IsInline(MethodCallExpression node)
+    {
+        var strategy = StrategyOf(node, Context);
+        var constant = node.Arguments[0] is ConstantExpression { Value: int n } ? n : (int?)null;
+        return strategy switch
+        {
+            LoopStrategy.Inline when constant is null => throw Context.Error(node.Arguments[0], CompileErrors.HelperArgumentNotConstant("count", "an inline loop (LoopStrategy.Inline)")),
+            LoopStrategy.Inline => true,
+            LoopStrategy.Auto => constant is { } c && c <= Bpf.MaxInlineIterations,
+            _ => false,
+        };
+    }
+
+    private static BlockExpression FirstIndex(int count, Expression predicate)
+    {
+        var i = Expression.Variable(typeof(int), "i");
+        var result = Expression.Variable(typeof(int), "index");
+        var done = Expression.Label("done");
+        var loop = Expression.Loop(Expression.Block(
+            Expression.IfThen(Expression.GreaterThanOrEqual(i, Expression.Constant(count)), Expression.Break(done)),
+            Expression.IfThen(Expression.Invoke(predicate, i), Expression.Block(Expression.Assign(result, i), Expression.Break(done))),
+            Expression.PreIncrementAssign(i)), done);
+        return Expression.Block([i, result], Expression.Assign(i, Expression.Constant(0)), Expression.Assign(result, Expression.Constant(-1)), loop, result);
+    }
+
+    private static BlockExpression Fold(int count, Expression seed, Expression step)
+    {
+        var i = Expression.Variable(typeof(int), "i");
+        var acc = Expression.Variable(seed.Type, "acc");
+        var done = Expression.Label("done");
+        var loop = Expression.Loop(Expression.Block(
+            Expression.IfThen(Expression.GreaterThanOrEqual(i, Expression.Constant(count)), Expression.Break(done)),
+            Expression.Assign(acc, Expression.Invoke(step, i, acc)),
+            Expression.PreIncrementAssign(i)), done);
+        return Expression.Block([i, acc], Expression.Assign(i, Expression.Constant(0)), Expression.Assign(acc, seed), loop, acc);
+    }
+}
