@@ -56,6 +56,10 @@ internal sealed partial class IrLowering
                 ? LowerMapCall(node, map)
                 : throw Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
         }
+        if (ExpandFunctions.CalledFunction(node) is { } function)
+        {
+            return LowerFunctionCall(node, function);
+        }
         if (DesugarLoops.IsLoop(node))
         {
             return LowerLoopCall(node);

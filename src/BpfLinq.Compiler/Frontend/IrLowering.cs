@@ -91,7 +91,7 @@ internal sealed partial class IrLowering
         ArgumentNullException.ThrowIfNull(options);
         var context = new DiagnosticContext(lambda, kind, options);
         CheckSignature(lambda, context);
-        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(DesugarLoops.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context), context);
+        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context), context), context);
         var module = new Module();
         var lowering = new IrLowering(normalised, context, options.Name, module);
         module.AddFunction(lowering._function); // the entry is function 0: callbacks lowered on the way come after it

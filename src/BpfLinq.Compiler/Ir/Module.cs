@@ -14,6 +14,8 @@ internal sealed class Module
     private readonly List<Function> _functions = [];
     private readonly List<MapDefinition> _maps = [];
     private readonly List<string> _kfuncs = [];
+    private readonly HashSet<object> _inProgress = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, int> _functionKeys = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The functions; 0 is the program's entry.</summary>
     public IReadOnlyList<Function> Functions => _functions;
@@ -36,6 +38,33 @@ internal sealed class Module
         _functions.Add(function);
         return _functions.Count - 1;
     }
+
+    /// <summary>The function compiled for a key (a BpfFunction), or null.</summary>
+    public int? FunctionFor(object key) => _functionKeys.TryGetValue(key, out var index) ? index : null;
+
+    /// <summary>Adds a function compiled for <paramref name="key"/>; returns its index.</summary>
+    public int AddFunction(Function function, object key)
+    {
+        var index = AddFunction(function);
+        _functionKeys.Add(key, index);
+        return index;
+    }
+
+    /// <summary>Notes that the function for <paramref name="key"/> is being lowered (a call of it now would be recursion).</summary>
+    public void MarkInProgress(object key, bool inProgress)
+    {
+        if (inProgress)
+        {
+            _inProgress.Add(key);
+        }
+        else
+        {
+            _inProgress.Remove(key);
+        }
+    }
+
+    /// <summary>True while the function for <paramref name="key"/> is being lowered.</summary>
+    public bool IsInProgress(object key) => _inProgress.Contains(key);
 
     /// <summary>The index of a map, added on first use.</summary>
     public int MapIndex(MapDefinition map)

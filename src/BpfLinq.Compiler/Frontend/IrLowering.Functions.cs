@@ -1,0 +1,79 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Frontend.Normalize;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Frontend;
+
+/// <summary>
+/// Calls of <see cref="BpfFunction"/>s compiled as subprograms (the inlined ones were expanded by
+/// <see cref="ExpandFunctions"/>): the first call lowers the body into a function of the module,
+/// every call is a BPF-to-BPF call with the arguments in r1–r5 and the result in r0. A context
+/// argument passes the context pointer (the verifier follows it into the callee); scalars pass at
+/// their IR width; the result comes back as an i64 and is narrowed to the C# type.
+/// </summary>
+internal sealed partial class IrLowering
+{
+    private const int MaxFunctionParameters = 5;
+
+    private Instr LowerFunctionCall(MethodCallExpression node, BpfFunction function)
+    {
+        if (_module.IsInProgress(function))
+        {
+            throw Error(node, CompileErrors.FunctionMisuse($"'{function.Name}' calls itself: eBPF has no recursion; write it as a loop (Bpf.Fold)"));
+        }
+        var index = _module.FunctionFor(function) ?? LowerSubprogram(node, function);
+        var args = new Value[node.Arguments.Count];
+        for (var k = 0; k < args.Length; k++)
+        {
+            args[k] = ContextTypes.IsContext(node.Arguments[k].Type) ? ContextArgument(node.Arguments[k]) : LowerValue(node.Arguments[k])!;
+        }
+        var result = _b.LocalCall(index, IrType.I64, args);
+        return IrTypeOf(node, node.Type) == IrType.I32 ? _b.Unary(Op.Trunc, IrType.I32, result) : result;
+    }
+
+    private int LowerSubprogram(MethodCallExpression node, BpfFunction f)
+    {
+        var lambda = f.Lambda;
+        if (lambda.Parameters.Count > MaxFunctionParameters)
+        {
+            throw Error(node, CompileErrors.FunctionMisuse($"'{f.Name}' has {lambda.Parameters.Count} parameters; a BPF function takes at most {MaxFunctionParameters}"));
+        }
+        if (!IsReturnable(lambda.ReturnType))
+        {
+            throw Error(node, CompileErrors.FunctionMisuse($"'{f.Name}' returns {lambda.ReturnType.Name}; a BPF function returns a scalar, a bool or a Verdict"));
+        }
+        var function = new Function(f.Name, IrType.I64);
+        var contextParameter = lambda.Parameters.FirstOrDefault(p => ContextTypes.IsContext(p.Type)) ?? Expression.Parameter(typeof(SkBuff), "unused");
+        var parameters = lambda.Parameters.Select(p => function.AddParam(ContextTypes.IsContext(p.Type) ? IrType.CtxPtr : IrTypeOf(node, p.Type))).ToList();
+        var index = _module.AddFunction(function, f);
+        _module.MarkInProgress(f, true);
+        var normalised = InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, _context), _context), _context), _context);
+        var inner = new IrLowering(this, normalised, function, contextParameter);
+        inner.LowerSubprogramBody(normalised, parameters);
+        _module.MarkInProgress(f, false);
+        return index;
+    }
+
+    private void LowerSubprogramBody(LambdaExpression lambda, List<Param> parameters)
+    {
+        var entry = _function.AddBlock();
+        _ssa.SealBlock(entry);
+        _b.Current = entry;
+        _b.Source = _context.SourceOf(_origin);
+        for (var k = 0; k < parameters.Count; k++)
+        {
+            if (lambda.Parameters[k] == _contextParameter)
+            {
+                _ctx = parameters[k];
+                continue;
+            }
+            Declare(lambda.Parameters[k]);
+            _ssa.WriteVariable(lambda.Parameters[k], entry, parameters[k]);
+        }
+        var body = LowerValue(lambda.Body)!;
+        _b.Ret(ToReturnValue(body, lambda.Body.Type));
+        _labels.SealAll(_ssa);
+        UnreachableCode.Remove(_function);
+    }
+}
