@@ -16,7 +16,7 @@ internal static class SourceMap
     /// The disassembly (llvm-objdump syntax, index column) with a <c>; text</c> line before each run
     /// of instructions that came from the same expression.
     /// </summary>
-    public static string Format(Insn[] instructions, SourceRef?[] sources)
+    public static string Format(Insn[] instructions, SourceRef?[] sources, IReadOnlyList<(string Name, int Start)>? functions = null)
     {
         var lines = Disassembler.Disassemble(instructions);
         var sb = new StringBuilder();
@@ -24,6 +24,12 @@ internal static class SourceMap
         var slot = 0;
         foreach (var line in lines)
         {
+            // Programs with subprograms name each function where it starts (bpftool's "<name>:" lines).
+            if (functions is { Count: > 1 } && functions.FirstOrDefault(f => f.Start == slot) is { Name: { } name })
+            {
+                sb.Append(name).Append(":\n");
+                previous = null;
+            }
             var source = slot < sources.Length ? sources[slot] : null;
             if (source is not null && source != previous)
             {

@@ -89,7 +89,7 @@ public sealed class CompiledProgram
         slot >= 0 && slot < _sources.Length && _sources[slot] is { } s ? (s.Text, s.Path) : null;
 
     /// <summary>The disassembly in llvm-objdump syntax, each C# expression on a <c>;</c> line above the instructions it produced.</summary>
-    public string Disassemble() => SourceMap.Format([.. Instructions], _sources);
+    public string Disassemble() => SourceMap.Format([.. Instructions], _sources, Functions);
 
     /// <summary>The lambda and its disassembly.</summary>
     public override string ToString() => $"{Name} ({Kind}): {LambdaText}\n{Disassemble()}";

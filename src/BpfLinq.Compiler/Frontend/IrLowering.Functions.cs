@@ -26,7 +26,8 @@ internal sealed partial class IrLowering
         var args = new Value[node.Arguments.Count];
         for (var k = 0; k < args.Length; k++)
         {
-            args[k] = ContextTypes.IsContext(node.Arguments[k].Type) ? ContextArgument(node.Arguments[k]) : LowerValue(node.Arguments[k])!;
+            var arg = ContextTypes.IsContext(node.Arguments[k].Type) ? ContextArgument(node.Arguments[k]) : LowerValue(node.Arguments[k])!;
+            args[k] = arg is Constant { Type: IrType.I32 } c ? _b.I64(c.Bits) : arg; // call constants are i64 (the callee reads the low half)
         }
         var result = _b.LocalCall(index, IrType.I64, args);
         return IrTypeOf(node, node.Type) == IrType.I32 ? _b.Unary(Op.Trunc, IrType.I32, result) : result;

@@ -49,9 +49,57 @@ internal sealed partial class IrLowering
             }
             case nameof(Bpf.LoadBytes):
                 throw Error(node, CompileErrors.ByteBufferAsValue());
+            case nameof(Bpf.TracePrintk):
+                return LowerTracePrintk(node);
+            case nameof(Bpf.CallHelper):
+            {
+                var id = ConstantInt(args[0], "helper id", "Bpf.CallHelper");
+                return _b.Call(id, IrType.I64, ScalarArguments(args[1], "Bpf.CallHelper"));
+            }
+            case nameof(Bpf.CallKfunc):
+            {
+                if (args[0] is not ConstantExpression { Value: string name } || name.Length == 0)
+                {
+                    throw Error(args[0], CompileErrors.HelperArgumentNotConstant("name", "Bpf.CallKfunc"));
+                }
+                return _b.KfuncCall(_module.KfuncIndex(name), IrType.I64, ScalarArguments(args[1], "Bpf.CallKfunc"));
+            }
             default:
                 throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
         }
+    }
+
+    private Instr LowerTracePrintk(MethodCallExpression node)
+    {
+        if (node.Arguments[0] is not ConstantExpression { Value: string format })
+        {
+            throw Error(node.Arguments[0], CompileErrors.HelperArgumentNotConstant("format", "Bpf.TracePrintk"));
+        }
+        if (TraceFormat.Check(format, out var specifiers) is { } problem)
+        {
+            throw Error(node.Arguments[0], CompileErrors.TraceFormat(problem));
+        }
+        var values = node.Arguments.Skip(1).ToList();
+        if (specifiers.Count != values.Count)
+        {
+            throw Error(node, CompileErrors.TraceFormat($"\"{format}\" has {specifiers.Count} conversions for {values.Count} arguments"));
+        }
+        var args = new List<Value> { StringAddress(node.Arguments[0], "Bpf.TracePrintk"), _b.I64(format.Length + 1) };
+        args.AddRange(values.Select(v => LowerValue(v)!));
+        return _b.Call((long)Helper.TracePrintk, IrType.I64, [.. args]);
+    }
+
+    private Value[] ScalarArguments(Expression array, string method)
+    {
+        if (array is not NewArrayExpression { NodeType: ExpressionType.NewArrayInit } init)
+        {
+            throw Error(array, CompileErrors.HelperArgumentNotConstant("argument list", method));
+        }
+        if (init.Expressions.Count > 5)
+        {
+            throw Error(array, CompileErrors.HelperArgumentOutOfRange("argument list", method, "at most five arguments (r1-r5)"));
+        }
+        return [.. init.Expressions.Select(e => LowerValue(e)!)];
     }
 
     private Instr Low32(Value value) => _b.Unary(Op.Trunc, IrType.I32, value);

@@ -4,7 +4,7 @@ namespace BpfLinq.Compiler.Tests.Golden;
 internal static partial class GoldenCases
 {
     private static readonly Lazy<IReadOnlyList<GoldenCase>> s_all = new(() =>
-        [.. Operators(), .. Conversions(), .. Fields(), .. Control(), .. HandBuilt(), .. Kinds(), .. Packets(), .. Composition()]);
+        [.. Operators(), .. Conversions(), .. Fields(), .. Control(), .. HandBuilt(), .. Kinds(), .. Packets(), .. Composition(), .. Maps()]);
 
     /// <summary>Every case, in registry order.</summary>
     public static IReadOnlyList<GoldenCase> All => s_all.Value;
