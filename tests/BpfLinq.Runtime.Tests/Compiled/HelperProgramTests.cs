@@ -1,0 +1,62 @@
+using BpfLinq.Runtime.Btf;
+using BpfLinq.Runtime.Programs;
+using BpfLinq.Testing;
+using static BpfLinq.Verdict;
+
+namespace BpfLinq.Runtime.Tests.Compiled;
+
+/// <summary>Helper intrinsics and escape hatches in the kernel: values only the kernel knows, and load-time errors.</summary>
+public sealed class HelperProgramTests
+{
+    private static readonly byte[] s_frame = Frame();
+
+    [KernelFact]
+    public void The_clock_helper_by_id_and_by_intrinsic_read_the_monotonic_clock_the_managed_model_reads()
+    {
+        var before = Bpf.KtimeGetNs();
+        using var intrinsic = Bpf.Program<SkBuff>(skb => (long)Bpf.KtimeGetNs()).Compile(ProgramKind.Tc).Load();
+        using var byId = Bpf.Program<SkBuff>(skb => Bpf.CallHelper(5)).Compile(ProgramKind.Tc).Load();
+
+        // A test run returns the low 32 bits of r0: compare the clocks by their low halves' progress.
+        var a = intrinsic.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue;
+        var b = byId.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue;
+        var after = Bpf.KtimeGetNs();
+
+        ((uint)(a - (uint)before)).ShouldBeLessThanOrEqualTo((uint)(after - before));
+        ((uint)(b - a)).ShouldBeLessThanOrEqualTo((uint)(after - before));
+    }
+
+    [KernelFact]
+    public void The_processor_id_is_a_possible_cpu()
+    {
+        using var program = Bpf.Program<SkBuff>(skb => Bpf.GetSmpProcessorId()).Compile(ProgramKind.Tc).Load();
+
+        program.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue.ShouldBeLessThan((uint)Environment.ProcessorCount * 4);
+    }
+
+    [KernelFact]
+    public void A_trace_printk_program_verifies_with_its_format_in_read_only_data()
+    {
+        using var program = Bpf.Filter<SkBuff>(skb => Bpf.Then(Bpf.TracePrintk("bpflinq test: len %u", skb.Len), Pass)).Compile(ProgramKind.Tc).Load();
+
+        program.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue.ShouldBe(0u);
+    }
+
+    [KernelFact]
+    public void A_kfunc_the_kernel_lacks_is_a_clear_error_when_the_program_loads()
+    {
+        var compiled = Bpf.Program<SkBuff>(skb => Bpf.CallKfunc("bpf_strcmpp")).Compile(ProgramKind.Tc);
+
+        var e = Should.Throw<KfuncNotFoundException>(() => compiled.Load());
+
+        e.Message.ShouldContain("does not provide kfunc 'bpf_strcmpp'");
+        e.Message.ShouldContain("bpf_strcmp"); // the spelling suggestion
+    }
+
+    private static byte[] Frame()
+    {
+        var frame = new byte[64];
+        frame[12] = 0x08;
+        return frame;
+    }
+}
