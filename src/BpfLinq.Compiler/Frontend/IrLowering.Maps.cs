@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
@@ -26,8 +27,8 @@ internal sealed partial class IrLowering
         {
             case nameof(KeyValueMap<int, int>.GetValueOrDefault):
             {
+                var type = ScalarValueOf(node, map.ValueType) ?? throw Error(node, CompileErrors.MapStructValue(map.ValueType));
                 var pointer = Lookup(index, map, args[0]);
-                var type = ValueLayoutOf(node, map.ValueType);
                 return IfNotNull(pointer, type.Ir,
                     () => LoadScalar(pointer, 0, type),
                     () => args.Count > 1 ? LowerValue(args[1])! : _function.Const(type.Ir, 0));
@@ -52,7 +53,7 @@ internal sealed partial class IrLowering
             case nameof(RingBuffer<int>.Output):
             {
                 var record = ToStack(args[0], map.ValueType);
-                var size = ValueSizeOf(args[0], map.ValueType);
+                var size = ValueLayoutOf(args[0], map.ValueType).Size;
                 return _b.Call((long)Helper.RingbufOutput, IrType.I64, _b.MapRef(index), record, _b.I64(size), _b.I64(0));
             }
             default:
@@ -67,7 +68,7 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.MapAddNotInteger(map.ValueType));
         }
-        var type = ValueLayoutOf(node, map.ValueType);
+        var type = ScalarValueOf(node, map.ValueType)!.Value;
         var delta = node.Method.Name == nameof(KeyValueMap<int, int>.Increment) ? _function.Const(type.Ir, 1) : LowerValue(node.Arguments[1])!;
         var keySlot = ToStack(node.Arguments[0], map.KeyType);
         var pointer = _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), keySlot);
@@ -122,8 +123,126 @@ internal sealed partial class IrLowering
     /// <summary>Evaluates <paramref name="node"/> into a fresh, zeroed stack slot; returns the slot's address.</summary>
     private Instr ToStack(Expression node, Type type)
     {
-        ValueLayoutOf(node, type);
-        return StoreToNewSlot(LowerValue(node)!, SizeOf(type));
+        var layout = ValueLayoutOf(node, type);
+        if (layout.Scalar is not null)
+        {
+            return StoreToNewSlot(LowerValue(node)!, layout.Size);
+        }
+        // Zeroed first: padding is part of a hash key, and the verifier wants every byte written.
+        var rounded = (layout.Size + 7) & ~7;
+        var slot = _b.StackSlot(rounded);
+        for (var at = 0; at < rounded; at += 8)
+        {
+            _b.Store(slot, at, 8, _b.I64(0));
+        }
+        StoreStruct(node, layout, slot, 0);
+        return slot;
+    }
+
+    // Writes a struct expression's fields: object initialisers (nested ones too), default, captured constants.
+    private void StoreStruct(Expression node, ValueLayout layout, Value slot, int offset)
+    {
+        switch (node)
+        {
+            case DefaultExpression:
+            case NewExpression { Arguments.Count: 0 }:
+                return; // the slot is zeroed
+            case MemberInitExpression { NewExpression.Arguments.Count: 0 } init:
+                foreach (var binding in init.Bindings)
+                {
+                    StoreBinding(binding, layout, slot, offset);
+                }
+                return;
+            case ConstantExpression { Value: { } value }:
+                var bytes = new byte[layout.Size];
+                var handle = System.Runtime.InteropServices.GCHandle.Alloc(value, System.Runtime.InteropServices.GCHandleType.Pinned);
+                try
+                {
+                    System.Runtime.InteropServices.Marshal.Copy(handle.AddrOfPinnedObject(), bytes, 0, bytes.Length);
+                }
+                finally
+                {
+                    handle.Free();
+                }
+                for (var at = 0; at + 4 <= bytes.Length; at += 4)
+                {
+                    _b.Store(slot, offset + at, 4, _b.I32(BitConverter.ToInt32(bytes, at)));
+                }
+                for (var at = bytes.Length & ~3; at < bytes.Length; at++)
+                {
+                    _b.Store(slot, offset + at, 1, _b.I32(bytes[at]));
+                }
+                return;
+            default:
+                throw Error(node, CompileErrors.MapLayout(layout.Type, "build it in place with an object initializer (new FlowKey { Port = p }), default, or a captured value"));
+        }
+    }
+
+    private void StoreBinding(MemberBinding binding, ValueLayout layout, Value slot, int offset)
+    {
+        var field = layout.Field(binding.Member) ?? throw Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{binding.Member.Name} is not a field"));
+        switch (binding)
+        {
+            case MemberAssignment { Expression: var value } when field.Layout.Scalar is not null:
+                using (Enter(value))
+                {
+                    _b.Store(slot, offset + field.Offset, field.Layout.Size, LowerValue(value)!);
+                }
+                return;
+            case MemberAssignment { Expression: var value } when field.Layout.FixedBuffer is null:
+                StoreStruct(value, field.Layout, slot, offset + field.Offset);
+                return;
+            case MemberMemberBinding nested when field.Layout.FixedBuffer is null:
+                foreach (var inner in nested.Bindings)
+                {
+                    StoreBinding(inner, field.Layout, slot, offset + field.Offset);
+                }
+                return;
+            default:
+                throw Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{field.Name} cannot be set in a lambda (fixed buffers start as zeros)"));
+        }
+    }
+
+    /// <summary>The map and field path of <c>map.GetValueOrDefault(key).A.B</c>, or null for other member accesses.</summary>
+    private (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field)? MapValueFieldOf(MemberExpression node)
+    {
+        var path = new List<MemberInfo>();
+        Expression current = node;
+        while (current is MemberExpression member)
+        {
+            path.Insert(0, member.Member);
+            current = member.Expression!;
+        }
+        if (current is not MethodCallExpression { Method.Name: nameof(KeyValueMap<int, int>.GetValueOrDefault), Object: ConstantExpression { Value: MapDefinition map } } call)
+        {
+            return null;
+        }
+        var layout = ValueLayoutOf(call, map.ValueType);
+        var offset = 0;
+        foreach (var m in path)
+        {
+            var field = layout.Field(m) ?? throw Error(node, CompileErrors.UnsupportedMember(m));
+            offset += field.Offset;
+            layout = field.Layout;
+        }
+        return (call, map, offset, layout);
+    }
+
+    // A field of a looked-up struct: read through the value pointer after the null check; 0 when absent.
+    private Value LowerMapValueField(MemberExpression node, (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field) access)
+    {
+        if (access.Lookup.Arguments.Count > 1)
+        {
+            throw Error(access.Lookup, CompileErrors.MapLayout(access.Map.ValueType, "a struct lookup has no default value argument: absent keys read as zeros"));
+        }
+        var type = access.Field.Scalar ?? throw Error(node, CompileErrors.MapStructValue(node.Type));
+        var index = _module.MapIndex(access.Map);
+        Instr pointer;
+        using (Enter(access.Lookup))
+        {
+            pointer = Lookup(index, access.Map, access.Lookup.Arguments[0]);
+        }
+        return IfNotNull(pointer, type.Ir, () => LoadScalar(pointer, access.Offset, type), () => _function.Const(type.Ir, 0));
     }
 
     private Instr StoreToNewSlot(Value value, int size)
@@ -133,17 +252,10 @@ internal sealed partial class IrLowering
         return slot;
     }
 
-    private int ValueSizeOf(Expression node, Type type)
-    {
-        ValueLayoutOf(node, type);
-        return SizeOf(type);
-    }
+    /// <summary>The layout of a key, value or record type, or a compile error saying why it has none.</summary>
+    private ValueLayout ValueLayoutOf(Expression node, Type type) =>
+        ValueLayout.TryOf(type, out var layout, out var reason) ? layout : throw Error(node, CompileErrors.MapLayout(type, reason));
 
-    private static int SizeOf(Type type) => type == typeof(bool) ? 1 : System.Runtime.InteropServices.Marshal.SizeOf(type.IsEnum ? Enum.GetUnderlyingType(type) : type);
-
-    /// <summary>The scalar layout of a key or value type, or a compile error (structs come with their field layouts).</summary>
-    private ScalarLayout ValueLayoutOf(Expression node, Type type) =>
-        ScalarLayout.Of(type) is { } scalar && type != typeof(char)
-            ? scalar
-            : throw Error(node, CompileErrors.MapLayout(type, "only primitive keys and values are supported yet"));
+    /// <summary>The scalar layout of a key or value type, null for a struct (a compile error when it has no layout).</summary>
+    private ScalarLayout? ScalarValueOf(Expression node, Type type) => ValueLayoutOf(node, type).Scalar;
 }

@@ -9,8 +9,12 @@ namespace BpfLinq.Compiler.Frontend;
 internal sealed partial class IrLowering
 {
     // Captured members were folded to constants by normalisation; what is left must be a context field.
-    private Instr LowerMember(MemberExpression node)
+    private Value LowerMember(MemberExpression node)
     {
+        if (MapValueFieldOf(node) is { } mapField)
+        {
+            return LowerMapValueField(node, mapField);
+        }
         var field = ContextFieldOf(node);
         if (field.IsArray)
         {
