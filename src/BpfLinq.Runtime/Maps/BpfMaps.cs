@@ -1,4 +1,6 @@
+using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
+using BpfLinq.Runtime.Btf;
 using BpfLinq.Maps;
 
 namespace BpfLinq.Runtime.Maps;
@@ -47,6 +49,9 @@ public sealed class BpfMaps : IDisposable
         {
             return existing;
         }
+        // Key and value BTF (field names in bpftool map dump); the kernel keeps its own reference.
+        var btf = definition.KeySize > 0 && definition.Type != MapType.SockMap ? ClrBtf.ForMap(definition.KeyType, definition.ValueType) : null;
+        using var btfObject = btf is { } b ? BtfObject.Load(b.Btf) : null;
         var map = BpfMap.Create(new MapCreateOptions
         {
             Type = definition.Type,
@@ -55,6 +60,9 @@ public sealed class BpfMaps : IDisposable
             MaxEntries = definition.MaxEntries,
             Flags = (MapFlags)definition.Flags,
             Name = definition.Name,
+            Btf = btfObject,
+            BtfKeyTypeId = btf is { } k ? (uint)k.KeyId : 0,
+            BtfValueTypeId = btf is { } v ? (uint)v.ValueId : 0,
         });
         try
         {

@@ -73,6 +73,21 @@ public sealed class StructMapTests
         kernelReturns.ShouldBe(managedReturns);
         kernel.ShouldBe(managed);
         kernel.Single(e => e.k.Length == 60).Item2.Packets.ShouldBe(3ul);
+        BpftoolDump(maps[flows].Info.Id).ShouldContain("\"Packets\": 3"); // the map's BTF names the fields
+    }
+
+    // bpftool prints a map with BTF as JSON objects with field names (nested ones too).
+    private static string BpftoolDump(uint id)
+    {
+        TestEnvironment.RequireTool("bpftool");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bpftool", $"map dump id {id} -p")
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        output.ShouldContain("\"Second\":");
+        return output;
     }
 
     [KernelFact]
