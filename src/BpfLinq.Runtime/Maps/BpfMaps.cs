@@ -30,6 +30,20 @@ public sealed class BpfMaps : IDisposable
             ? map
             : throw new KeyNotFoundException($"{definition} has no kernel map in this set yet: load a program that uses it, or call GetOrCreate");
 
+    /// <summary>A typed view of the kernel map of a key-value map definition (creating the map if needed).</summary>
+    public BpfMap<TKey, TValue> Get<TKey, TValue>(KeyValueMap<TKey, TValue> definition)
+        where TKey : unmanaged
+        where TValue : unmanaged => new(GetOrCreate(definition));
+
+    /// <summary>A typed per-CPU view (values as one array element per possible CPU).</summary>
+    public PerCpuBpfMap<TKey, TValue> GetPerCpu<TKey, TValue>(PerCpuHashMap<TKey, TValue> definition)
+        where TKey : unmanaged
+        where TValue : unmanaged => new(GetOrCreate(definition));
+
+    /// <summary>A typed per-CPU view of a per-CPU array.</summary>
+    public PerCpuBpfMap<uint, TValue> GetPerCpu<TValue>(PerCpuArrayMap<TValue> definition)
+        where TValue : unmanaged => new(GetOrCreate(definition));
+
     /// <summary>The definitions with kernel maps in this set.</summary>
     public IReadOnlyCollection<MapDefinition> Definitions => _maps.Keys;
 

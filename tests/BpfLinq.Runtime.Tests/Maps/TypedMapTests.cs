@@ -1,0 +1,80 @@
+using BpfLinq.Maps;
+using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime.Programs;
+using BpfLinq.Testing;
+using static BpfLinq.Verdict;
+
+namespace BpfLinq.Runtime.Tests.Maps;
+
+/// <summary>The typed, dictionary-like views of live maps that programs wrote.</summary>
+public sealed class TypedMapTests
+{
+    [KernelFact]
+    public void A_hash_map_reads_like_a_dictionary()
+    {
+        var counts = new HashMap<uint, ulong>(64, "typed_hash");
+        using var maps = new BpfMaps();
+        var view = maps.Get(counts);
+
+        view[7] = 70;
+        view.Add(8, 80);
+        Should.Throw<ArgumentException>(() => view.Add(8, 81)).Message.ShouldContain("already has key 8");
+        view.TryGetValue(7, out var seven).ShouldBeTrue();
+        seven.ShouldBe(70ul);
+        view.ContainsKey(9).ShouldBeFalse();
+        Should.Throw<KeyNotFoundException>(() => view[9]);
+        view.Count.ShouldBe(2);
+        view.Keys.Order().ShouldBe([7u, 8u]);
+        view.Values.Order().ShouldBe([70ul, 80ul]);
+        view.LookupBatch().OrderBy(e => e.Key).ShouldBe(view.OrderBy(e => e.Key));
+        view.Remove(7).ShouldBeTrue();
+        view.Remove(7).ShouldBeFalse();
+        view.Clear();
+        view.Count.ShouldBe(0);
+    }
+
+    [KernelFact]
+    public void An_array_written_by_a_program_clears_to_zeros()
+    {
+        var slots = new ArrayMap<uint>(4, "typed_array");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(slots.Add(skb.Len & 3, 1), Pass));
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        program.TestRun(new TestRunOptions { DataIn = Frame(61) });
+        program.TestRun(new TestRunOptions { DataIn = Frame(61) });
+        var view = maps.Get(slots);
+
+        view[1].ShouldBe(2u);
+        view.Count.ShouldBe(4); // array elements always exist
+        view.LookupBatch().Select(e => e.Value).ShouldBe([0u, 2u, 0u, 0u]);
+        view.Clear();
+        view.Values.ShouldAllBe(v => v == 0);
+    }
+
+    [KernelFact]
+    public void A_per_cpu_array_gives_one_value_per_cpu_summing_to_the_managed_count()
+    {
+        var hits = new PerCpuArrayMap<ulong>(1, "typed_percpu");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(hits.Increment(0), Pass));
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        hits.ClearManaged();
+        for (var i = 0; i < 5; i++)
+        {
+            program.TestRun(new TestRunOptions { DataIn = Frame(60) });
+            filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, Frame(60)), ProgramKind.Tc);
+        }
+        var perCpu = maps.GetPerCpu(hits)[0];
+
+        perCpu.Length.ShouldBeGreaterThanOrEqualTo(1);
+        perCpu.Aggregate(0ul, (a, b) => a + b).ShouldBe(hits.GetValueOrDefault(0));
+        Should.Throw<ArgumentException>(() => maps.Get(hits)); // per-CPU values are arrays: use GetPerCpu
+    }
+
+    private static byte[] Frame(int length)
+    {
+        var frame = new byte[length];
+        frame[12] = 0x08;
+        return frame;
+    }
+}
