@@ -44,6 +44,10 @@ public sealed class BpfMaps : IDisposable
     public PerCpuBpfMap<uint, TValue> GetPerCpu<TValue>(PerCpuArrayMap<TValue> definition)
         where TValue : unmanaged => new(GetOrCreate(definition));
 
+    /// <summary>A reader of the records programs output to a ring buffer (dispose it before the set).</summary>
+    public RingBufferReader<TEvent> OpenReader<TEvent>(RingBuffer<TEvent> definition)
+        where TEvent : unmanaged => new(GetOrCreate(definition));
+
     /// <summary>The definitions with kernel maps in this set.</summary>
     public IReadOnlyCollection<MapDefinition> Definitions => _maps.Keys;
 

@@ -30,6 +30,10 @@ internal static class BpfErrors
         return new BpfException(Describe(errno, command, operation) + " " + Advice(errno, command), errno, command, operation);
     }
 
+    /// <summary>The exception for a failed libc call (mmap, epoll) from its errno.</summary>
+    internal static BpfException FromLastError(string operation) =>
+        Create((Errno)Marshal.GetLastPInvokeError(), null, operation);
+
     /// <summary>"operation: BPF_MAP_CREATE failed with EINVAL (Invalid argument)."</summary>
     internal static string Describe(Errno errno, BpfCommand? command, string operation)
     {
