@@ -1,0 +1,87 @@
+using BpfLinq.Compiler.Tests.Differential.Kernel;
+using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Compiler.Tests.Packets;
+using BpfLinq.Runtime.Maps;
+using BpfLinq.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+using Xunit.Abstractions;
+
+namespace BpfLinq.Compiler.Tests.Maps;
+
+/// <summary>
+/// The map differential property: a generated map-updating program (<see cref="MapPrograms"/>) runs
+/// over the same sequence of frames in the kernel (fresh kernel maps, BPF_PROG_TEST_RUN, tc) and
+/// in the managed model (empty managed maps, <c>Evaluate</c>); after every frame the return values
+/// agree, and at the end so do both maps' contents. <c>BPFLINQ_MAP_DIFF_PROGRAMS</c> sizes a run
+/// (CI: 300 programs of 8 frames), <c>BPFLINQ_MAP_DIFF_SEED</c> replays one.
+/// </summary>
+public sealed class MapDifferentialTests(ITestOutputHelper output)
+{
+    private const int FramesPerProgram = 8;
+
+    [KernelFact]
+    public void Generated_map_updating_programs_leave_the_kernel_maps_as_the_managed_model_leaves_its_own()
+    {
+        var programs = int.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_MAP_DIFF_PROGRAMS"), out var n) ? n : 300;
+        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_MAP_DIFF_SEED"), out var s) ? s : (ulong)Random.Shared.NextInt64();
+        var config = Config.QuickThrowOnFailure
+            .WithMaxTest(programs)
+            .WithQuietOnSuccess(true)
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
+        var runs = 0;
+        try
+        {
+            Prop.ForAll(MapPrograms.Program().ToArbitrary(), PacketFrames.Set(FramesPerProgram).ToArbitrary(), (program, frames) =>
+            {
+                runs += Agree(program, frames);
+            }).Check(config);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new Xunit.Sdk.XunitException($"map differential failed; replay with BPFLINQ_MAP_DIFF_SEED={seed} BPFLINQ_MAP_DIFF_PROGRAMS={programs}\n{e.Message}");
+        }
+        output.WriteLine($"{programs} programs, {runs} kernel runs, seed {seed}");
+        runs.ShouldBeGreaterThan(programs);
+    }
+
+    private static int Agree(MapPrograms.Generated generated, byte[][] frames)
+    {
+        const ProgramKind kind = ProgramKind.Tc;
+        var filter = Bpf.Program(generated.Lambda);
+        var compiled = filter.Compile(kind);
+        using var maps = new BpfMaps();
+        using var program = compiled.Load(maps);
+        generated.Hash.ClearManaged();
+        generated.Array.ClearManaged();
+        var runs = 0;
+        foreach (var frame in frames)
+        {
+            var input = TestRunInput.OfFrame(frame);
+            if (input.Refusal(kind) is not null)
+            {
+                continue;
+            }
+            var expected = (uint)filter.EvaluateTestRun(frame, kind: kind);
+            var actual = KernelRunner.Run(program, kind, input);
+            Check(actual == expected, $"return value: kernel 0x{actual:x}, managed 0x{expected:x} on {Convert.ToHexString(frame)}", generated, compiled);
+            runs++;
+        }
+        var kernelHash = maps.Get(generated.Hash).OrderBy(e => e.Key).ToList();
+        var managedHash = generated.Hash.ManagedEntries().OrderBy(e => e.Key).ToList();
+        Check(kernelHash.SequenceEqual(managedHash), $"hash: kernel [{string.Join(", ", kernelHash)}], managed [{string.Join(", ", managedHash)}]", generated, compiled);
+        var kernelArray = maps.Get(generated.Array).OrderBy(e => e.Key).ToList();
+        var managedArray = generated.Array.ManagedEntries().OrderBy(e => e.Key).ToList();
+        Check(kernelArray.SequenceEqual(managedArray), $"array: kernel [{string.Join(", ", kernelArray)}], managed [{string.Join(", ", managedArray)}]", generated, compiled);
+        return runs;
+    }
+
+    private static void Check(bool agree, string what, MapPrograms.Generated generated, CompiledProgram compiled)
+    {
+        if (!agree)
+        {
+            throw new InvalidOperationException($"{what}\nC#: {BpfLinq.Compiler.Diagnostics.CSharpRenderer.Render(generated.Lambda)}\n{compiled.Disassemble()}");
+        }
+    }
+}
