@@ -67,6 +67,7 @@ internal sealed partial class IrLowering
             if (lambda.Parameters[k] == _contextParameter)
             {
                 _ctx = parameters[k];
+                _function.Context = _ctx;
                 continue;
             }
             Declare(lambda.Parameters[k]);

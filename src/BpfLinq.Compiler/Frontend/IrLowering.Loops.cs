@@ -38,7 +38,11 @@ internal sealed partial class IrLowering
         var isFold = node.Method.Name == nameof(Bpf.Fold);
         var body = node.Arguments[isFold ? 2 : 1] as LambdaExpression
             ?? throw Error(node, CompileErrors.FunctionMisuse("the body of a loop compiled as a bpf_loop callback must be a lambda written in place (i => ...)"));
-        var captured = FreeVariables.Of(body);
+        var captured = FreeVariables.Of(body).ToList();
+        if (!captured.Contains(_contextParameter) && ReadsPackets(body))
+        {
+            captured.Insert(0, _contextParameter); // packet reads need the context's data pointers
+        }
         var assigned = AssignedVariables.In(body.Body);
         if (captured.FirstOrDefault(assigned.Contains) is { } written)
         {
@@ -59,6 +63,24 @@ internal sealed partial class IrLowering
         var function = LowerCallback(body, captured, isFold, resultType, resultOffset);
         _b.Call((long)Helper.Loop, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, count), _b.FuncAddr(function), frame, _b.I64(0));
         return _b.Load(resultType, frame, resultOffset, resultType == IrType.I32 ? 4 : 8);
+    }
+
+    private static bool ReadsPackets(LambdaExpression body)
+    {
+        var work = new Stack<Expression>([body.Body]);
+        while (work.Count > 0)
+        {
+            var node = work.Pop();
+            if (node is MethodCallExpression { Method.DeclaringType: var t } && t == typeof(PacketPrimitives))
+            {
+                return true;
+            }
+            foreach (var (_, child) in ExpressionChildren.Of(node))
+            {
+                work.Push(child);
+            }
+        }
+        return false;
     }
 
     private int LowerCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset)
@@ -85,6 +107,8 @@ internal sealed partial class IrLowering
                 if (captured[k] == _contextParameter)
                 {
                     _ctx = _b.Load(IrType.CtxPtr, frame, k * 8, 8);
+                    _function.Context = null;
+                    _function.ContextInFrame = ((Param)frame, k * 8);
                     continue;
                 }
                 Declare(captured[k]);

@@ -49,6 +49,7 @@ internal sealed partial class IrLowering
         _module = module;
         _function = new Function(name, IrType.I64);
         _ctx = _function.AddParam(IrType.CtxPtr);
+        _function.Context = _ctx;
         _b = new IrBuilder(_function);
         _ssa = new SsaBuilder(_function);
         _contextParameter = lambda.Parameters[0];

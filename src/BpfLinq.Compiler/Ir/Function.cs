@@ -23,6 +23,16 @@ internal sealed class Function
     /// <summary>Type of the value <see cref="Op.Ret"/> returns.</summary>
     public IrType ReturnType { get; }
 
+    /// <summary>
+    /// The program's context pointer in this function, for the passes that expand packet access: the
+    /// first parameter of the entry function, the pointer a loop callback loads from its frame, or a
+    /// subprogram's context parameter; null when the function never sees it or finds it in a frame (<see cref="ContextInFrame"/>).
+    /// </summary>
+    public Value? Context { get; set; }
+
+    /// <summary>For a loop callback: the frame parameter and offset its context pointer is stored at (loaded again when a pass needs it).</summary>
+    public (Param Frame, int Offset)? ContextInFrame { get; set; }
+
     /// <summary>The parameters, in order.</summary>
     public IReadOnlyList<Param> Params => _params;
 

@@ -59,7 +59,7 @@ internal sealed class PacketExpansion : IPass
         {
             return;
         }
-        var context = f.Params[0];
+        var context = f.Context ?? (f.ContextInFrame is var (frame, offset) ? LoadContext(f, frame, offset) : f.Params[0]);
         if (c.ProgramKind == ProgramKind.CgroupSkb)
         {
             ExpandCgroupReads(f, context);
@@ -207,11 +207,23 @@ internal sealed class PacketExpansion : IPass
         && sub.Operands[1] is Instr { Op: Op.Load, Imm: 0, Size: 4 } dataLoad && dataLoad.Operands[0].Type == IrType.CtxPtr;
 
     // data and data_end, loaded once at the entry.
+    // A loop callback's context pointer, from the frame its caller stored it in.
+    private static Instr LoadContext(Function f, Param frame, int offset)
+    {
+        var load = IrBuilder.Create(Op.Load, IrType.CtxPtr, frame);
+        load.Imm = offset;
+        load.Size = 8;
+        return f.Entry.InsertBefore(f.Entry.Instrs.First(i => i.Op != Op.Phi), load);
+    }
+
     private static (Instr Data, Instr End) LoadDataPointers(Function f, Value context, ProgramKind kind)
     {
         var (dataOffset, endOffset) = kind == ProgramKind.Xdp ? (0, 4) : (76, 80); // xdp_md.data/data_end, __sk_buff.data/data_end
+        // Right after a context loaded from a frame (a loop callback's), else at the entry's start.
         var entry = f.Entry;
-        var first = entry.Instrs.First(i => i.Op != Op.Phi);
+        var first = context is Instr loaded
+            ? entry.Instrs.SkipWhile(i => i != loaded).Skip(1).First()
+            : entry.Instrs.First(i => i.Op != Op.Phi);
         var data = entry.InsertBefore(first, IrBuilder.Create(Op.Load, IrType.PacketPtr, context));
         data.Imm = dataOffset;
         data.Size = 4;
@@ -233,7 +245,7 @@ internal sealed class PacketExpansion : IPass
             var (baseValue, displacement) = PacketWindows.Address(r);
             return Math.Min(MaxPacketOffset, (baseValue is null ? 0 : (long)Math.Min(UpperBound(baseValue), MaxPacketOffset)) + displacement + r.Size);
         });
-        var entry = f.Entry;
+        var entry = end.Block!;
         var rest = entry.SplitBefore(entry.Instrs.SkipWhile(i => i != end).Skip(1).First());
         var b = new IrBuilder(f) { Current = entry, Source = data.Source };
         var slow = f.AddBlock();

@@ -28,6 +28,7 @@ public sealed class FunctionAndLoopTests
         { "one subprogram, two calls", Bpf.Program<SkBuff>(skb => s_mix.Invoke(skb.Len, 7) + s_mix.Invoke(skb.Protocol, skb.Len)) },
         { "inlined function", Bpf.Program<SkBuff>(skb => s_increment.Invoke(skb.Len)) },
         { "fold inline", Bpf.Program<SkBuff>(skb => Bpf.Fold(16, 0L, (i, acc) => acc + skb.Packet.U8(i), LoopStrategy.Inline)) },
+        { "fold callback reading packets", Bpf.Program<SkBuff>(skb => Bpf.Fold(24, 0L, (i, acc) => acc + skb.Packet.U8(30 + i), LoopStrategy.Callback)) },
         { "fold callback", Bpf.Program<SkBuff>(skb => Bpf.Fold(16, (long)skb.Len, (i, acc) => acc * 3 + i, LoopStrategy.Callback)) },
         { "first index callback", Bpf.Program<SkBuff>(skb => Bpf.FirstIndex((int)skb.Len, i => i * i > skb.Len, LoopStrategy.Callback)) },
         { "any callback with a subprogram", Bpf.Filter<SkBuff>(skb => Bpf.Any(4, i => s_longerThan.Invoke(skb, (uint)i * 50), LoopStrategy.Callback) ? Drop : Pass) },
