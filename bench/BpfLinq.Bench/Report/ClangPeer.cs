@@ -22,7 +22,13 @@ internal static class ClangPeer
     };
 
     /// <summary>The instructions clang makes of <paramref name="cFile"/>'s section <paramref name="section"/>.</summary>
-    public static Compiler.Isa.Insn[] Compile(string cFile, string section)
+    public static Compiler.Isa.Insn[] Compile(string cFile, string section) => Object(cFile, elf => ElfSection.Instructions(elf, section));
+
+    /// <summary>The C twin of <paramref name="name"/> linked with its maps and static functions (<see cref="ClangObject"/>).</summary>
+    public static ClangObject.Linked CompileLinked(string name, ProgramKind kind) =>
+        Object(Path.Combine(AppContext.BaseDirectory, "clang", name + ".c"), elf => ClangObject.Link(elf, SectionOf(kind)));
+
+    private static T Object<T>(string cFile, Func<byte[], T> read)
     {
         var output = Path.Combine(Path.GetTempPath(), $"bpflinq-{Path.GetFileNameWithoutExtension(cFile)}-{Environment.ProcessId}.o");
         try
@@ -39,7 +45,7 @@ internal static class ClangPeer
             {
                 throw new InvalidOperationException($"clang-19 failed on {cFile}:\n{errors}");
             }
-            return ElfSection.Instructions(File.ReadAllBytes(output), section);
+            return read(File.ReadAllBytes(output));
         }
         finally
         {

@@ -15,6 +15,7 @@ internal static class QualityReport
     {
         var scalar = ScalarSection.Run();
         var packets = PacketSection.Run();
+        var stateful = StatefulSection.Run();
         output.WriteLine($"BpfLinq against `{ClangPeer.Command}` (Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}); ns/packet: BPF_PROG_TEST_RUN, repeat {KernelRuns.Repeat:N0}, median of {KernelRuns.Rounds} alternated rounds.");
         output.WriteLine();
         output.WriteLine($"Scalar lambdas (context fields only), on {SharedInputs.All.Count} context/frame pairs, timed on the last:");
@@ -24,10 +25,14 @@ internal static class QualityReport
         output.WriteLine($"Packet filters, on {PacketSection.FrameSetSummary}; each build must return what the managed model returns on every frame the kernel runs:");
         output.WriteLine();
         Print(output, packets, ReportRow.Header + " frames run (pass) | timed on |", 2);
-        var rows = scalar.Rows.Concat(packets.Rows).ToList();
+        output.WriteLine();
+        output.WriteLine($"Maps, subprograms and loops, on the same frames in the same order (counters evolve alike in both kernels and the managed model):");
+        output.WriteLine();
+        Print(output, stateful, ReportRow.Header + " frames run | C twin |", 2);
+        var rows = scalar.Rows.Concat(packets.Rows).Concat(stateful.Rows).ToList();
         output.WriteLine();
         output.WriteLine($"BpfLinq no longer than clang on {rows.Count(r => r.NoLongerThanClang)} of {rows.Count} rows; built on {rows.Count(r => r.Ours is not null)}.");
-        var mismatches = scalar.Mismatches.Concat(packets.Mismatches).ToList();
+        var mismatches = scalar.Mismatches.Concat(packets.Mismatches).Concat(stateful.Mismatches).ToList();
         foreach (var m in mismatches)
         {
             output.WriteLine("VERDICT MISMATCH: " + m);
