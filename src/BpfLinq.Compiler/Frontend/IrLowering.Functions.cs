@@ -44,7 +44,7 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.FunctionMisuse($"'{f.Name}' returns {lambda.ReturnType.Name}; a BPF function returns a scalar, a bool or a Verdict"));
         }
-        var function = new Function(f.Name, IrType.I64);
+        var function = new Function(f.Name, IrType.I64) { ReturnsToKernel = false };
         var contextParameter = lambda.Parameters.FirstOrDefault(p => ContextTypes.IsContext(p.Type)) ?? Expression.Parameter(typeof(SkBuff), "unused");
         var parameters = lambda.Parameters.Select(p => function.AddParam(ContextTypes.IsContext(p.Type) ? IrType.CtxPtr : IrTypeOf(node, p.Type))).ToList();
         var index = _module.AddFunction(function, f);

@@ -85,7 +85,7 @@ internal sealed partial class IrLowering
 
     private int LowerCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset)
     {
-        var function = new Function($"{_function.Name}_loop{_module.Functions.Count}", IrType.I64);
+        var function = new Function($"{_function.Name}_loop{_module.Functions.Count}", IrType.I64) { ReturnsToKernel = false };
         var index = function.AddParam(IrType.I64);
         var frame = function.AddParam(IrType.StackPtr);
         var inner = new IrLowering(this, body, function, _contextParameter);

@@ -30,6 +30,12 @@ internal sealed class Function
     /// </summary>
     public Value? Context { get; set; }
 
+    /// <summary>
+    /// True for a program's entry, whose r0 the kernel reads as 32 bits; false for subprograms and
+    /// callbacks, whose callers read all 64 (so <c>ReturnNarrowing</c> leaves them alone).
+    /// </summary>
+    public bool ReturnsToKernel { get; set; } = true;
+
     /// <summary>For a loop callback: the frame parameter and offset its context pointer is stored at (loaded again when a pass needs it).</summary>
     public (Param Frame, int Offset)? ContextInFrame { get; set; }
 

@@ -50,6 +50,10 @@ internal sealed class ReturnNarrowing : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        if (!f.ReturnsToKernel)
+        {
+            return; // a caller reads the whole r0
+        }
         if (f.ReturnType != IrType.I64 || !ReadsLow32Bits(c.ProgramKind))
         {
             return;

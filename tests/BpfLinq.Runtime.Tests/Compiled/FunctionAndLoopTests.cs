@@ -18,6 +18,8 @@ public sealed class FunctionAndLoopTests
     private static readonly BpfFunction<uint, uint, uint> s_mix =
         new((a, b) => (a * 31) ^ (b >> 3) ^ (a + b), FunctionInlining.Never, "mix");
 
+    private static readonly BpfFunction<uint, long> s_negate = new(x => (long)-(int)x, FunctionInlining.Never, "negate");
+
     private static readonly BpfFunction<uint, uint> s_increment = new(x => x + 1, FunctionInlining.Always, "increment");
 
     private static readonly byte[][] s_frames = [Frame(34), Frame(60), Frame(61), Frame(100), Frame(200)];
@@ -26,6 +28,7 @@ public sealed class FunctionAndLoopTests
     {
         { "subprogram with the context", Bpf.Filter<SkBuff>(skb => s_longerThan.Invoke(skb, 60) ? Drop : Pass) },
         { "one subprogram, two calls", Bpf.Program<SkBuff>(skb => s_mix.Invoke(skb.Len, 7) + s_mix.Invoke(skb.Protocol, skb.Len)) },
+        { "subprogram returning a long (all 64 bits reach the caller)", Bpf.Program<SkBuff>(skb => (s_negate.Invoke(skb.Len) >> 32) + (s_negate.Invoke(skb.Len) & 0xff)) },
         { "inlined function", Bpf.Program<SkBuff>(skb => s_increment.Invoke(skb.Len)) },
         { "fold inline", Bpf.Program<SkBuff>(skb => Bpf.Fold(16, 0L, (i, acc) => acc + skb.Packet.U8(i), LoopStrategy.Inline)) },
         { "fold callback reading packets", Bpf.Program<SkBuff>(skb => Bpf.Fold(24, 0L, (i, acc) => acc + skb.Packet.U8(30 + i), LoopStrategy.Callback)) },

@@ -71,6 +71,31 @@ public sealed class TypedMapTests
         Should.Throw<ArgumentException>(() => maps.Get(hits)); // per-CPU values are arrays: use GetPerCpu
     }
 
+    [KernelFact]
+    public void A_pinned_map_outlives_its_program_and_serves_the_next_one()
+    {
+        var counts = new HashMap<uint, ulong>(8, "pinned_counts");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(counts.Increment(7), Pass));
+        using var bpffs = BpfFileSystem.Mount();
+        var path = bpffs.PathOf("counts");
+        using (var maps = new BpfMaps())
+        using (var program = filter.Compile(ProgramKind.Tc).Load(maps))
+        {
+            program.TestRun(new TestRunOptions { DataIn = Frame(60) });
+            maps[counts].Pin(path);
+        }
+
+        using var later = new BpfMaps();
+        later.OpenPinned(counts, path);
+        using var again = filter.Compile(ProgramKind.Tc).Load(later);
+        again.TestRun(new TestRunOptions { DataIn = Frame(60) });
+
+        later.Get(counts)[7].ShouldBe(2ul); // the second program counted on in the pinned map
+        using var other = new BpfMaps();
+        Should.Throw<InvalidOperationException>(() => other.OpenPinned(new HashMap<uint, uint>(8, "wrong_shape"), path))
+            .Message.ShouldContain("not what");
+    }
+
     private static byte[] Frame(int length)
     {
         var frame = new byte[length];
