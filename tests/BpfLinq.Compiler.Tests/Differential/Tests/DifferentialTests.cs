@@ -29,4 +29,17 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         statistics.SupportedCompiled.ShouldBeGreaterThan(statistics.Supported * 95 / 100);
         statistics.Runs.ShouldBeGreaterThanOrEqualTo(statistics[CaseVerdict.Agreed] * run.InputsPerProgram);
     }
+
+    // The same programs with their bodies in a subprogram: fewer, as each case also runs above.
+    [KernelFact]
+    public void Generated_programs_agree_with_the_CLR_when_their_body_is_a_subprogram()
+    {
+        var compiler = SubprogramCompiler.UnderTest;
+        var run = DifferentialRun.FromEnvironment(CiPrograms / 4);
+
+        var statistics = DifferentialProperty.Check(compiler, run);
+
+        output.WriteLine($"{compiler}: {run.Programs} programs × {run.InputsPerProgram} inputs, seed {run.Seed}: {statistics}");
+        statistics.SupportedCompiled.ShouldBeGreaterThan(statistics.Supported * 95 / 100);
+    }
 }
