@@ -77,6 +77,24 @@ public static partial class Bpf
     }
 
     /// <summary>
+    /// Redirects the packet to the interface <paramref name="ifindex"/> (<c>bpf_redirect</c>; egress,
+    /// or ingress with flag BPF_F_INGRESS = 1 in tc) and returns the action to return for it:
+    /// TC_ACT_REDIRECT (7) in tc, XDP_REDIRECT (4) in XDP — or, for flags the helper refuses,
+    /// TC_ACT_SHOT (2) / XDP_ABORTED (0). Return it from a <see cref="Program{TContext}"/> lambda:
+    /// <c>skb =&gt; skb.Mark == 1 ? Bpf.Redirect(4) : 0</c>. In .NET, <c>Evaluate</c> returns the same
+    /// action for the kind it evaluates as (it does not model the redirect itself).
+    /// </summary>
+    /// <param name="ifindex">The target interface's index.</param>
+    /// <param name="flags">0, or BPF_F_INGRESS (1, tc only).</param>
+    /// <exception cref="InvalidOperationException">Called outside <c>Evaluate</c> of a tc or XDP program.</exception>
+    public static long Redirect(uint ifindex, ulong flags = 0) => ManagedRun.Kind switch
+    {
+        ProgramKind.Tc => flags > 1 ? 2 : 7,
+        ProgramKind.Xdp => flags != 0 ? 0 : 4,
+        _ => throw new InvalidOperationException("Bpf.Redirect belongs in tc and XDP programs: evaluate the lambda as one (Evaluate(ctx, ProgramKind.Tc))"),
+    };
+
+    /// <summary>
     /// The packet's flow hash, recomputed (<c>bpf_get_hash_recalc</c>). The managed model has no flow
     /// dissector: <c>Evaluate</c> returns <see cref="SkBuff.Hash"/>.
     /// </summary>

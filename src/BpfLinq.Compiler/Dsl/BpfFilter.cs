@@ -74,7 +74,7 @@ public sealed partial class BpfFilter<TContext>
         {
             throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", nameof(kind));
         }
-        return _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context);
+        return ManagedRun.As(k, () => _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context));
     }
 
     /// <summary>

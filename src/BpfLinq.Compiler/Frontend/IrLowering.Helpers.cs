@@ -49,6 +49,12 @@ internal sealed partial class IrLowering
             }
             case nameof(Bpf.LoadBytes):
                 throw Error(node, CompileErrors.ByteBufferAsValue());
+            case nameof(Bpf.Redirect):
+                if (_kind is not (ProgramKind.Tc or ProgramKind.Xdp))
+                {
+                    throw Error(node, CompileErrors.HelperNotAvailable("Bpf.Redirect", _kind, ": redirects are for tc and XDP programs"));
+                }
+                return _b.Call((long)Helper.Redirect, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, LowerValue(args[0])!), LowerValue(args[1])!);
             case nameof(Bpf.TracePrintk):
                 return LowerTracePrintk(node);
             case nameof(Bpf.CallHelper):

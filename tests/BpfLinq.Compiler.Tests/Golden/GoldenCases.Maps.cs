@@ -43,6 +43,7 @@ internal static partial class GoldenCases
             Skb("Helpers/Random", ProgramKind.Tc, skb => (Bpf.GetPrandomU32() | 1) != 0 ? Pass : Drop),
             Skb("Helpers/ProcessorId", ProgramKind.Tc, skb => Bpf.GetSmpProcessorId() < 8192 ? Pass : Drop),
             Skb("Helpers/TracePrintk", ProgramKind.Tc, skb => Bpf.Then(Bpf.TracePrintk("bpflinq golden: len %u proto %x", skb.Len, skb.Protocol), Pass)),
+            SkbRaw("Helpers/Redirect", ProgramKind.Tc, skb => skb.Mark == 0 ? Bpf.Redirect(1, 0) : 0),
             Skb("Helpers/HashRecalc", ProgramKind.Tc, skb => Bpf.Then(skb.GetHashRecalc(), Pass)),
             Skb("Helpers/LoadBytesStrncmp", ProgramKind.SocketFilter, skb => Bpf.Strncmp(skb.LoadBytes(0, 4), 1, "E") == 0 ? Drop : Pass),
             Skb("Kfuncs/Strcmp", ProgramKind.Tc, skb => Bpf.Strcmp(skb.LoadBytes(30, 2), "AB") < 0 ? Drop : Pass),

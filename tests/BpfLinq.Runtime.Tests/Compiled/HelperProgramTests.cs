@@ -53,6 +53,35 @@ public sealed class HelperProgramTests
         e.Message.ShouldContain("bpf_strcmp"); // the spelling suggestion
     }
 
+    [KernelTheory]
+    [InlineData(ProgramKind.Tc, 0ul)]
+    [InlineData(ProgramKind.Tc, 1ul)]
+    [InlineData(ProgramKind.Tc, 4ul)]
+    [InlineData(ProgramKind.Xdp, 0ul)]
+    [InlineData(ProgramKind.Xdp, 2ul)]
+    public void Redirect_returns_the_action_the_managed_model_returns(ProgramKind kind, ulong flags)
+    {
+        if (kind == ProgramKind.Xdp)
+        {
+            var xdp = Bpf.Program<XdpMd>(ctx => ctx.IngressIfindex > 0 ? Bpf.Redirect(1, flags) : 3);
+            using var loaded = xdp.Compile(kind).Load();
+            loaded.TestRun(TestRunOptions.For(s_frame, new XdpMd { IngressIfindex = 1 })).ReturnValue
+                .ShouldBe((uint)xdp.Evaluate(TestRunContext.ForXdp(s_frame, new XdpMd { IngressIfindex = 1 }), kind));
+            return;
+        }
+        var tc = Bpf.Program<SkBuff>(skb => skb.Len > 10 ? Bpf.Redirect(1, flags) : 0);
+        using var program = tc.Compile(kind).Load();
+        program.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue.ShouldBe((uint)tc.Evaluate(TestRunContext.ForSkb(kind, s_frame), kind));
+    }
+
+    [Fact]
+    public void Redirect_is_for_tc_and_xdp()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => Bpf.Redirect(1, 0));
+
+        Should.Throw<BpfCompileException>(() => filter.Compile(ProgramKind.SocketFilter)).Code.ShouldBe("BPF0028");
+    }
+
     private static byte[] Frame()
     {
         var frame = new byte[64];
