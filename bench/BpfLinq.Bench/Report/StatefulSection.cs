@@ -80,6 +80,7 @@ internal static class StatefulSection
                 clangMaps.ForEach(m => m.Dispose());
             }
         }
+        notes.Add("subprogram_inlined is subprogram with FunctionInlining.Always, against the same C (two calls of a noinline function): the price of a BPF-to-BPF call");
         notes.Add("payload_sum_bpf_loop is payload_sum with LoopStrategy.Callback: the same C twin (clang unrolls its loop); its row prices bpf_loop's per-iteration indirect call");
         return new SectionResult(rows, notes, mismatches);
     }
