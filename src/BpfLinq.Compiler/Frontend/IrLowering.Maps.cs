@@ -50,6 +50,20 @@ internal sealed partial class IrLowering
             case nameof(KeyValueMap<int, int>.Increment):
             case nameof(KeyValueMap<int, int>.Add):
                 return LowerMapAdd(node, map, index);
+            case nameof(DevMap.Redirect):
+            {
+                if (_kind != ProgramKind.Xdp)
+                {
+                    throw Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", _kind, ": device maps redirect XDP frames"));
+                }
+                var fallback = args.Count > 1 ? ConstantInt(args[1], "fallback action", "DevMap.Redirect") : 0;
+                if (fallback is < 0 or > 3)
+                {
+                    throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("fallback action", "DevMap.Redirect", "an XDP action from 0 to 3"));
+                }
+                var key = LowerValue(args[0])!;
+                return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
+            }
             case nameof(RingBuffer<int>.Output):
             {
                 var record = ToStack(args[0], map.ValueType);

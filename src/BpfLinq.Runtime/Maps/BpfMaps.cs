@@ -68,7 +68,7 @@ public sealed class BpfMaps : IDisposable
             return existing;
         }
         // Key and value BTF (field names in bpftool map dump); the kernel keeps its own reference.
-        var btf = definition.KeySize > 0 && definition.Type != MapType.SockMap ? ClrBtf.ForMap(definition.KeyType, definition.ValueType) : null;
+        var btf = definition.KeySize > 0 && definition.Type is not (MapType.SockMap or MapType.DevMap) ? ClrBtf.ForMap(definition.KeyType, definition.ValueType) : null;
         using var btfObject = btf is { } b ? BtfObject.Load(b.Btf) : null;
         var map = BpfMap.Create(new MapCreateOptions
         {

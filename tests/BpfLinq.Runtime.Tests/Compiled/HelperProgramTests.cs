@@ -74,6 +74,26 @@ public sealed class HelperProgramTests
         program.TestRun(new TestRunOptions { DataIn = s_frame }).ReturnValue.ShouldBe((uint)tc.Evaluate(TestRunContext.ForSkb(kind, s_frame), kind));
     }
 
+    [KernelFact]
+    public void A_device_map_redirects_to_filled_slots_and_falls_back_on_empty_ones()
+    {
+        var ports = new BpfLinq.Maps.DevMap(4, "ports");
+        var filter = Bpf.Program<XdpMd>(ctx => ports.Redirect(ctx.Packet.U8(0) & 3u, 2));
+        using var maps = new BpfLinq.Runtime.Maps.BpfMaps();
+        using var program = filter.Compile(ProgramKind.Xdp).Load(maps);
+        maps.Get(ports)[1] = 1; // slot 1: loopback
+        ports.Update(1, 1);
+
+        foreach (var slot in new byte[] { 0, 1 })
+        {
+            var frame = s_frame.ToArray();
+            frame[0] = slot;
+            var kernel = program.TestRun(TestRunOptions.For(frame, new XdpMd())).ReturnValue;
+            kernel.ShouldBe((uint)filter.Evaluate(TestRunContext.ForXdp(frame), ProgramKind.Xdp));
+            kernel.ShouldBe(slot == 1 ? 4u : 2u); // XDP_REDIRECT, or the fallback XDP_PASS
+        }
+    }
+
     [Fact]
     public void Redirect_is_for_tc_and_xdp()
     {

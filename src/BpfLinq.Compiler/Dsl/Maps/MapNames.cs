@@ -17,6 +17,7 @@ internal static class MapNames
         MapType.LpmTrie => "lpm_trie",
         MapType.RingBuf => "ringbuf",
         MapType.SockMap => "sockmap",
+        MapType.DevMap => "devmap",
         _ => "map",
     };
 
