@@ -10,7 +10,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// <see cref="ExpandFunctions"/>): the first call lowers the body into a function of the module,
 /// every call is a BPF-to-BPF call with the arguments in r1–r5 and the result in r0. A context
 /// argument passes the context pointer (the verifier follows it into the callee); scalars pass at
-/// their IR width; the result comes back as an i64 and is narrowed to the C# type.
+/// their IR width; the result comes back at its IR width (an i32 with a zero upper half, or an i64).
 /// </summary>
 internal sealed partial class IrLowering
 {
@@ -29,8 +29,7 @@ internal sealed partial class IrLowering
             var arg = ContextTypes.IsContext(node.Arguments[k].Type) ? ContextArgument(node.Arguments[k]) : LowerValue(node.Arguments[k])!;
             args[k] = arg is Constant { Type: IrType.I32 } c ? _b.I64(c.Bits) : arg; // call constants are i64 (the callee reads the low half)
         }
-        var result = _b.LocalCall(index, IrType.I64, args);
-        return IrTypeOf(node, node.Type) == IrType.I32 ? _b.Unary(Op.Trunc, IrType.I32, result) : result;
+        return _b.LocalCall(index, _module.Functions[index].ReturnType, args);
     }
 
     private int LowerSubprogram(MethodCallExpression node, BpfFunction f)
@@ -44,7 +43,8 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.FunctionMisuse($"'{f.Name}' returns {lambda.ReturnType.Name}; a BPF function returns a scalar, a bool or a Verdict"));
         }
-        var function = new Function(f.Name, IrType.I64) { ReturnsToKernel = false };
+        // A 32-bit result comes back as an i32 (w0, upper half zero): no narrowing copy at the call.
+        var function = new Function(f.Name, IrTypeOf(node, lambda.ReturnType)) { ReturnsToKernel = false };
         var contextParameter = lambda.Parameters.FirstOrDefault(p => ContextTypes.IsContext(p.Type)) ?? Expression.Parameter(typeof(SkBuff), "unused");
         var parameters = lambda.Parameters.Select(p => function.AddParam(ContextTypes.IsContext(p.Type) ? IrType.CtxPtr : IrTypeOf(node, p.Type))).ToList();
         var index = _module.AddFunction(function, f);
@@ -74,7 +74,7 @@ internal sealed partial class IrLowering
             _ssa.WriteVariable(lambda.Parameters[k], entry, parameters[k]);
         }
         var body = LowerValue(lambda.Body)!;
-        _b.Ret(ToReturnValue(body, lambda.Body.Type));
+        _b.Ret(_function.ReturnType == IrType.I32 ? body : ToReturnValue(body, lambda.Body.Type));
         _labels.SealAll(_ssa);
         UnreachableCode.Remove(_function);
     }
