@@ -49,6 +49,8 @@ internal sealed partial class IrLowering
         var parameters = lambda.Parameters.Select(p => function.AddParam(ContextTypes.IsContext(p.Type) ? IrType.CtxPtr : IrTypeOf(node, p.Type))).ToList();
         var index = _module.AddFunction(function, f);
         _module.MarkInProgress(f, true);
+        // The body's nodes get paths under the call (Function.Body...), so line_info and messages quote them.
+        _context.Provenance.AddTree(lambda, _context.OriginOf(node, _origin).Path.Child("Function"));
         var normalised = InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, _context), _context), _context), _context);
         var inner = new IrLowering(this, normalised, function, contextParameter);
         inner.LowerSubprogramBody(normalised, parameters);
