@@ -47,6 +47,8 @@ internal sealed partial class IrLowering
             }
             case nameof(KeyValueMap<int, int>.Delete):
                 return _b.Call((long)Helper.MapDeleteElem, IrType.I64, _b.MapRef(index), ToStack(args[0], map.KeyType));
+            case nameof(KeyValueMap<int, int>.Add) when args.Count == 3:
+                return LowerFieldAdd(node, map, index);
             case nameof(KeyValueMap<int, int>.Increment):
             case nameof(KeyValueMap<int, int>.Add):
                 return LowerMapAdd(node, map, index);
@@ -106,6 +108,45 @@ internal sealed partial class IrLowering
             {
                 var valueSlot = StoreToNewSlot(delta, map.ValueSize);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, valueSlot, _b.I64(0));
+            });
+    }
+
+    // map.Add(key, v => v.Field, delta): an atomic add on the field in place, or a new value of zeros holding the delta there.
+    private Value LowerFieldAdd(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var selector = node.Arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } ? quoted : node.Arguments[1] as LambdaExpression;
+        if (selector is null || StructFields.PathOf(selector) is not { } path || StructFields.Resolve(map.ValueType, path) is not { Field.Scalar: { } scalar } field)
+        {
+            throw Error(node.Arguments[1], CompileErrors.MapLayout(map.ValueType, "the field of Add(key, v => v.Field, delta) must be an integer field written as a member access of the lambda's parameter"));
+        }
+        var delta = LowerValue(node.Arguments[2])!;
+        var keySlot = ToStack(node.Arguments[0], map.KeyType);
+        var pointer = _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), keySlot);
+        var size = field.Field.Size;
+        return IfNotNull(pointer, IrType.I64,
+            () =>
+            {
+                if (size is 4 or 8)
+                {
+                    _b.AtomicAdd(pointer, field.Offset, size, delta);
+                }
+                else
+                {
+                    _b.Store(pointer, field.Offset, size, _b.Binary(Op.Add, scalar.Ir, LoadScalar(pointer, field.Offset, scalar), delta));
+                }
+                return _b.I64(0);
+            },
+            () =>
+            {
+                var layout = ValueLayoutOf(node, map.ValueType);
+                var rounded = (layout.Size + 7) & ~7;
+                var value = _b.StackSlot(rounded);
+                for (var at = 0; at < rounded; at += 8)
+                {
+                    _b.Store(value, at, 8, _b.I64(0));
+                }
+                _b.Store(value, field.Offset, size, delta);
+                return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, value, _b.I64(0));
             });
     }
 

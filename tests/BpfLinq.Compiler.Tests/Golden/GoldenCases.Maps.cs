@@ -9,6 +9,13 @@ namespace BpfLinq.Compiler.Tests.Golden;
 // the kernel run does the same against fresh kernel maps.
 internal static partial class GoldenCases
 {
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    internal struct FlowStats
+    {
+        public ulong Packets;
+        public ulong Bytes;
+    }
+
     private static readonly BpfFunction<uint, uint, uint> s_mix =
         new((a, b) => (a * 31) ^ (b >> 3) ^ (a + b), FunctionInlining.Never, "mix");
 
@@ -28,6 +35,7 @@ internal static partial class GoldenCases
         var perCpu = new PerCpuArrayMap<ulong>(4, "percpu");
         var lru = new LruHashMap<uint, ushort>(2, "lru");
         var events = new RingBuffer<ulong>(4096, "events");
+        var stats = new HashMap<uint, FlowStats>(16, "stats");
         return
         [
             SkbRaw("Maps/HashUpdateThenLookup", ProgramKind.Tc, skb => Bpf.Then(lookup.Update(skb.Len & 7, skb.Len * 3ul), (long)lookup.GetValueOrDefault(skb.Len & 7, 99))),
@@ -38,6 +46,7 @@ internal static partial class GoldenCases
             SkbRaw("Maps/ArrayAdd", ProgramKind.Tc, skb => Bpf.Then(array.Add(skb.Len & 7, skb.Len), (long)array.GetValueOrDefault(skb.Len & 7))),
             SkbRaw("Maps/PerCpuArrayIncrement", ProgramKind.SocketFilter, skb => Bpf.Then(perCpu.Increment(0), (long)perCpu.GetValueOrDefault(0))),
             SkbRaw("Maps/LruHashUpdate", ProgramKind.Tc, skb => Bpf.Then(lru.Update(skb.Len, (ushort)skb.Len), (long)lru.GetValueOrDefault(skb.Len))),
+            SkbRaw("Maps/StructFieldAdd", ProgramKind.Tc, skb => Bpf.Then(stats.Add(skb.Protocol, v => v.Bytes, (ulong)skb.Len), (long)stats.GetValueOrDefault(skb.Protocol).Bytes)),
             Skb("Maps/RingBufferOutput", ProgramKind.Tc, skb => events.Output(((ulong)skb.Len << 32) | skb.Protocol) == 0 ? Pass : Drop),
             Skb("Helpers/Time", ProgramKind.Tc, skb => Bpf.KtimeGetNs() > 0 ? Pass : Drop),
             Skb("Helpers/Random", ProgramKind.Tc, skb => (Bpf.GetPrandomU32() | 1) != 0 ? Pass : Drop),

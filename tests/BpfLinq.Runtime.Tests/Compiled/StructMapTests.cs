@@ -91,6 +91,31 @@ public sealed class StructMapTests
     }
 
     [KernelFact]
+    public void Adds_to_struct_fields_count_in_place_as_in_the_managed_model()
+    {
+        var totals = new HashMap<uint, Totals>(16, "totals");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(totals.Add(skb.Len & 0xf0, v => v.Packets, 1ul),
+            Bpf.Then(totals.Add(skb.Len & 0xf0, v => v.LastLength, skb.Len), Bpf.Then(totals.Add(skb.Len & 0xf0, v => v.Marks.Second, (ushort)3), Pass))));
+
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        foreach (var frame in s_frames)
+        {
+            program.TestRun(new TestRunOptions { DataIn = frame });
+        }
+        totals.ClearManaged();
+        foreach (var frame in s_frames)
+        {
+            filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, frame), ProgramKind.Tc);
+        }
+
+        var kernel = maps.Get(totals).OrderBy(e => e.Key).ToList();
+        kernel.ShouldBe(totals.ManagedEntries().OrderBy(e => e.Key).ToList());
+        kernel.Single(e => e.Key == 48).Value.Packets.ShouldBe(3ul); // the three 60-byte frames
+        kernel.Single(e => e.Key == 48).Value.Marks.Second.ShouldBe((ushort)9);
+    }
+
+    [KernelFact]
     public void An_lpm_trie_finds_the_longest_matching_prefix_in_kernel_and_model()
     {
         var routes = new LpmTrieMap<V4Prefix, uint>(16, "routes");

@@ -84,6 +84,30 @@ public abstract class KeyValueMap<TKey, TValue> : MapDefinition
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="delta"/> to one integer field of the struct value under
+    /// <paramref name="key"/> in place (a BPF atomic add for 4- and 8-byte fields); an absent key is
+    /// created holding a value of zeros with the field set to <paramref name="delta"/>:
+    /// <c>flows.Add(key, v =&gt; v.Bytes, (ulong)skb.Len)</c>.
+    /// </summary>
+    /// <typeparam name="TField">The field's integer type.</typeparam>
+    /// <param name="key">The key.</param>
+    /// <param name="field">The field, written as a lambda over the value (nested fields too: <c>v =&gt; v.Totals.Bytes</c>).</param>
+    /// <param name="delta">What to add.</param>
+    /// <returns>0, or the error of creating the key (-E2BIG when full).</returns>
+    public long Add<TField>(TKey key, System.Linq.Expressions.Expression<Func<TValue, TField>> field, TField delta)
+        where TField : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var offset = StructFields.OffsetOf(typeof(TValue), field);
+        lock (Gate)
+        {
+            var value = TryRead(key, out var existing) ? existing : default;
+            StructFields.Add(ref value, offset, delta);
+            return Write(key, value, UpdateMode.Any);
+        }
+    }
+
     /// <summary>A copy of the managed model's entries, in key order of insertion.</summary>
     public IReadOnlyList<KeyValuePair<TKey, TValue>> ManagedEntries()
     {
