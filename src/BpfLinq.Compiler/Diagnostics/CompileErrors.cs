@@ -153,6 +153,11 @@ internal static class CompileErrors
     public static CompileError TraceFormat(string problem) =>
         new(DiagnosticCode.HelperArgument, $"TracePrintk format: {problem}");
 
+    public static CompileError TableIndexNotMasked(int length) =>
+        new(DiagnosticCode.HelperArgument, $"a captured array of {length} elements indexed by a computed value must be indexed in range by construction: mask the index (table[x & {MaskHint(length)}])");
+
+    private static int MaskHint(int length) => length <= 1 ? 0 : (1 << System.Numerics.BitOperations.Log2((uint)length)) - 1;
+
     public static CompileError HelperNotAvailable(string method, ProgramKind kind, string instead) =>
         new(DiagnosticCode.HelperNotAvailable, $"{method} is not available to {kind} programs{instead}");
 

@@ -180,7 +180,8 @@ public static class DiagnosticCode
     /// <summary>
     /// <c>BPF0027</c>: a helper or kfunc argument the kernel needs to know when the program loads is not a
     /// constant (a length, a string, a format), is out of range, or a byte buffer is used other than as
-    /// such an argument; or a <c>TracePrintk</c> format does not match its arguments.
+    /// such an argument; or a <c>TracePrintk</c> format does not match its arguments; or a captured
+    /// array (a lookup table) is indexed by a computed value not masked into its range.
     /// </summary>
     public const string HelperArgument = "BPF0027";
 

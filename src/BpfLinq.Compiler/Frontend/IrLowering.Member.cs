@@ -25,6 +25,10 @@ internal sealed partial class IrLowering
 
     private Instr LowerContextElement(Expression node, Expression array, Expression index)
     {
+        if (array is ConstantExpression { Value: Array table } && ConstantIndex(index) is null)
+        {
+            return LowerTableLookup(node, table, index);
+        }
         if (array is not MemberExpression member)
         {
             throw TypeError(array);

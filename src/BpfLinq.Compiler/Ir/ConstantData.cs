@@ -4,7 +4,7 @@ using BpfLinq.Maps;
 namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
-/// A program's read-only data: NUL-terminated strings, each stored once, 8-byte aligned. It becomes
+/// A program's read-only data: NUL-terminated strings and lookup tables, each stored once, 8-byte aligned. It becomes
 /// one frozen array map that programs may only read (BPF_F_RDONLY_PROG), which is what
 /// <c>bpf_strncmp</c> demands of its constant string and what lets the verifier trust the bytes.
 /// </summary>
@@ -31,6 +31,24 @@ internal sealed class ConstantData
             _bytes.Add(0);
         }
         _strings.Add(text, offset);
+        return offset;
+    }
+
+    /// <summary>The offset of <paramref name="bytes"/> (a lookup table), 8-byte aligned, added on first use.</summary>
+    public int AddBytes(byte[] bytes)
+    {
+        var key = "\u0001" + Convert.ToHexString(bytes); // never a string's key: strings are ASCII text
+        if (_strings.TryGetValue(key, out var offset))
+        {
+            return offset;
+        }
+        offset = _bytes.Count;
+        _bytes.AddRange(bytes);
+        while (_bytes.Count % 8 != 0)
+        {
+            _bytes.Add(0);
+        }
+        _strings.Add(key, offset);
         return offset;
     }
 

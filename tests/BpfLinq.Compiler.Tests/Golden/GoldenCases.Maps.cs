@@ -22,6 +22,8 @@ internal static partial class GoldenCases
     private static readonly BpfFunction<SkBuff, uint, bool> s_longerThan =
         new((skb, n) => skb.Len > n && skb.Protocol != 0, FunctionInlining.Never, "longer_than");
 
+    private static readonly ushort[] s_table = [80, 443, 53, 22, 25, 110, 143, 8080];
+
     private static readonly BpfFunction<uint, uint> s_twice = new(x => x * 2, FunctionInlining.Auto, "twice");
 
     private static IEnumerable<GoldenCase> Maps()
@@ -47,6 +49,7 @@ internal static partial class GoldenCases
             SkbRaw("Maps/PerCpuArrayIncrement", ProgramKind.SocketFilter, skb => Bpf.Then(perCpu.Increment(0), (long)perCpu.GetValueOrDefault(0))),
             SkbRaw("Maps/LruHashUpdate", ProgramKind.Tc, skb => Bpf.Then(lru.Update(skb.Len, (ushort)skb.Len), (long)lru.GetValueOrDefault(skb.Len))),
             SkbRaw("Maps/StructFieldAdd", ProgramKind.Tc, skb => Bpf.Then(stats.Add(skb.Protocol, v => v.Bytes, (ulong)skb.Len), (long)stats.GetValueOrDefault(skb.Protocol).Bytes)),
+            SkbRaw("Maps/LookupTable", ProgramKind.Tc, skb => s_table[skb.Len & 7]),
             Skb("Maps/RingBufferOutput", ProgramKind.Tc, skb => events.Output(((ulong)skb.Len << 32) | skb.Protocol) == 0 ? Pass : Drop),
             Skb("Helpers/Time", ProgramKind.Tc, skb => Bpf.KtimeGetNs() > 0 ? Pass : Drop),
             Skb("Helpers/Random", ProgramKind.Tc, skb => (Bpf.GetPrandomU32() | 1) != 0 ? Pass : Drop),

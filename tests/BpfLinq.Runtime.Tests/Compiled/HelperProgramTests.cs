@@ -94,6 +94,36 @@ public sealed class HelperProgramTests
         }
     }
 
+    private static readonly uint[] s_weights = [.. Enumerable.Range(0, 16).Select(i => (uint)(i * 2654435761u))];
+    private static readonly byte[] s_classes = [3, 1, 4, 1, 5, 9, 2, 6];
+    private static readonly long[] s_wide = [-1, long.MaxValue, 42, long.MinValue];
+
+    [KernelFact]
+    public void Captured_arrays_indexed_by_masked_values_are_lookup_tables_in_read_only_data()
+    {
+        var filter = Bpf.Program<SkBuff>(skb =>
+            s_weights[skb.Len & 15] + s_classes[skb.Protocol & 7] + (s_wide[skb.Mark & 3] >> 40));
+        using var program = filter.Compile(ProgramKind.Tc).Load();
+
+        foreach (var length in new[] { 34, 35, 47, 60, 63 })
+        {
+            var frame = new byte[length];
+            frame[12] = 0x08;
+            program.TestRun(new TestRunOptions { DataIn = frame }).ReturnValue
+                .ShouldBe((uint)filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, frame), ProgramKind.Tc));
+        }
+    }
+
+    [Fact]
+    public void A_lookup_table_index_must_be_masked_into_range()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => s_classes[skb.Len & 15]);
+
+        var e = Should.Throw<BpfCompileException>(() => filter.Compile(ProgramKind.Tc));
+        e.Code.ShouldBe("BPF0027");
+        e.Message.ShouldContain("table[x & 7]");
+    }
+
     [Fact]
     public void Redirect_is_for_tc_and_xdp()
     {
