@@ -66,6 +66,8 @@ internal sealed partial class IrLowering
                 var key = LowerValue(args[0])!;
                 return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
             }
+            case nameof(RingBuffer<int>.Submit):
+                return LowerRingbufSubmit(node, map, index);
             case nameof(RingBuffer<int>.Output):
             {
                 var record = ToStack(args[0], map.ValueType);
@@ -183,15 +185,59 @@ internal sealed partial class IrLowering
         {
             return StoreToNewSlot(LowerValue(node)!, layout.Size);
         }
-        // Zeroed first: padding is part of a hash key, and the verifier wants every byte written.
+        // Zeroed first where the initializer leaves bytes unwritten: padding is part of a hash key,
+        // and the verifier wants every byte written.
         var rounded = (layout.Size + 7) & ~7;
         var slot = _b.StackSlot(rounded);
-        for (var at = 0; at < rounded; at += 8)
-        {
-            _b.Store(slot, at, 8, _b.I64(0));
-        }
+        ZeroUnwritten(node, layout, slot, rounded);
         StoreStruct(node, layout, slot, 0);
         return slot;
+    }
+
+    // Stores zeros over the first `size` bytes at `pointer`, in the widest aligned pieces that fit,
+    // skipping pieces the struct expression's initializer writes completely.
+    private void ZeroUnwritten(Expression node, ValueLayout layout, Value pointer, int size)
+    {
+        var written = new bool[size];
+        MarkWritten(node, layout, 0, written);
+        for (var at = 0; at < size;)
+        {
+            var width = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
+            if (!written.AsSpan(at, width).ContainsAnyExcept(true))
+            {
+                at += width;
+                continue;
+            }
+            _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
+            at += width;
+        }
+    }
+
+    private static void MarkWritten(Expression node, ValueLayout layout, int offset, bool[] written)
+    {
+        if (node is not MemberInitExpression init)
+        {
+            return;
+        }
+        foreach (var binding in init.Bindings)
+        {
+            if (layout.Field(binding.Member) is not { } field)
+            {
+                continue;
+            }
+            switch (binding)
+            {
+                case MemberAssignment when field.Layout.Scalar is not null:
+                    Array.Fill(written, true, Math.Min(offset + field.Offset, written.Length), Math.Max(0, Math.Min(field.Layout.Size, written.Length - offset - field.Offset)));
+                    break;
+                case MemberAssignment { Expression: var value }:
+                    MarkWritten(value, field.Layout, offset + field.Offset, written);
+                    break;
+                case MemberMemberBinding nested:
+                    MarkWritten(Expression.MemberInit(Expression.New(field.Layout.Type), nested.Bindings), field.Layout, offset + field.Offset, written);
+                    break;
+            }
+        }
     }
 
     // Writes a struct expression's fields: object initialisers (nested ones too), default, captured constants.
@@ -281,6 +327,30 @@ internal sealed partial class IrLowering
             layout = field.Layout;
         }
         return (call, map, offset, layout);
+    }
+
+    // reserve; if the ring had room, write the record in the reserved space and submit it; else -EAGAIN.
+    private Value LowerRingbufSubmit(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var layout = ValueLayoutOf(node.Arguments[0], map.ValueType);
+        var reserved = _b.Call((long)Helper.RingbufReserve, IrType.MapValueOrNull, _b.MapRef(index), _b.I64(layout.Size), _b.I64(0));
+        return IfNotNull(reserved, IrType.I64,
+            () =>
+            {
+                if (layout.Scalar is not null)
+                {
+                    _b.Store(reserved, 0, layout.Size, LowerValue(node.Arguments[0])!);
+                }
+                else
+                {
+                    // Zeros where the fields leave bytes unwritten (the reservation is exactly the record), then the fields.
+                    ZeroUnwritten(node.Arguments[0], layout, reserved, layout.Size);
+                    StoreStruct(node.Arguments[0], layout, reserved, 0);
+                }
+                _b.Call((long)Helper.RingbufSubmit, IrType.I64, reserved, _b.I64(0));
+                return _b.I64(0);
+            },
+            () => _b.I64(-11)); // -EAGAIN
     }
 
     // A field of a looked-up struct: read through the value pointer after the null check; 0 when absent.

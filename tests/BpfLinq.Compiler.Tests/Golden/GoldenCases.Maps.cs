@@ -38,6 +38,7 @@ internal static partial class GoldenCases
         var lru = new LruHashMap<uint, ushort>(2, "lru");
         var events = new RingBuffer<ulong>(4096, "events");
         var stats = new HashMap<uint, FlowStats>(16, "stats");
+        var records = new RingBuffer<FlowStats>(4096, "records");
         return
         [
             SkbRaw("Maps/HashUpdateThenLookup", ProgramKind.Tc, skb => Bpf.Then(lookup.Update(skb.Len & 7, skb.Len * 3ul), (long)lookup.GetValueOrDefault(skb.Len & 7, 99))),
@@ -50,6 +51,7 @@ internal static partial class GoldenCases
             SkbRaw("Maps/LruHashUpdate", ProgramKind.Tc, skb => Bpf.Then(lru.Update(skb.Len, (ushort)skb.Len), (long)lru.GetValueOrDefault(skb.Len))),
             SkbRaw("Maps/StructFieldAdd", ProgramKind.Tc, skb => Bpf.Then(stats.Add(skb.Protocol, v => v.Bytes, (ulong)skb.Len), (long)stats.GetValueOrDefault(skb.Protocol).Bytes)),
             SkbRaw("Maps/LookupTable", ProgramKind.Tc, skb => s_table[skb.Len & 7]),
+            Skb("Maps/RingBufferSubmit", ProgramKind.Tc, skb => records.Submit(new FlowStats { Packets = 1, Bytes = skb.Len }) == 0 ? Pass : Drop),
             Skb("Maps/RingBufferOutput", ProgramKind.Tc, skb => events.Output(((ulong)skb.Len << 32) | skb.Protocol) == 0 ? Pass : Drop),
             Skb("Helpers/Time", ProgramKind.Tc, skb => Bpf.KtimeGetNs() > 0 ? Pass : Drop),
             Skb("Helpers/Random", ProgramKind.Tc, skb => (Bpf.GetPrandomU32() | 1) != 0 ? Pass : Drop),

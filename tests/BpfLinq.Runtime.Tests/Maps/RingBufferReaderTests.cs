@@ -43,6 +43,24 @@ public sealed class RingBufferReaderTests
     }
 
     [KernelFact]
+    public void Records_submitted_in_place_arrive_like_output_ones()
+    {
+        var submitted = new RingBuffer<PacketEvent>(4096, "submitted");
+        var filter = Bpf.Filter<SkBuff>(skb =>
+            Bpf.Then(submitted.Submit(new PacketEvent { Length = skb.Len, Marker = 0xbeef }), Pass));
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        using var reader = maps.OpenReader(submitted);
+        program.TestRun(new TestRunOptions { DataIn = Frame(70) });
+        program.TestRun(new TestRunOptions { DataIn = Frame(71) });
+        var seen = new List<PacketEvent>();
+
+        reader.Drain(seen.Add).ShouldBe(2);
+
+        seen.ShouldBe([new PacketEvent { Length = 70, Marker = 0xbeef }, new PacketEvent { Length = 71, Marker = 0xbeef }]);
+    }
+
+    [KernelFact]
     public void Reading_keeps_up_across_the_end_of_the_ring()
     {
         using var maps = new BpfMaps();

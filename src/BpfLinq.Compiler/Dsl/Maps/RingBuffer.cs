@@ -37,6 +37,14 @@ public sealed class RingBuffer<TEvent> : MapDefinition
         return 0;
     }
 
+    /// <summary>
+    /// Appends <paramref name="record"/> by reserving its space in the ring, writing the fields there
+    /// and submitting it (<c>bpf_ringbuf_reserve</c> / <c>bpf_ringbuf_submit</c>): no copy through the
+    /// stack, which suits large records. Build the record in place with an object initializer.
+    /// </summary>
+    /// <returns>0, or -EAGAIN when the buffer has no room (the kernel; the managed model never fills).</returns>
+    public long Submit(TEvent record) => Output(record);
+
     /// <summary>The records the managed model received, in order.</summary>
     public IReadOnlyList<TEvent> ManagedRecords()
     {
