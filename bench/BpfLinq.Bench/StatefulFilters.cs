@@ -28,6 +28,7 @@ internal static class StatefulFilters
         new(PacketCase.Skb("subprogram", ProgramKind.Tc, "tcp 8080 syn", skb => ((s_mix.Invoke(skb.Len, skb.Protocol) ^ s_mix.Invoke(skb.Protocol, skb.Mark)) & 1) != 0 ? Drop : Pass), "subprogram", null, []),
         new(PacketCase.Skb("subprogram_inlined", ProgramKind.Tc, "tcp 8080 syn", skb => ((s_mixInline.Invoke(skb.Len, skb.Protocol) ^ s_mixInline.Invoke(skb.Protocol, skb.Mark)) & 1) != 0 ? Drop : Pass), "subprogram", null, []),
         new(PacketCase.Skb("payload_sum", ProgramKind.Tc, "tcp 8080 syn", skb => Bpf.Fold(16, 0u, (i, acc) => acc + skb.Packet.U8(14 + i), LoopStrategy.Inline) > 1000 ? Drop : Pass), "payload_sum", null, []),
+        new(PacketCase.Skb("payload_sum_unrolled", ProgramKind.Tc, "tcp 8080 syn", skb => Bpf.Fold(16, 0u, (i, acc) => acc + skb.Packet.U8(14 + i), LoopStrategy.Unroll) > 1000 ? Drop : Pass), "payload_sum", null, []),
         new(PacketCase.Skb("payload_sum_bpf_loop", ProgramKind.Tc, "tcp 8080 syn", skb => Bpf.Fold(16, 0u, (i, acc) => acc + skb.Packet.U8(14 + i), LoopStrategy.Callback) > 1000 ? Drop : Pass), "payload_sum", null, []),
     ];
 

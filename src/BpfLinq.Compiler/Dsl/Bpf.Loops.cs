@@ -5,6 +5,9 @@ namespace BpfLinq;
 // captured variables travel in a stack frame passed as the callback's context (closure conversion).
 public static partial class Bpf
 {
+    /// <summary>The largest constant count <see cref="LoopStrategy.Auto"/> and <see cref="LoopStrategy.Unroll"/> unroll.</summary>
+    public const int MaxUnrolledIterations = 16;
+
     /// <summary>The largest constant count <see cref="LoopStrategy.Auto"/> compiles inline.</summary>
     public const int MaxInlineIterations = 256;
 

@@ -4,13 +4,20 @@ namespace BpfLinq;
 public enum LoopStrategy
 {
     /// <summary>
-    /// <see cref="Inline"/> when the count is a constant of at most <see cref="Bpf.MaxInlineIterations"/>,
-    /// else <see cref="Callback"/>: a loop the verifier walks iteration by iteration costs no calls,
-    /// but the verifier's budget limits it.
+    /// <see cref="Unroll"/> when the count is a constant of at most <see cref="Bpf.MaxUnrolledIterations"/>,
+    /// <see cref="Inline"/> when it is a constant of at most <see cref="Bpf.MaxInlineIterations"/>, else
+    /// <see cref="Callback"/>: straight-line code is fastest, a loop the verifier walks iteration by
+    /// iteration costs no calls but verifier budget, a callback costs an indirect call per iteration.
     /// </summary>
     Auto,
     /// <summary>A bounded loop in the enclosing function (a back edge); the count must be a constant.</summary>
     Inline,
+    /// <summary>
+    /// The body repeated once per index with the index a constant (the count must be a constant of at
+    /// most <see cref="Bpf.MaxUnrolledIterations"/>): no back edge, and constant offsets let packet
+    /// reads share bounds checks.
+    /// </summary>
+    Unroll,
     /// <summary>
     /// <c>bpf_loop</c> with the body as a callback subprogram: any count up to 8,388,608, verified once,
     /// each iteration an indirect call (a few ns each on CPUs with return-thunk mitigations).

@@ -64,6 +64,7 @@ internal static partial class GoldenCases
             SkbRaw("Functions/Subprogram", ProgramKind.Tc, skb => s_mix.Invoke(skb.Len, 7) + s_mix.Invoke(skb.Protocol, skb.Len)),
             Skb("Functions/SubprogramWithContext", ProgramKind.Tc, skb => s_longerThan.Invoke(skb, 60) ? Drop : Pass),
             SkbRaw("Functions/Inlined", ProgramKind.Tc, skb => s_twice.Invoke(skb.Len) + 1),
+            Skb("Loops/AnyUnrolled", ProgramKind.Tc, skb => Bpf.Any(4, i => skb.Packet.U16(12 + (i * 4)) == 0x8100, LoopStrategy.Unroll) ? Drop : Pass),
             SkbRaw("Loops/FoldInline", ProgramKind.Tc, skb => Bpf.Fold(8, 0L, (i, acc) => acc + skb.Packet.U8(14 + i), LoopStrategy.Inline)),
             SkbRaw("Loops/FoldCallback", ProgramKind.Tc, skb => Bpf.Fold(16, (long)skb.Len, (i, acc) => (acc * 3) + i, LoopStrategy.Callback)),
             Skb("Loops/AnyCallback", ProgramKind.Tc, skb => Bpf.Any(4, i => s_longerThan.Invoke(skb, (uint)i * 50), LoopStrategy.Callback) ? Drop : Pass),

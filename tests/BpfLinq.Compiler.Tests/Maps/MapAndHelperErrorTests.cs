@@ -26,6 +26,7 @@ public sealed class MapAndHelperErrorTests
         ["a trace format with %s"] = (F(s => Bpf.Then(Bpf.TracePrintk("%s", s.Len), Pass)), DiagnosticCode.HelperArgument, "strings and pointers cannot be printed"),
         ["a trace format missing an argument"] = (F(s => Bpf.Then(Bpf.TracePrintk("%u %u", s.Len), Pass)), DiagnosticCode.HelperArgument, "has 2 conversions for 1 arguments"),
         ["an inline loop with a count from the packet"] = (F(s => Bpf.Any((int)s.Len, i => i > 3, LoopStrategy.Inline) ? Pass : Drop), DiagnosticCode.HelperArgument, "must be a constant"),
+        ["an unrolled loop too long"] = (F(s => Bpf.Any(17, i => i > 3, LoopStrategy.Unroll) ? Pass : Drop), DiagnosticCode.HelperArgument, "at most 16"),
         ["a kfunc name computed"] = (F(s => Bpf.CallKfunc(s.Len > 0 ? "a" : "b") == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "name of Bpf.CallKfunc must be a constant"),
         ["six helper arguments"] = (F(s => Bpf.CallHelper(5, 1, 2, 3, 4, 5, 6) == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "at most five arguments"),
     };

@@ -6,7 +6,9 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 /// <summary>
 /// Turns the loop intrinsics compiled inline (<see cref="LoopStrategy.Inline"/>, or
 /// <see cref="LoopStrategy.Auto"/> with a constant count of at most <see cref="Bpf.MaxInlineIterations"/>)
-/// into a bounded loop of the tree, the body invoked (and later inlined) per index. The others stay
+/// into a bounded loop of the tree, the body invoked (and later inlined) per index; unrolled ones
+/// (<see cref="LoopStrategy.Unroll"/>, or Auto up to <see cref="Bpf.MaxUnrolledIterations"/>) into the
+/// body once per constant index. The others stay
 /// calls, which lowering compiles to <c>bpf_loop</c> with a callback.
 /// <code>
 /// before: Bpf.FirstIndex(16, i =&gt; p(i))
@@ -44,6 +46,15 @@ internal sealed class DesugarLoops : ProvenanceVisitor
             return visited;
         }
         var count = (int)((ConstantExpression)visited.Arguments[0]).Value!;
+        if (IsUnrolled(visited, count))
+        {
+            return visited.Method.Name switch
+            {
+                nameof(Bpf.Any) => UnrolledAny(count, visited.Arguments[1]),
+                nameof(Bpf.FirstIndex) => UnrolledFirstIndex(count, visited.Arguments[1]),
+                _ => UnrolledFold(count, visited.Arguments[1], visited.Arguments[2]),
+            };
+        }
         return visited.Method.Name switch
         {
             nameof(Bpf.Any) => Expression.GreaterThanOrEqual(FirstIndex(count, visited.Arguments[1]), Expression.Constant(0)),
@@ -58,11 +69,57 @@ internal sealed class DesugarLoops : ProvenanceVisitor
         var constant = node.Arguments[0] is ConstantExpression { Value: int n } ? n : (int?)null;
         return strategy switch
         {
-            LoopStrategy.Inline when constant is null => throw Context.Error(node.Arguments[0], CompileErrors.HelperArgumentNotConstant("count", "an inline loop (LoopStrategy.Inline)")),
-            LoopStrategy.Inline => true,
+            LoopStrategy.Inline or LoopStrategy.Unroll when constant is null =>
+                throw Context.Error(node.Arguments[0], CompileErrors.HelperArgumentNotConstant("count", $"a loop compiled with LoopStrategy.{strategy}")),
+            LoopStrategy.Unroll when constant > Bpf.MaxUnrolledIterations =>
+                throw Context.Error(node.Arguments[0], CompileErrors.HelperArgumentOutOfRange("count", "an unrolled loop", $"at most {Bpf.MaxUnrolledIterations}")),
+            LoopStrategy.Inline or LoopStrategy.Unroll => true,
             LoopStrategy.Auto => constant is { } c && c <= Bpf.MaxInlineIterations,
             _ => false,
         };
+    }
+
+    private bool IsUnrolled(MethodCallExpression node, int count) => StrategyOf(node, Context) switch
+    {
+        LoopStrategy.Unroll => true,
+        LoopStrategy.Auto => count <= Bpf.MaxUnrolledIterations,
+        _ => false,
+    };
+
+    // p(0) || p(1) || ...
+    private static Expression UnrolledAny(int count, Expression predicate)
+    {
+        Expression result = Expression.Constant(false);
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var test = Expression.Invoke(predicate, Expression.Constant(i));
+            result = i == count - 1 ? test : Expression.OrElse(test, result);
+        }
+        return result;
+    }
+
+    // p(0) ? 0 : p(1) ? 1 : ... : -1
+    private static Expression UnrolledFirstIndex(int count, Expression predicate)
+    {
+        Expression result = Expression.Constant(-1);
+        for (var i = count - 1; i >= 0; i--)
+        {
+            result = Expression.Condition(Expression.Invoke(predicate, Expression.Constant(i)), Expression.Constant(i), result);
+        }
+        return result;
+    }
+
+    // { acc = seed; acc = step(0, acc); ...; acc }
+    private static BlockExpression UnrolledFold(int count, Expression seed, Expression step)
+    {
+        var acc = Expression.Variable(seed.Type, "acc");
+        var body = new List<Expression> { Expression.Assign(acc, seed) };
+        for (var i = 0; i < count; i++)
+        {
+            body.Add(Expression.Assign(acc, Expression.Invoke(step, Expression.Constant(i), acc)));
+        }
+        body.Add(acc);
+        return Expression.Block([acc], body);
     }
 
     private static BlockExpression FirstIndex(int count, Expression predicate)
