@@ -52,6 +52,16 @@ internal sealed partial class IrLowering
             case nameof(KeyValueMap<int, int>.Increment):
             case nameof(KeyValueMap<int, int>.Add):
                 return LowerMapAdd(node, map, index);
+            case nameof(SockMap.Redirect) when map is SockMap:
+            {
+                if (_kind != ProgramKind.SkSkb)
+                {
+                    throw Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", _kind, ": socket redirects are for sk_skb programs"));
+                }
+                var ingress = args.Count > 2 ? ConstantInt(args[2], "ingress flag", "SockMap.Redirect") : 0;
+                var key = LowerValue(args[1])!;
+                return _b.Call((long)Helper.SkRedirectMap, IrType.I64, ContextArgument(args[0]), _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(ingress != 0 ? 1 : 0));
+            }
             case nameof(DevMap.Redirect):
             {
                 if (_kind != ProgramKind.Xdp)

@@ -39,6 +39,7 @@ internal static partial class GoldenCases
         var events = new RingBuffer<ulong>(4096, "events");
         var stats = new HashMap<uint, FlowStats>(16, "stats");
         var records = new RingBuffer<FlowStats>(4096, "records");
+        var sockets = new SockMap(2, "sockets");
         return
         [
             SkbRaw("Maps/HashUpdateThenLookup", ProgramKind.Tc, skb => Bpf.Then(lookup.Update(skb.Len & 7, skb.Len * 3ul), (long)lookup.GetValueOrDefault(skb.Len & 7, 99))),
@@ -58,6 +59,7 @@ internal static partial class GoldenCases
             Skb("Helpers/ProcessorId", ProgramKind.Tc, skb => Bpf.GetSmpProcessorId() < 8192 ? Pass : Drop),
             Skb("Helpers/TracePrintk", ProgramKind.Tc, skb => Bpf.Then(Bpf.TracePrintk("bpflinq golden: len %u proto %x", skb.Len, skb.Protocol), Pass)),
             SkbRaw("Helpers/Redirect", ProgramKind.Tc, skb => skb.Mark == 0 ? Bpf.Redirect(1, 0) : 0),
+            SkbRaw("Helpers/SockMapRedirect", ProgramKind.SkSkb, skb => skb.Len > 3 ? sockets.Redirect(skb, 1, true) : 1),
             Skb("Helpers/HashRecalc", ProgramKind.Tc, skb => Bpf.Then(skb.GetHashRecalc(), Pass)),
             Skb("Helpers/LoadBytesStrncmp", ProgramKind.SocketFilter, skb => Bpf.Strncmp(skb.LoadBytes(0, 4), 1, "E") == 0 ? Drop : Pass),
             Skb("Kfuncs/Strcmp", ProgramKind.Tc, skb => Bpf.Strcmp(skb.LoadBytes(30, 2), "AB") < 0 ? Drop : Pass),
