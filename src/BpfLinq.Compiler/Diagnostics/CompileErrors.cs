@@ -158,6 +158,9 @@ internal static class CompileErrors
 
     private static int MaskHint(int length) => length <= 1 ? 0 : (1 << System.Numerics.BitOperations.Log2((uint)length)) - 1;
 
+    public static CompileError PacketWriteWithViews() =>
+        new(DiagnosticCode.HelperNotAvailable, "a program that writes its packet (StoreBytes, checksum updates) reads it with skb.LoadBytes, not ctx.Packet, whose reads the compiler takes as unchanging");
+
     public static CompileError HelperNotAvailable(string method, ProgramKind kind, string instead) =>
         new(DiagnosticCode.HelperNotAvailable, $"{method} is not available to {kind} programs{instead}");
 

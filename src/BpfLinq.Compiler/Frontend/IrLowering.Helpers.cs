@@ -57,6 +57,11 @@ internal sealed partial class IrLowering
                 return _b.Call((long)Helper.Redirect, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, LowerValue(args[0])!), LowerValue(args[1])!);
             case nameof(Bpf.TracePrintk):
                 return LowerTracePrintk(node);
+            case nameof(Bpf.StoreBytes):
+                return LowerStoreBytes(node);
+            case nameof(Bpf.L3CsumReplace):
+            case nameof(Bpf.L4CsumReplace):
+                return LowerChecksumReplace(node);
             case nameof(Bpf.CallHelper):
             {
                 var id = ConstantInt(args[0], "helper id", "Bpf.CallHelper");
@@ -93,6 +98,66 @@ internal sealed partial class IrLowering
         var args = new List<Value> { StringAddress(node.Arguments[0], "Bpf.TracePrintk"), _b.I64(format.Length + 1) };
         args.AddRange(values.Select(v => LowerValue(v)!));
         return _b.Call((long)Helper.TracePrintk, IrType.I64, [.. args]);
+    }
+
+    // The value goes to the stack in network order (its low `length` bytes, most significant first).
+    private Instr LowerStoreBytes(MethodCallExpression node)
+    {
+        var args = node.Arguments;
+        var context = PacketWriter(node, args[0]);
+        var offset = LowerValue(args[1])!;
+        var value = LowerValue(args[2])!;
+        var length = ConstantInt(args[3], "length", "StoreBytes");
+        if (length is not (1 or 2 or 4 or 8))
+        {
+            throw Error(args[3], CompileErrors.HelperArgumentOutOfRange("length", "StoreBytes", "1, 2, 4 or 8"));
+        }
+        var flags = ConstantInt(args[4], "flags", "StoreBytes");
+        if (flags is < 0 or > 3)
+        {
+            throw Error(args[4], CompileErrors.HelperArgumentOutOfRange("flags", "StoreBytes", "0 to 3 (BPF_F_RECOMPUTE_CSUM, BPF_F_INVALIDATE_HASH)"));
+        }
+        var slot = _b.StackSlot(8);
+        Value bytes = length == 8 ? _b.ByteSwap(IrType.I64, value, 64) : _b.Unary(Op.Trunc, IrType.I32, value);
+        if (length is 2 or 4)
+        {
+            bytes = _b.ByteSwap(IrType.I32, bytes, (int)length * 8);
+        }
+        _b.Store(slot, 0, (int)length, bytes);
+        return _b.Call((long)Helper.SkbStoreBytes, IrType.I64, context, Widen(offset), slot, _b.I64(length), _b.I64(flags));
+    }
+
+    // from and to are network-order numbers; the helper takes them as they lie in memory.
+    private Instr LowerChecksumReplace(MethodCallExpression node)
+    {
+        var args = node.Arguments;
+        var isL4 = node.Method.Name == nameof(Bpf.L4CsumReplace);
+        var method = isL4 ? "L4CsumReplace" : "L3CsumReplace";
+        var context = PacketWriter(node, args[0]);
+        var offset = LowerValue(args[1])!;
+        var size = ConstantInt(args[4], "size", method);
+        if (size is not (2 or 4))
+        {
+            throw Error(args[4], CompileErrors.HelperArgumentOutOfRange("size", method, "2 or 4"));
+        }
+        Value InMemoryOrder(Expression e) => _b.Unary(Op.ZExt, IrType.I64, _b.ByteSwap(IrType.I32, LowerValue(e)!, (int)size * 8));
+        var from = InMemoryOrder(args[2]);
+        var to = InMemoryOrder(args[3]);
+        var pseudo = isL4 && ConstantInt(args[5], "pseudo-header flag", method) != 0 ? 0x10 : 0;
+        return _b.Call((long)(isL4 ? Helper.L4CsumReplace : Helper.L3CsumReplace), IrType.I64, context, Widen(offset), from, to, _b.I64(size + pseudo));
+    }
+
+    private Value Widen(Value offset) => offset.Type == IrType.I64 ? offset : _b.Unary(Op.SExt, IrType.I64, offset);
+
+    // Packet writers are tc and sk_skb helpers; the program must not also read through ctx.Packet (checked at the end).
+    private Value PacketWriter(MethodCallExpression node, Expression context)
+    {
+        if (_kind is not (ProgramKind.Tc or ProgramKind.SkSkb))
+        {
+            throw Error(node, CompileErrors.HelperNotAvailable(node.Method.Name, _kind, ": packets are written by tc and sk_skb programs"));
+        }
+        _module.PacketWriter ??= node;
+        return ContextArgument(context);
     }
 
     private Value[] ScalarArguments(Expression array, string method)

@@ -97,6 +97,10 @@ internal sealed partial class IrLowering
         var lowering = new IrLowering(normalised, context, options.Name, module);
         module.AddFunction(lowering._function); // the entry is function 0: callbacks lowered on the way come after it
         lowering.LowerProgram(normalised);
+        if (module.PacketWriter is { } writer && module.Functions.SelectMany(f => f.AllInstrs()).Any(i => i.Op is Op.PacketLoad or Op.PacketHas or Op.VlanSkip))
+        {
+            throw context.Error(writer, CompileErrors.PacketWriteWithViews());
+        }
         PlaceConstantData(module);
         if (options.VerifyIr)
         {

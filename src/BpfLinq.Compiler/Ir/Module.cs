@@ -26,6 +26,9 @@ internal sealed class Module
     /// <summary>The kfuncs by name, in order of first use.</summary>
     public IReadOnlyList<string> Kfuncs => _kfuncs;
 
+    /// <summary>The first call that writes the packet (StoreBytes, a checksum update), or null.</summary>
+    public System.Linq.Expressions.Expression? PacketWriter { get; set; }
+
     /// <summary>The program's read-only data.</summary>
     public ConstantData Constants { get; } = new();
 

@@ -60,6 +60,8 @@ internal static partial class GoldenCases
             Skb("Helpers/TracePrintk", ProgramKind.Tc, skb => Bpf.Then(Bpf.TracePrintk("bpflinq golden: len %u proto %x", skb.Len, skb.Protocol), Pass)),
             SkbRaw("Helpers/Redirect", ProgramKind.Tc, skb => skb.Mark == 0 ? Bpf.Redirect(1, 0) : 0),
             SkbRaw("Helpers/SockMapRedirect", ProgramKind.SkSkb, skb => skb.Len > 3 ? sockets.Redirect(skb, 1, true) : 1),
+            SkbRaw("Helpers/StoreBytes", ProgramKind.Tc, skb => skb.StoreBytes(36, 8080, 2)),
+            Skb("Helpers/ChecksumReplace", ProgramKind.Tc, skb => Bpf.Then(skb.L3CsumReplace(24, 0x4006, 0x3f06, 2), Bpf.Then(skb.L4CsumReplace(50, 0x0a000001, 0xc0a80101, 4, true), Pass))),
             Skb("Helpers/HashRecalc", ProgramKind.Tc, skb => Bpf.Then(skb.GetHashRecalc(), Pass)),
             Skb("Helpers/LoadBytesStrncmp", ProgramKind.SocketFilter, skb => Bpf.Strncmp(skb.LoadBytes(0, 4), 1, "E") == 0 ? Drop : Pass),
             Skb("Kfuncs/Strcmp", ProgramKind.Tc, skb => Bpf.Strcmp(skb.LoadBytes(30, 2), "AB") < 0 ? Drop : Pass),

@@ -122,6 +122,9 @@ public readonly struct Packet
     /// <summary>The bytes from offset 0 to the end: <c>skb-&gt;len</c>, or <c>data_end - data</c> for XDP.</summary>
     public int Length => Bytes.Length - _origin;
 
+    /// <summary>A copy of the packet's bytes from offset 0 (after what <see cref="Bpf.StoreBytes"/> and the checksum helpers wrote in <c>Evaluate</c>).</summary>
+    public byte[] ToArray() => Bytes.AsSpan(_origin).ToArray();
+
     /// <summary>The byte at <paramref name="offset"/>, or 0 when it lies beyond the end or the offset is negative.</summary>
     /// <param name="offset">The offset from offset 0.</param>
     public byte U8(int offset) => (byte)Read(_origin, offset, 1);
@@ -248,6 +251,18 @@ public readonly struct Packet
             8 => BinaryPrimitives.ReadUInt64BigEndian(bytes),
             _ => throw new ArgumentOutOfRangeException(nameof(width), width, "reads are 1, 2, 4, 6 or 8 bytes"),
         };
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/> (from offset 0) as a writable span, when they are all in the packet.</summary>
+    internal bool TryWritable(int offset, int length, out Span<byte> bytes)
+    {
+        if (!TrySlice(_origin, offset, length, out _))
+        {
+            bytes = default;
+            return false;
+        }
+        bytes = Bytes.AsSpan(_origin + offset, length);
+        return true;
     }
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/> (from offset 0), when they are all in the packet.</summary>
