@@ -52,6 +52,42 @@ public sealed class SeedProgramTests
     public void The_lambda_with_bpf_loop_and_the_bpf_strcmp_kfunc_behaves_as_the_post_shows() =>
         FoobarFilter.Run(FoobarFilter.BpfLoopStrcmp, FoobarFilter.BlogPackets).ShouldBe(s_blogOutcome);
 
+    // The same lambdas as tc programs, where BPF_PROG_TEST_RUN is the better instrument: "foobar" at
+    // every offset of a frame's payload, and frames without it, kernel against managed model.
+    [KernelFact]
+    public void The_lambdas_as_tc_programs_agree_with_the_managed_model_on_test_runs()
+    {
+        foreach (var filter in new[] { FoobarFilter.StrncmpLoop, FoobarFilter.BpfLoopStrcmp })
+        {
+            using var program = filter.Compile(ProgramKind.Tc).Load();
+            var verdicts = new List<uint>();
+            foreach (var frame in FoobarFrames())
+            {
+                var kernel = program.TestRun(new BpfLinq.Runtime.Programs.TestRunOptions { DataIn = frame }).ReturnValue;
+                kernel.ShouldBe((uint)filter.EvaluateTestRun(frame, kind: ProgramKind.Tc), Convert.ToHexString(frame));
+                verdicts.Add(kernel);
+            }
+            verdicts.ShouldContain(2u); // TC_ACT_SHOT: some frames held foobar
+            verdicts.ShouldContain(0u);
+        }
+    }
+
+    private static IEnumerable<byte[]> FoobarFrames()
+    {
+        foreach (var at in new[] { 34, 40, 54, 70, 94 })
+        {
+            var frame = new byte[100];
+            frame[12] = 0x08;
+            frame[14] = 0x45;
+            System.Text.Encoding.ASCII.GetBytes("foobar").CopyTo(frame, at);
+            yield return frame;
+        }
+        var plain = new byte[100];
+        plain[12] = 0x08;
+        System.Text.Encoding.ASCII.GetBytes("fooba foobaz").CopyTo(plain, 50);
+        yield return plain;
+    }
+
     [Fact]
     public void The_lambdas_agree_with_their_managed_model_on_the_posts_packets()
     {
