@@ -38,6 +38,13 @@ public sealed class StructMapTests
     }
 
     [StructLayout(LayoutKind.Sequential)]
+    public unsafe struct Tagged
+    {
+        public fixed byte Tag[4];
+        public uint Count;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
     public struct V4Prefix
     {
         public uint Bits;
@@ -73,11 +80,11 @@ public sealed class StructMapTests
         kernelReturns.ShouldBe(managedReturns);
         kernel.ShouldBe(managed);
         kernel.Single(e => e.k.Length == 60).Item2.Packets.ShouldBe(3ul);
-        BpftoolDump(maps[flows].Info.Id).ShouldContain("\"Packets\": 3"); // the map's BTF names the fields
+        BpftoolDump(maps[flows].Info.Id, "\"Second\":").ShouldContain("\"Packets\": 3"); // the map's BTF names the fields
     }
 
     // bpftool prints a map with BTF as JSON objects with field names (nested ones too).
-    private static string BpftoolDump(uint id)
+    private static string BpftoolDump(uint id, string expected)
     {
         TestEnvironment.RequireTool("bpftool");
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bpftool", $"map dump id {id} -p")
@@ -86,7 +93,7 @@ public sealed class StructMapTests
         })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        output.ShouldContain("\"Second\":");
+        output.ShouldContain(expected);
         return output;
     }
 
@@ -113,6 +120,29 @@ public sealed class StructMapTests
         kernel.ShouldBe(totals.ManagedEntries().OrderBy(e => e.Key).ToList());
         kernel.Single(e => e.Key == 48).Value.Packets.ShouldBe(3ul); // the three 60-byte frames
         kernel.Single(e => e.Key == 48).Value.Marks.Second.ShouldBe((ushort)9);
+    }
+
+    [KernelFact]
+    public unsafe void A_value_with_a_fixed_buffer_keeps_it_while_a_program_counts_beside_it()
+    {
+        var tagged = new HashMap<uint, Tagged>(4, "tagged");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(tagged.Add(1, v => v.Count, 1u), Pass));
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        var value = new Tagged { Count = 5 };
+        "abcd"u8.CopyTo(new Span<byte>(value.Tag, 4));
+        maps.Get(tagged)[1] = value;
+        tagged.Update(1, value);
+
+        program.TestRun(new TestRunOptions { DataIn = Frame(60, 10) });
+        filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, Frame(60, 10)), ProgramKind.Tc);
+
+        var kernel = maps.Get(tagged)[1];
+        var managed = tagged.GetValueOrDefault(1);
+        kernel.Count.ShouldBe(6u);
+        managed.Count.ShouldBe(6u);
+        new ReadOnlySpan<byte>(kernel.Tag, 4).ToArray().ShouldBe("abcd"u8.ToArray());
+        BpftoolDump(maps[tagged].Info.Id, "\"Tag\": [").ShouldContain("\"Count\": 6");
     }
 
     [KernelFact]
