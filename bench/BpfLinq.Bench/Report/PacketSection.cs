@@ -77,9 +77,11 @@ internal static class PacketSection
     public static string FrameSetSummary =>
         $"{PacketFrames.Whole.Count} frames and every truncation of each down to 14 bytes ({PacketFrames.All.Count} in all)";
 
-    private static string? Refusal(ProgramKind kind, byte[] frame) =>
+    /// <summary>Why the kernel refuses a test run of <paramref name="frame"/> for <paramref name="kind"/>, or null.</summary>
+    internal static string? Refusal(ProgramKind kind, byte[] frame) =>
         kind == ProgramKind.Xdp ? TestRunContext.XdpRefusal(frame) : TestRunContext.SkbRefusal(kind, frame);
 
-    private static TestRunOptions Input(ProgramKind kind, byte[] frame) =>
+    /// <summary>The test run of <paramref name="frame"/> for <paramref name="kind"/>.</summary>
+    internal static TestRunOptions Input(ProgramKind kind, byte[] frame) =>
         kind == ProgramKind.Xdp ? TestRunOptions.For(frame, new XdpMd()) : TestRunOptions.For(frame, new SkBuff());
 }

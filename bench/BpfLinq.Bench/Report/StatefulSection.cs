@@ -55,11 +55,11 @@ internal static class StatefulSection
                 var (run, wrong) = (0, 0);
                 foreach (var frame in PacketFrames.All)
                 {
-                    if ((kind == ProgramKind.Xdp ? TestRunContext.XdpRefusal(frame.Bytes) : TestRunContext.SkbRefusal(kind, frame.Bytes)) is not null)
+                    if (PacketSection.Refusal(kind, frame.Bytes) is not null)
                     {
                         continue;
                     }
-                    var input = Input(kind, frame.Bytes);
+                    var input = PacketSection.Input(kind, frame.Bytes);
                     var expected = (uint)c.Filter.Evaluate(frame.Bytes);
                     var (mine, theirs) = (KernelRuns.Run(ours, input), KernelRuns.Run(clang, input));
                     run++;
@@ -68,7 +68,7 @@ internal static class StatefulSection
                         mismatches.Add($"{c.Filter.Name} on '{frame.Name}': managed model 0x{expected:x}, clang 0x{theirs:x}, BpfLinq 0x{mine:x}");
                     }
                 }
-                var (ourNs, clangNs) = KernelRuns.Time(ours, clang, Input(kind, PacketFrames.Named(c.Filter.TimedOn)));
+                var (ourNs, clangNs) = KernelRuns.Time(ours, clang, PacketSection.Input(kind, PacketFrames.Named(c.Filter.TimedOn)));
                 rows.Add(new ReportRow(c.Filter.Name, kind,
                     new Figures(compiled.Instructions.Length, ours.GetInfo().VerifiedInsns, ourNs!.Value),
                     null,
@@ -93,7 +93,4 @@ internal static class StatefulSection
             hash.Update(BitConverter.ToUInt32(key), 1);
         }
     }
-
-    private static TestRunOptions Input(ProgramKind kind, byte[] frame) =>
-        kind == ProgramKind.Xdp ? TestRunOptions.For(frame, new XdpMd()) : TestRunOptions.For(frame, new SkBuff());
 }

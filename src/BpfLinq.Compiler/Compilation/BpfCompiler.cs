@@ -73,7 +73,7 @@ internal static class BpfCompiler
             {
                 dump = "(IR could not be printed)";
             }
-            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message + "\n" + e.StackTrace, dump);
+            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message, dump);
         }
     }
 }

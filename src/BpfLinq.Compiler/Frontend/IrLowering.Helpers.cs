@@ -197,12 +197,8 @@ internal sealed partial class IrLowering
         // Zeroed and a NUL longer than the bytes, so it is a C string whatever the helper copies.
         var size = (int)((length + 8) & ~7);
         var buffer = _b.StackSlot(size);
-        for (var at = 0; at < size; at += 8)
-        {
-            _b.Store(buffer, at, 8, _b.I64(0));
-        }
-        var position = offset.Type == IrType.I64 ? offset : _b.Unary(Op.SExt, IrType.I64, offset);
-        _b.Call((long)Helper.SkbLoadBytes, IrType.I64, context, position, buffer, _b.I64(length));
+        Zero(buffer, size);
+        _b.Call((long)Helper.SkbLoadBytes, IrType.I64, context, Widen(offset), buffer, _b.I64(length));
         return (buffer, (int)length);
     }
 

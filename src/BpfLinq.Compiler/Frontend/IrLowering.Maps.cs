@@ -150,13 +150,9 @@ internal sealed partial class IrLowering
             },
             () =>
             {
-                var layout = ValueLayoutOf(node, map.ValueType);
-                var rounded = (layout.Size + 7) & ~7;
+                var rounded = (ValueLayoutOf(node, map.ValueType).Size + 7) & ~7;
                 var value = _b.StackSlot(rounded);
-                for (var at = 0; at < rounded; at += 8)
-                {
-                    _b.Store(value, at, 8, _b.I64(0));
-                }
+                Zero(value, rounded);
                 _b.Store(value, field.Offset, size, delta);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, value, _b.I64(0));
             });
@@ -204,21 +200,25 @@ internal sealed partial class IrLowering
         return slot;
     }
 
-    // Stores zeros over the first `size` bytes at `pointer`, in the widest aligned pieces that fit,
-    // skipping pieces the struct expression's initializer writes completely.
+    // Zeros where the struct expression's initializer leaves bytes unwritten.
     private void ZeroUnwritten(Expression node, ValueLayout layout, Value pointer, int size)
     {
         var written = new bool[size];
         MarkWritten(node, layout, 0, written);
+        Zero(pointer, size, written);
+    }
+
+    // Stores zeros over the first `size` bytes at `pointer` in the widest aligned pieces that fit,
+    // skipping the pieces `written` marks as wholly written later.
+    private void Zero(Value pointer, int size, bool[]? written = null)
+    {
         for (var at = 0; at < size;)
         {
             var width = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
-            if (!written.AsSpan(at, width).ContainsAnyExcept(true))
+            if (written is null || written.AsSpan(at, width).ContainsAnyExcept(true))
             {
-                at += width;
-                continue;
+                _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
             }
-            _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
             at += width;
         }
     }
@@ -328,14 +328,8 @@ internal sealed partial class IrLowering
         {
             return null;
         }
-        var layout = ValueLayoutOf(call, map.ValueType);
-        var offset = 0;
-        foreach (var m in path)
-        {
-            var field = layout.Field(m) ?? throw Error(node, CompileErrors.UnsupportedMember(m));
-            offset += field.Offset;
-            layout = field.Layout;
-        }
+        ValueLayoutOf(call, map.ValueType); // a compile error when the value has no layout
+        var (offset, layout) = StructFields.Resolve(map.ValueType, path) ?? throw Error(node, CompileErrors.UnsupportedMember(node.Member));
         return (call, map, offset, layout);
     }
 

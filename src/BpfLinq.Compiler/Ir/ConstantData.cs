@@ -11,34 +11,19 @@ namespace BpfLinq.Compiler.Ir;
 internal sealed class ConstantData
 {
     private readonly List<byte> _bytes = [];
-    private readonly Dictionary<string, int> _strings = [];
+    private readonly Dictionary<string, int> _offsets = []; // by content: equal data is stored once
 
     /// <summary>True when nothing was added.</summary>
     public bool IsEmpty => _bytes.Count == 0;
 
     /// <summary>The offset of <paramref name="text"/> (ASCII, NUL-terminated), added on first use.</summary>
-    public int AddString(string text)
-    {
-        if (_strings.TryGetValue(text, out var offset))
-        {
-            return offset;
-        }
-        offset = _bytes.Count;
-        _bytes.AddRange(Encoding.ASCII.GetBytes(text));
-        _bytes.Add(0);
-        while (_bytes.Count % 8 != 0)
-        {
-            _bytes.Add(0);
-        }
-        _strings.Add(text, offset);
-        return offset;
-    }
+    public int AddString(string text) => AddBytes([.. Encoding.ASCII.GetBytes(text), 0]);
 
-    /// <summary>The offset of <paramref name="bytes"/> (a lookup table), 8-byte aligned, added on first use.</summary>
+    /// <summary>The offset of <paramref name="bytes"/> (a string or a lookup table), 8-byte aligned, added on first use.</summary>
     public int AddBytes(byte[] bytes)
     {
-        var key = "\u0001" + Convert.ToHexString(bytes); // never a string's key: strings are ASCII text
-        if (_strings.TryGetValue(key, out var offset))
+        var key = Convert.ToHexString(bytes);
+        if (_offsets.TryGetValue(key, out var offset))
         {
             return offset;
         }
@@ -48,7 +33,7 @@ internal sealed class ConstantData
         {
             _bytes.Add(0);
         }
-        _strings.Add(key, offset);
+        _offsets.Add(key, offset);
         return offset;
     }
 

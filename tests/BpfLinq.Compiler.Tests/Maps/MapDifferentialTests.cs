@@ -1,11 +1,9 @@
+using BpfLinq.Compiler.Tests.Differential.Harness;
 using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Compiler.Tests.Packets;
 using BpfLinq.Runtime.Maps;
 using BpfLinq.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 using Xunit.Abstractions;
 
 namespace BpfLinq.Compiler.Tests.Maps;
@@ -24,24 +22,9 @@ public sealed class MapDifferentialTests(ITestOutputHelper output)
     [KernelFact]
     public void Generated_map_updating_programs_leave_the_kernel_maps_as_the_managed_model_leaves_its_own()
     {
-        var programs = int.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_MAP_DIFF_PROGRAMS"), out var n) ? n : 300;
-        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_MAP_DIFF_SEED"), out var s) ? s : (ulong)Random.Shared.NextInt64();
-        var config = Config.QuickThrowOnFailure
-            .WithMaxTest(programs)
-            .WithQuietOnSuccess(true)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
         var runs = 0;
-        try
-        {
-            Prop.ForAll(MapPrograms.Program().ToArbitrary(), PacketFrames.Set(FramesPerProgram).ToArbitrary(), (program, frames) =>
-            {
-                runs += Agree(program, frames);
-            }).Check(config);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new Xunit.Sdk.XunitException($"map differential failed; replay with BPFLINQ_MAP_DIFF_SEED={seed} BPFLINQ_MAP_DIFF_PROGRAMS={programs}\n{e.Message}");
-        }
+        var (programs, seed) = SeededProperty.Check("BPFLINQ_MAP_DIFF", 300, MapPrograms.Program(), PacketFrames.Set(FramesPerProgram),
+            (program, frames) => runs += Agree(program, frames));
         output.WriteLine($"{programs} programs, {runs} kernel runs, seed {seed}");
         runs.ShouldBeGreaterThan(programs);
     }

@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Tests.Differential.Harness;
 using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 using Xunit.Abstractions;
 
 namespace BpfLinq.Compiler.Tests.Packets;
@@ -27,24 +25,9 @@ public sealed class PacketDifferentialTests(ITestOutputHelper output)
     [KernelFact]
     public void Generated_packet_predicates_agree_with_the_managed_model_on_every_kind()
     {
-        var programs = int.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_PACKET_DIFF_PROGRAMS"), out var n) ? n : 2000;
-        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("BPFLINQ_PACKET_DIFF_SEED"), out var s) ? s : (ulong)Random.Shared.NextInt64();
         var runs = 0;
-        var config = Config.QuickThrowOnFailure
-            .WithMaxTest(programs)
-            .WithQuietOnSuccess(true)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
-        try
-        {
-            Prop.ForAll(PacketPredicates.Predicate().ToArbitrary(), PacketFrames.Set(FramesPerProgram).ToArbitrary(), (predicate, frames) =>
-            {
-                runs += Agree(predicate, frames);
-            }).Check(config);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new Xunit.Sdk.XunitException($"packet differential failed; replay with BPFLINQ_PACKET_DIFF_SEED={seed} BPFLINQ_PACKET_DIFF_PROGRAMS={programs}\n{e.Message}");
-        }
+        var (programs, seed) = SeededProperty.Check("BPFLINQ_PACKET_DIFF", 2000, PacketPredicates.Predicate(), PacketFrames.Set(FramesPerProgram),
+            (predicate, frames) => runs += Agree(predicate, frames));
         output.WriteLine($"{programs} programs, {runs} kernel runs, seed {seed}");
         runs.ShouldBeGreaterThan(programs * FramesPerProgram);
     }
