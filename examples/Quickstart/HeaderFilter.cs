@@ -1,5 +1,5 @@
 using BpfLinq;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace Quickstart;
 

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using BpfLinq;
-using BpfLinq.Runtime.Native;
+using BpfLinq.Runtime;
 using static BpfLinq.Verdict;
 
 namespace Quickstart;

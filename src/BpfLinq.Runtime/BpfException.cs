@@ -1,6 +1,6 @@
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime;
+namespace BpfLinq;
 
 /// <summary>
 /// A kernel call of the runtime failed. <see cref="Exception.Message"/> names the operation, the

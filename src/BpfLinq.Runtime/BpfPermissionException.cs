@@ -1,6 +1,6 @@
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime;
+namespace BpfLinq;
 
 /// <summary>
 /// The kernel answered EPERM because the process lacks a capability. <see cref="Capability"/> names

@@ -1,5 +1,5 @@
 using BpfLinq.Compiler.Diagnostics;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Bench.Report;
 

@@ -1,4 +1,4 @@
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Bench.Report;
 

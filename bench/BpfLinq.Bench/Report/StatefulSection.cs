@@ -1,7 +1,6 @@
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Maps;
-using BpfLinq.Runtime.Maps;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Bench.Report;
 

@@ -8,11 +8,11 @@ public static class ProgramKinds
     /// <summary>The kernel program type of a kind.</summary>
     public static ProgramType ProgramType(this ProgramKind kind) => kind switch
     {
-        ProgramKind.SocketFilter => Compiler.Isa.ProgramType.SocketFilter,
-        ProgramKind.SkSkb => Compiler.Isa.ProgramType.SkSkb,
-        ProgramKind.Tc => Compiler.Isa.ProgramType.SchedCls,
-        ProgramKind.Xdp => Compiler.Isa.ProgramType.Xdp,
-        ProgramKind.CgroupSkb => Compiler.Isa.ProgramType.CgroupSkb,
+        ProgramKind.SocketFilter => global::BpfLinq.ProgramType.SocketFilter,
+        ProgramKind.SkSkb => global::BpfLinq.ProgramType.SkSkb,
+        ProgramKind.Tc => global::BpfLinq.ProgramType.SchedCls,
+        ProgramKind.Xdp => global::BpfLinq.ProgramType.Xdp,
+        ProgramKind.CgroupSkb => global::BpfLinq.ProgramType.CgroupSkb,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,4 +1,4 @@
-namespace BpfLinq.Compiler.Diagnostics;
+namespace BpfLinq;
 
 /// <summary>
 /// A bug in BpfLinq, never the user's fault: an IR invariant broken by a pass, an allocation the

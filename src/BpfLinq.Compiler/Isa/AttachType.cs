@@ -1,4 +1,4 @@
-namespace BpfLinq.Compiler.Isa;
+namespace BpfLinq;
 
 /// <summary>An attach type (<c>enum bpf_attach_type</c>, Linux 6.18); values are the kernel's.</summary>
 public enum AttachType : uint

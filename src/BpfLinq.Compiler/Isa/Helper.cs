@@ -1,8 +1,8 @@
-namespace BpfLinq.Compiler.Isa;
+namespace BpfLinq;
 
 /// <summary>
 /// A kernel helper function by id (<c>enum bpf_func_id</c> of Linux 6.18); every value is the kernel's.
-/// Each member's summary names the helper's C function and says what it does; <see cref="HelperNames"/>
+/// Each member's summary names the helper's C function and says what it does; <see cref="Compiler.Isa.HelperNames"/>
 /// maps ids to those C names and back.
 /// </summary>
 public enum Helper

@@ -1,4 +1,4 @@
-namespace BpfLinq.Compiler.Isa;
+namespace BpfLinq;
 
 /// <summary>A map type (<c>enum bpf_map_type</c>, Linux 6.18); values are the kernel's.</summary>
 // The kernel also names 19 and 21 BPF_MAP_TYPE_CGROUP_STORAGE_DEPRECATED / PERCPU_..._DEPRECATED;

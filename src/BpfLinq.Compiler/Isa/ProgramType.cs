@@ -1,4 +1,4 @@
-namespace BpfLinq.Compiler.Isa;
+namespace BpfLinq;
 
 /// <summary>A program type (<c>enum bpf_prog_type</c>, Linux 6.18); values are the kernel's.</summary>
 public enum ProgramType : uint

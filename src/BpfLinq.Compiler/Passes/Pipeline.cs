@@ -9,7 +9,7 @@ namespace BpfLinq.Compiler.Passes;
 /// <see cref="PassOrder"/> by a test, and <see cref="ToString"/> prints it.
 /// <para>
 /// Running a pass (<see cref="RunPass"/>): the pass runs; then, when asked, the IR verifier checks
-/// the result (an <see cref="Diagnostics.InternalCompilerError"/> names the pass) and the function
+/// the result (an <see cref="InternalCompilerError"/> names the pass) and the function
 /// is dumped to the trace as <c>&gt; after NAME:</c>, without changing it (printing is side-effect free), so dumping
 /// never changes what the compiler produces. Blocks leave the pipeline in reverse post-order.
 /// </para>

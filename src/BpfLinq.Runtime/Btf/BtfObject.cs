@@ -1,6 +1,6 @@
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Runtime.Btf;
 

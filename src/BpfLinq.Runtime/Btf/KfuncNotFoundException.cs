@@ -1,9 +1,9 @@
-namespace BpfLinq.Runtime.Btf;
+namespace BpfLinq;
 
 /// <summary>
 /// A program calls a kfunc the kernel does not provide: no FUNC of that name carries the
 /// <c>bpf_kfunc</c> decl tag in the kernel's BTF (an older kernel, a kernel built without the
-/// subsystem, a module not loaded, or a typo). Thrown by <see cref="KfuncResolver.Resolve"/>, which
+/// subsystem, a module not loaded, or a typo). Thrown by <see cref="Runtime.Btf.KfuncResolver.Resolve"/>, which
 /// runs when a program's kfunc calls are bound, before the verifier sees the program.
 /// </summary>
 public class KfuncNotFoundException : BpfException

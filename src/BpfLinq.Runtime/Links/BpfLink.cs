@@ -1,11 +1,10 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 using BpfLinq.Runtime.Native.Info;
-using BpfLinq.Runtime.Programs;
 
-namespace BpfLinq.Runtime.Links;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// An attachment made with <c>BPF_LINK_CREATE</c> (XDP on an interface, sk_skb on a sockmap,
@@ -61,18 +60,15 @@ public sealed class BpfLink : IDisposable
     }
 
     /// <summary>Reads the kernel's description of the link (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
-    public LinkInfo Info
+    public LinkInfo GetInfo()
     {
-        get
-        {
-            var info = default(BpfLinkInfo);
-            ObjectInfo.Get(_fd, ref info, "read link info");
-            var type = (LinkType)info.Type;
-            return new LinkInfo(
-                type, info.Id, info.ProgId,
-                Ifindex: type == LinkType.Xdp ? info.Target0 : 0,
-                MapId: type == LinkType.SockMap ? info.Target0 : 0);
-        }
+        var info = default(BpfLinkInfo);
+        ObjectInfo.Get(_fd, ref info, "read link info");
+        var type = (LinkType)info.Type;
+        return new LinkInfo(
+            type, info.Id, info.ProgId,
+            Ifindex: type == LinkType.Xdp ? info.Target0 : 0,
+            MapId: type == LinkType.SockMap ? info.Target0 : 0);
     }
 
     /// <summary>Closes the link fd, which detaches the program.</summary>

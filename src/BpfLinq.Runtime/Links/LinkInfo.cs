@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Links;
+namespace BpfLinq.Runtime;
 
 /// <summary>The kernel's description of a link (<c>struct bpf_link_info</c>, common part and the target).</summary>
 /// <param name="Type">The link type.</param>

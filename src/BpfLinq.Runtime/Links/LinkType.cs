@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Links;
+namespace BpfLinq.Runtime;
 
 /// <summary>A link type (<c>enum bpf_link_type</c>, Linux 6.18); values are the kernel's.</summary>
 public enum LinkType : uint

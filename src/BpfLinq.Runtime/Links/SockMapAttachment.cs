@@ -1,10 +1,9 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
-using BpfLinq.Runtime.Programs;
 
-namespace BpfLinq.Runtime.Links;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// An sk_skb (stream parser, stream verdict, verdict) or sk_msg program attached to a sockmap or

@@ -2,9 +2,9 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
-namespace BpfLinq.Runtime.Links;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// A socket filter program attached to a socket with <c>SO_ATTACH_BPF</c>: for every packet the

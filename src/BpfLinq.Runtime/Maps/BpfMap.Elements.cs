@@ -1,7 +1,7 @@
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 // Element operations on byte spans: BPF_MAP_LOOKUP_ELEM, BPF_MAP_UPDATE_ELEM, BPF_MAP_DELETE_ELEM.
 public sealed partial class BpfMap

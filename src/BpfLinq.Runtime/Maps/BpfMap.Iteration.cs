@@ -1,7 +1,7 @@
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 // Walking a map: BPF_MAP_GET_NEXT_KEY one key at a time, BPF_MAP_LOOKUP_BATCH many at a time.
 public sealed partial class BpfMap

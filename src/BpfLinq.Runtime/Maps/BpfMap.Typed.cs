@@ -1,7 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 // Typed convenience over the byte-span operations: keys and values are unmanaged structs or
 // primitives whose size must equal the map's key size and value size. Per-CPU maps have their own
@@ -11,7 +12,7 @@ public sealed partial class BpfMap
     /// <summary>Looks a key up.</summary>
     /// <returns>False when the key is not in the map.</returns>
     /// <exception cref="ArgumentException">The types do not match the map's sizes (or the map is per-CPU).</exception>
-    public bool TryLookup<TKey, TValue>(TKey key, out TValue value)
+    public bool TryLookup<TKey, TValue>(TKey key, [MaybeNullWhen(false)] out TValue value)
         where TKey : unmanaged
         where TValue : unmanaged
     {
@@ -54,7 +55,7 @@ public sealed partial class BpfMap
 
     /// <summary>Looks a key of a per-CPU map up: one value per possible CPU, in CPU order.</summary>
     /// <returns>False when the key is not in the map.</returns>
-    public bool TryLookupPerCpu<TKey, TValue>(TKey key, out TValue[] values)
+    public bool TryLookupPerCpu<TKey, TValue>(TKey key, [MaybeNullWhen(false)] out TValue[] values)
         where TKey : unmanaged
         where TValue : unmanaged
     {

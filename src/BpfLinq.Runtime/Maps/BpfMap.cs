@@ -4,7 +4,7 @@ using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 using BpfLinq.Runtime.Native.Info;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// A kernel map, owned through its fd: create or open one, read and write elements as byte spans or
@@ -162,7 +162,7 @@ public sealed partial class BpfMap : IDisposable
     }
 
     /// <summary>Reads the kernel's description of the map (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
-    public MapInfo Info => ReadInfo(_fd);
+    public MapInfo GetInfo() => ReadInfo(_fd);
 
     /// <summary>Closes the fd.</summary>
     public void Dispose() => _fd.Dispose();

@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Runtime.InteropServices;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// A typed, dictionary-like view of a live kernel map (hash, array, LRU hash, LPM trie, ...): what
@@ -49,10 +50,10 @@ public sealed class BpfMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue
     public IEnumerable<TValue> Values => this.Select(e => e.Value);
 
     /// <summary>The number of elements, counted by walking the keys (cost: one syscall per key).</summary>
-    public int Count => Keys.Count();
+    public int Count() => Keys.Count();
 
     /// <summary>Looks a key up.</summary>
-    public bool TryGetValue(TKey key, out TValue value) => Map.TryLookup(key, out value);
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => Map.TryLookup(key, out value);
 
     /// <summary>True when the key is present.</summary>
     public bool ContainsKey(TKey key) => TryGetValue(key, out _);

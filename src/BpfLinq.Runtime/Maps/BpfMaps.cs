@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
 using BpfLinq.Maps;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// The kernel maps behind a set of <see cref="MapDefinition"/>s: one kernel map per definition,
@@ -52,7 +53,7 @@ public sealed class BpfMaps : IDisposable
     public IReadOnlyCollection<MapDefinition> Definitions => _maps.Keys;
 
     /// <summary>The kernel map of a definition, if it has one in this set.</summary>
-    public bool TryGet(MapDefinition definition, out BpfMap map)
+    public bool TryGet(MapDefinition definition, [MaybeNullWhen(false)] out BpfMap map)
     {
         ArgumentNullException.ThrowIfNull(definition);
         return _maps.TryGetValue(definition, out map!);

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// Where a <see cref="BpfMap.LookupBatch"/> walk stands: the kernel's opaque batch token (a bucket

@@ -1,7 +1,7 @@
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>What <see cref="BpfMap.Create"/> passes to <c>BPF_MAP_CREATE</c>.</summary>
 public sealed record MapCreateOptions

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>The <c>map_flags</c> of <c>BPF_MAP_CREATE</c> (<c>BPF_F_*</c>, kernel values).</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using BpfLinq.Compiler.Isa;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>The kernel's description of a map (<c>struct bpf_map_info</c>).</summary>
 /// <param name="Type">The map type.</param>

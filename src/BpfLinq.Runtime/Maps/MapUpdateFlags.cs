@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>The <c>flags</c> of <c>BPF_MAP_UPDATE_ELEM</c>.</summary>
 [Flags]

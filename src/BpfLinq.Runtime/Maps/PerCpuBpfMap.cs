@@ -1,6 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// A typed view of a live per-CPU map: each key holds one value per possible CPU, given as an array
@@ -26,7 +27,7 @@ public sealed class PerCpuBpfMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, 
     public IEnumerable<TKey> Keys => Map.KeysAs<TKey>();
 
     /// <summary>Looks a key up: one value per possible CPU.</summary>
-    public bool TryGetValue(TKey key, out TValue[] values) => Map.TryLookupPerCpu(key, out values);
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue[] values) => Map.TryLookupPerCpu(key, out values);
 
     /// <summary>Stores one value per possible CPU.</summary>
     public void Update(TKey key, ReadOnlySpan<TValue> values) => Map.UpdatePerCpu(key, values);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// The number of possible CPUs, which sizes every user-space value of a per-CPU map: the kernel

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime.Maps;
+namespace BpfLinq.Runtime;
 
 /// <summary>Receives one ring buffer record's bytes (valid only during the call).</summary>
 /// <param name="record">The record.</param>

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Native;
+namespace BpfLinq;
 
 /// <summary>
 /// The errno values the bpf() syscall and the socket calls the runtime makes can return. Values are

@@ -1,10 +1,9 @@
 using System.Net.Sockets;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Links;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// A program the verifier accepted, owned through its fd. Attach it (socket filter, sockmap, link),

@@ -1,6 +1,6 @@
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq;
 
 /// <summary>
 /// The verifier (or the BTF checker) rejected a load. <see cref="Summary"/> is the line of the log
@@ -61,6 +61,6 @@ public class BpfVerifierException : BpfException
     /// <summary>The index of the instruction the verifier rejected, when the log names one.</summary>
     public int? InstructionIndex { get; }
 
-    /// <summary>True when the log outgrew <see cref="ProgramLoadOptions.LogSizeLimit"/> and lost its beginning.</summary>
+    /// <summary>True when the log outgrew <see cref="Runtime.ProgramLoadOptions.LogSizeLimit"/> and lost its beginning.</summary>
     public bool LogTruncated { get; }
 }

@@ -2,9 +2,7 @@ using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime;
 using BpfLinq.Runtime.Btf;
-using BpfLinq.Runtime.Maps;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
 
 namespace BpfLinq;
 

@@ -1,7 +1,7 @@
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// The exception for a failed <c>BPF_PROG_LOAD</c> or <c>BPF_BTF_LOAD</c>: a verifier rejection

@@ -2,7 +2,7 @@ using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Info;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>The kernel's description of a loaded program (<c>struct bpf_prog_info</c>).</summary>
 public sealed record ProgramInfo

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>The <c>prog_flags</c> of <c>BPF_PROG_LOAD</c> (<c>BPF_F_*</c> in the UAPI header).</summary>
 [Flags]

@@ -2,7 +2,7 @@ using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>What <see cref="BpfProgram.Load"/> passes to <c>BPF_PROG_LOAD</c>.</summary>
 public sealed record ProgramLoadOptions

@@ -4,7 +4,7 @@ using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>Validates <see cref="ProgramLoadOptions"/>, fills <see cref="ProgLoadAttr"/> and runs the logged load.</summary>
 internal static unsafe class ProgramLoader

@@ -1,7 +1,7 @@
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary><c>BPF_PROG_TEST_RUN</c>: buffers in, buffers and return value out.</summary>
 internal static unsafe class ProgramTestRun

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using BpfLinq.Compiler.Frontend;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>What <see cref="BpfProgram.TestRun"/> passes to <c>BPF_PROG_TEST_RUN</c>.</summary>
 public sealed record TestRunOptions

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>What one <c>BPF_PROG_TEST_RUN</c> returned.</summary>
 /// <param name="ReturnValue">The program's return value (r0, truncated to 32 bits by the kernel).</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>
 /// Finds the line of a verifier log that says why a program was rejected.

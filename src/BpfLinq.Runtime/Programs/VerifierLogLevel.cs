@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>The verifier's <c>log_level</c> bits.</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace BpfLinq.Runtime.Programs;
+namespace BpfLinq.Runtime;
 
 /// <summary>What <see cref="VerifierLog.Summarize"/> found.</summary>
 /// <param name="Text">The line that matters (two lines when the previous one explains it).</param>

@@ -1,7 +1,7 @@
 using BpfLinq.Compiler.Backend;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Compiler.Tests.Backend;
 

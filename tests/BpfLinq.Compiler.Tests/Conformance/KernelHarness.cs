@@ -1,6 +1,5 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Compiler.Tests.Conformance;
 

@@ -1,7 +1,7 @@
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Frontend;

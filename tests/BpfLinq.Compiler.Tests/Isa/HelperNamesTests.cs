@@ -50,8 +50,8 @@ public class HelperNamesTests
     {
         var xml = XDocument.Load(Path.ChangeExtension(typeof(Helper).Assembly.Location, ".xml"));
         var summaries = xml.Descendants("member")
-            .Where(m => ((string?)m.Attribute("name"))?.StartsWith("F:BpfLinq.Compiler.Isa.Helper.", StringComparison.Ordinal) == true)
-            .ToDictionary(m => ((string)m.Attribute("name")!)["F:BpfLinq.Compiler.Isa.Helper.".Length..], m => m.Element("summary")!);
+            .Where(m => ((string?)m.Attribute("name"))?.StartsWith("F:BpfLinq.Helper.", StringComparison.Ordinal) == true)
+            .ToDictionary(m => ((string)m.Attribute("name")!)["F:BpfLinq.Helper.".Length..], m => m.Element("summary")!);
 
         foreach (var helper in s_helpers)
         {

@@ -2,7 +2,7 @@ using BpfLinq.Compiler.Tests.Differential.Harness;
 using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Compiler.Tests.Packets;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Runtime.Btf;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Btf;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Btf;

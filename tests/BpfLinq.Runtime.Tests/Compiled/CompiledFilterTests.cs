@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Net.Sockets;
 using System.Text;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 

@@ -1,5 +1,5 @@
 using BpfLinq.Runtime.Btf;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 
@@ -79,7 +79,7 @@ public sealed class HelperProgramTests
     {
         var ports = new BpfLinq.Maps.DevMap(4, "ports");
         var filter = Bpf.Program<XdpMd>(ctx => ports.Redirect(ctx.Packet.U8(0) & 3u, 2));
-        using var maps = new BpfLinq.Runtime.Maps.BpfMaps();
+        using var maps = new BpfLinq.Runtime.BpfMaps();
         using var program = filter.Compile(ProgramKind.Xdp).Load(maps);
         maps.Get(ports)[1] = 1; // slot 1: loopback
         ports.Update(1, 1);

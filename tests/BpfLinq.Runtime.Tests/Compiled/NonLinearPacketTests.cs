@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Links;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 

@@ -1,4 +1,4 @@
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 

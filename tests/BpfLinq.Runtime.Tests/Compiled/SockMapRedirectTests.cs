@@ -2,8 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Maps;
-using BpfLinq.Runtime.Links;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Testing;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BpfLinq.Maps;
-using BpfLinq.Runtime.Maps;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 
@@ -80,7 +79,7 @@ public sealed class StructMapTests
         kernelReturns.ShouldBe(managedReturns);
         kernel.ShouldBe(managed);
         kernel.Single(e => e.k.Length == 60).Item2.Packets.ShouldBe(3ul);
-        BpftoolDump(maps[flows].Info.Id, "\"Second\":").ShouldContain("\"Packets\": 3"); // the map's BTF names the fields
+        BpftoolDump(maps[flows].GetInfo().Id, "\"Second\":").ShouldContain("\"Packets\": 3"); // the map's BTF names the fields
     }
 
     // bpftool prints a map with BTF as JSON objects with field names (nested ones too).
@@ -142,7 +141,7 @@ public sealed class StructMapTests
         kernel.Count.ShouldBe(6u);
         managed.Count.ShouldBe(6u);
         new ReadOnlySpan<byte>(kernel.Tag, 4).ToArray().ShouldBe("abcd"u8.ToArray());
-        BpftoolDump(maps[tagged].Info.Id, "\"Tag\": [").ShouldContain("\"Count\": 6");
+        BpftoolDump(maps[tagged].GetInfo().Id, "\"Tag\": [").ShouldContain("\"Count\": 6");
     }
 
     [KernelFact]

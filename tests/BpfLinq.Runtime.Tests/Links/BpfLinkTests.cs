@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Links;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Links;
@@ -17,7 +16,7 @@ public class BpfLinkTests
 
         using (var link = BpfLink.Create(program, veth.Ifindex, AttachType.Xdp))
         {
-            var info = link.Info;
+            var info = link.GetInfo();
             info.Type.ShouldBe(LinkType.Xdp);
             info.Ifindex.ShouldBe((uint)veth.Ifindex);
             info.ProgramId.ShouldBe(programId);
@@ -36,8 +35,8 @@ public class BpfLinkTests
 
         using (var link = BpfLink.Create(program, sockMap, AttachType.SkSkbStreamVerdict))
         {
-            link.Info.Type.ShouldBe(LinkType.SockMap);
-            link.Info.MapId.ShouldBe(sockMap.Info.Id);
+            link.GetInfo().Type.ShouldBe(LinkType.SockMap);
+            link.GetInfo().MapId.ShouldBe(sockMap.GetInfo().Id);
             SockMapVerdict.Arrives(sockMap).ShouldBeFalse();
         }
 
@@ -51,7 +50,7 @@ public class BpfLinkTests
         using var program = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = TestProgram.Return(0) });
 
         Should.Throw<BpfException>(() => BpfLink.Create(program, veth.Ifindex, AttachType.Xdp)).Errno
-            .ShouldBe(BpfLinq.Runtime.Native.Errno.EINVAL);
+            .ShouldBe(BpfLinq.Errno.EINVAL);
     }
 
     /// <summary>The id of the XDP program <c>ip link</c> reports on the interface, or null.</summary>

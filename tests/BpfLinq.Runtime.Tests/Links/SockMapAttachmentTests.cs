@@ -1,5 +1,5 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Links;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Testing;
 

@@ -1,8 +1,7 @@
 using System.Net.Sockets;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
 
 namespace BpfLinq.Runtime.Tests.Links;
 

@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using System.Text;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Links;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Links;

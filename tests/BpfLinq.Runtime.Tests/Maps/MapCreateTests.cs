@@ -1,5 +1,5 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Maps;
@@ -35,7 +35,7 @@ public class MapCreateTests
             Name = "t_" + type.ToString().ToLowerInvariant(),
         });
 
-        var info = map.Info;
+        var info = map.GetInfo();
         info.Type.ShouldBe(type);
         info.KeySize.ShouldBe(keySize);
         info.ValueSize.ShouldBe(valueSize);
@@ -60,7 +60,7 @@ public class MapCreateTests
             if (TestEnvironment.KernelSkipReason is null)
             {
                 using var map = BpfMap.Create(new MapCreateOptions { Type = MapType.Array, KeySize = 4, ValueSize = 4, MaxEntries = 1, Name = name });
-                map.Info.Name.ShouldBe(name);
+                map.GetInfo().Name.ShouldBe(name);
             }
             return;
         }
@@ -76,7 +76,7 @@ public class MapCreateTests
         var error = Should.Throw<BpfException>(() =>
             BpfMap.Create(new MapCreateOptions { Type = MapType.Array, KeySize = 8, ValueSize = 4, MaxEntries = 1, Name = "bad_array" }));
 
-        error.Errno.ShouldBe(BpfLinq.Runtime.Native.Errno.EINVAL);
+        error.Errno.ShouldBe(BpfLinq.Errno.EINVAL);
         error.Message.ShouldStartWith("create Array map 'bad_array': BPF_MAP_CREATE failed with EINVAL");
         error.Message.ShouldContain("key/value sizes");
     }

@@ -1,5 +1,5 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Testing;
 
@@ -119,7 +119,7 @@ public class MapElementTests
         var values = Enumerable.Range(100, cpus).ToArray();
         map.UpdatePerCpu(5u, values.AsSpan());
 
-        map.TryLookupPerCpu(5u, out int[] read).ShouldBeTrue();
+        map.TryLookupPerCpu(5u, out int[]? read).ShouldBeTrue();
         read.ShouldBe(values);
         var error = Should.Throw<ArgumentException>(() => map.Update(5u, 1));
         error.Message.ShouldContain($"(4 rounded up to 8, times {cpus} possible CPUs)");

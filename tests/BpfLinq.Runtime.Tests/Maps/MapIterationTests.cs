@@ -1,5 +1,5 @@
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Testing;
 
@@ -138,7 +138,7 @@ public class MapIterationTests
         map.Pin(path);
         using var opened = BpfMap.OpenPinned(path);
 
-        opened.Info.Id.ShouldBe(map.Info.Id);
+        opened.GetInfo().Id.ShouldBe(map.GetInfo().Id);
         opened.Fd.ShouldNotBe(map.Fd);
         (opened.Type, opened.KeySize, opened.ValueSize, opened.MaxEntries, opened.Name).ShouldBe((MapType.Hash, 4, 8, 4, "pinned"));
         opened.Lookup<uint, ulong>(1u).ShouldBe(11UL);
@@ -165,7 +165,7 @@ public class MapIterationTests
         int size = 4 * Environment.SystemPageSize;
         using var map = BpfMap.Create(new MapCreateOptions { Type = MapType.RingBuf, KeySize = 0, ValueSize = 0, MaxEntries = size });
 
-        map.Info.MaxEntries.ShouldBe(size);
+        map.GetInfo().MaxEntries.ShouldBe(size);
         map.KeySize.ShouldBe(0);
         Should.Throw<BpfException>(() => BpfMap.Create(new MapCreateOptions { Type = MapType.RingBuf, KeySize = 0, ValueSize = 0, MaxEntries = size + 1 }))
             .Errno.ShouldBe(Errno.EINVAL);

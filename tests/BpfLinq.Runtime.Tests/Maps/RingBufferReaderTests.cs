@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BpfLinq.Maps;
-using BpfLinq.Runtime.Maps;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 

@@ -1,6 +1,5 @@
 using BpfLinq.Maps;
-using BpfLinq.Runtime.Maps;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 
@@ -23,14 +22,14 @@ public sealed class TypedMapTests
         seven.ShouldBe(70ul);
         view.ContainsKey(9).ShouldBeFalse();
         Should.Throw<KeyNotFoundException>(() => view[9]);
-        view.Count.ShouldBe(2);
+        view.Count().ShouldBe(2);
         view.Keys.Order().ShouldBe([7u, 8u]);
         view.Values.Order().ShouldBe([70ul, 80ul]);
         view.LookupBatch().OrderBy(e => e.Key).ShouldBe(view.OrderBy(e => e.Key));
         view.Remove(7).ShouldBeTrue();
         view.Remove(7).ShouldBeFalse();
         view.Clear();
-        view.Count.ShouldBe(0);
+        view.Count().ShouldBe(0);
     }
 
     [KernelFact]
@@ -45,7 +44,7 @@ public sealed class TypedMapTests
         var view = maps.Get(slots);
 
         view[1].ShouldBe(2u);
-        view.Count.ShouldBe(4); // array elements always exist
+        view.Count().ShouldBe(4); // array elements always exist
         view.LookupBatch().Select(e => e.Value).ShouldBe([0u, 2u, 0u, 0u]);
         view.Clear();
         view.Values.ShouldAllBe(v => v == 0);

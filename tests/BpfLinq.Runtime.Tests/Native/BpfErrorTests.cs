@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
-using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Native;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Testing;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Programs;

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
-using BpfLinq.Runtime.Maps;
+using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Programs;
@@ -51,7 +50,7 @@ public class ProgramLoadTests
         using var second = BpfProgram.Load(new ProgramLoadOptions { Type = ProgramType.SocketFilter, Instructions = insns });
 
         var info = first.GetInfo();
-        info.MapIds.ShouldBe([map.Info.Id]);
+        info.MapIds.ShouldBe([map.GetInfo().Id]);
         second.GetInfo().Tag.ShouldBe(info.Tag);
         second.GetInfo().Id.ShouldNotBe(info.Id);
     }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Programs;

@@ -1,4 +1,4 @@
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Runtime.Tests.Programs;

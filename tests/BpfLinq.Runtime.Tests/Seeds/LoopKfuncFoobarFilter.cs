@@ -1,7 +1,7 @@
 using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Runtime.Tests.Seeds;
 

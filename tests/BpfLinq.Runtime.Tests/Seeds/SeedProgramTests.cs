@@ -1,5 +1,5 @@
 using BpfLinq.Runtime.Btf;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 using Quickstart;
 
@@ -22,9 +22,9 @@ public sealed class SeedProgramTests
     [KernelFact]
     public void The_strncmp_filter_drops_exactly_the_packets_containing_foobar()
     {
-        using var needle = FoobarFilter.CreateStringMap("foobar");
+        using var needle = RawFoobarFilter.CreateStringMap("foobar");
 
-        var outcome = FoobarFilter.Run(FoobarFilter.LoadOptions(needle.Fd), FoobarFilter.BlogPackets);
+        var outcome = RawFoobarFilter.Run(RawFoobarFilter.LoadOptions(needle.Fd), FoobarFilter.BlogPackets);
 
         outcome.ShouldBe(s_blogOutcome);
     }
@@ -32,12 +32,12 @@ public sealed class SeedProgramTests
     [KernelFact]
     public void The_bpf_loop_and_bpf_strcmp_filter_behaves_the_same()
     {
-        using var needle = FoobarFilter.CreateStringMap("foobar");
+        using var needle = RawFoobarFilter.CreateStringMap("foobar");
         var (btfBytes, funcInfo) = LoopKfuncFoobarFilter.Btf(callbackOffset: LoopKfuncFoobarFilter.MainProgram().Length);
         using var btf = BtfObject.Load(btfBytes);
         var strcmp = StrcmpBtfId();
 
-        var outcome = FoobarFilter.Run(LoopKfuncFoobarFilter.LoadOptions(btf, funcInfo, needle.Fd, strcmp), FoobarFilter.BlogPackets);
+        var outcome = RawFoobarFilter.Run(LoopKfuncFoobarFilter.LoadOptions(btf, funcInfo, needle.Fd, strcmp), FoobarFilter.BlogPackets);
 
         outcome.ShouldBe(s_blogOutcome);
     }
@@ -63,7 +63,7 @@ public sealed class SeedProgramTests
             var verdicts = new List<uint>();
             foreach (var frame in FoobarFrames())
             {
-                var kernel = program.TestRun(new BpfLinq.Runtime.Programs.TestRunOptions { DataIn = frame }).ReturnValue;
+                var kernel = program.TestRun(new BpfLinq.Runtime.TestRunOptions { DataIn = frame }).ReturnValue;
                 kernel.ShouldBe((uint)filter.EvaluateTestRun(frame, kind: ProgramKind.Tc), Convert.ToHexString(frame));
                 verdicts.Add(kernel);
             }
@@ -119,7 +119,7 @@ public sealed class SeedProgramTests
     [KernelFact]
     public void Without_func_info_the_verifier_refuses_the_callback_as_the_post_shows()
     {
-        using var needle = FoobarFilter.CreateStringMap("foobar");
+        using var needle = RawFoobarFilter.CreateStringMap("foobar");
         var options = LoopKfuncFoobarFilter.LoadOptions(btf: null, funcInfo: [], needle.Fd, StrcmpBtfId());
 
         var error = Should.Throw<BpfVerifierException>(() => BpfProgram.Load(options));

@@ -3,7 +3,7 @@ using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Tests.Differential.Generation;
 using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Compiler.Tests.Differential.Harness;
 

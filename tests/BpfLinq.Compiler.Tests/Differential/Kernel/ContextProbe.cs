@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Tests.Differential.Model;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Compiler.Tests.Differential.Kernel;
 

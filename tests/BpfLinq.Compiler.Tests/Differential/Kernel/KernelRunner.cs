@@ -1,6 +1,6 @@
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Tests.Differential.Model;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 
 namespace BpfLinq.Compiler.Tests.Differential.Kernel;
 

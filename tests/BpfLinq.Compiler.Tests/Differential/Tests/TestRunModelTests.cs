@@ -5,7 +5,6 @@ using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Runtime;
 using BpfLinq.Runtime.Native;
-using BpfLinq.Runtime.Programs;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Tests;

@@ -3,7 +3,7 @@ using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Tests.Differential.Harness;
 using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Frontend.Semantics;
-using BpfLinq.Runtime.Programs;
+using BpfLinq.Runtime;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Frontend.Kernel;
