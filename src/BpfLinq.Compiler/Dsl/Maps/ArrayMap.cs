@@ -16,10 +16,12 @@ public class ArrayMap<TValue> : KeyValueMap<uint, TValue>
     /// <summary>Declares an array.</summary>
     /// <param name="maxEntries">The number of elements.</param>
     /// <param name="name">The kernel name.</param>
+#pragma warning disable RS0022 // deriving gains nothing: the base's overridable members are all private protected
     public ArrayMap(int maxEntries, string? name = null)
         : this(MapType.Array, maxEntries, name)
     {
     }
+#pragma warning restore RS0022
 
     private protected ArrayMap(MapType type, int maxEntries, string? name)
         : base(type, maxEntries, 0, name)

@@ -14,10 +14,12 @@ public class HashMap<TKey, TValue> : KeyValueMap<TKey, TValue>
     /// <summary>Declares a hash map.</summary>
     /// <param name="maxEntries">The capacity.</param>
     /// <param name="name">The kernel name (letters, digits, '_', '.'; at most 15).</param>
+#pragma warning disable RS0022 // deriving gains nothing: the base's overridable members are all private protected
     public HashMap(int maxEntries, string? name = null)
         : this(MapType.Hash, maxEntries, name)
     {
     }
+#pragma warning restore RS0022
 
     private protected HashMap(MapType type, int maxEntries, string? name)
         : base(type, maxEntries, 0, name)
