@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq;
@@ -6,20 +7,8 @@ namespace BpfLinq;
 public static class ProgramKinds
 {
     /// <summary>The kernel program type of a kind.</summary>
-    public static ProgramType ProgramType(this ProgramKind kind) => kind switch
-    {
-        ProgramKind.SocketFilter => global::BpfLinq.ProgramType.SocketFilter,
-        ProgramKind.SkSkb => global::BpfLinq.ProgramType.SkSkb,
-        ProgramKind.Tc => global::BpfLinq.ProgramType.SchedCls,
-        ProgramKind.Xdp => global::BpfLinq.ProgramType.Xdp,
-        ProgramKind.CgroupSkb => global::BpfLinq.ProgramType.CgroupSkb,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static ProgramType ProgramType(this ProgramKind kind) => ProgramKindTable.Of(kind).ProgramType;
 
     /// <summary>The <c>expected_attach_type</c> a load of this kind passes, or null when the kernel needs none.</summary>
-    public static AttachType? ExpectedAttachType(this ProgramKind kind) => kind switch
-    {
-        ProgramKind.Xdp => AttachType.Xdp,
-        _ => null,
-    };
+    public static AttachType? ExpectedAttachType(this ProgramKind kind) => ProgramKindTable.Of(kind).ExpectedAttachType;
 }

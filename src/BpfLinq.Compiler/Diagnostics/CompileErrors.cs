@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Frontend;
 
 namespace BpfLinq.Compiler.Diagnostics;
@@ -88,7 +89,7 @@ internal static class CompileErrors
 
     public static CompileError VerdictNotValidForKind(Verdict verdict, ProgramKind kind)
     {
-        var valid = Enum.GetValues<VerdictKind>().Where(k => Sample(k).IsValidFor(kind)).Select(k => k.ToString()).ToList();
+        var valid = Enum.GetValues<VerdictKind>().Where(ProgramKindTable.Of(kind).Allows).Select(k => k.ToString()).ToList();
         return new(DiagnosticCode.VerdictNotValidForKind, $"Verdict.{verdict.Kind} is not a verdict of a {kind} program (it has {Join(valid)})");
     }
 
@@ -168,16 +169,6 @@ internal static class CompileErrors
         new(DiagnosticCode.FunctionMisuse, what);
 
     private static string FieldName(ContextField field) => $"{field.Property.DeclaringType!.Name}.{field.Property.Name}";
-
-    private static Verdict Sample(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Pass => Verdict.Pass,
-        VerdictKind.Drop => Verdict.Drop,
-        VerdictKind.Tx => Verdict.Tx,
-        VerdictKind.Redirect => Verdict.Redirect,
-        VerdictKind.Aborted => Verdict.Aborted,
-        _ => Verdict.Keep(0),
-    };
 
     private static string Join<T>(IReadOnlyList<T> items) => items.Count switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BpfLinq.Compiler.Compilation;
 
 namespace BpfLinq;
 
@@ -87,12 +88,9 @@ public static partial class Bpf
     /// <param name="ifindex">The target interface's index.</param>
     /// <param name="flags">0, or BPF_F_INGRESS (1, tc only).</param>
     /// <exception cref="InvalidOperationException">Called outside <c>Evaluate</c> of a tc or XDP program.</exception>
-    public static long Redirect(uint ifindex, ulong flags = 0) => ManagedRun.Kind switch
-    {
-        ProgramKind.Tc => flags > 1 ? 2 : 7,
-        ProgramKind.Xdp => flags != 0 ? 0 : 4,
-        _ => throw new InvalidOperationException("Bpf.Redirect belongs in tc and XDP programs: evaluate the lambda as one (Evaluate(ctx, ProgramKind.Tc))"),
-    };
+    public static long Redirect(uint ifindex, ulong flags = 0) =>
+        (ManagedRun.Kind is { } kind ? ProgramKindTable.Of(kind).Redirect : null)?.For(flags)
+            ?? throw new InvalidOperationException("Bpf.Redirect belongs in tc and XDP programs: evaluate the lambda as one (Evaluate(ctx, ProgramKind.Tc))");
 
     /// <summary>
     /// The packet's flow hash, recomputed (<c>bpf_get_hash_recalc</c>). The managed model has no flow

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using BpfLinq.Compiler.Compilation;
 
 using BpfLinq.Compiler.Frontend;
 
@@ -138,12 +139,10 @@ public static class TestRunContext
     /// header for tc and XDP, from byte 14 (the network header) for socket filters and cgroup_skb, and
     /// the bytes as stream data for sk_skb (which has no test run; this is what its lambdas see of data).
     /// </summary>
-    internal static Packet PacketOf(ProgramKind kind, ReadOnlySpan<byte> frame) => kind switch
+    internal static Packet PacketOf(ProgramKind kind, ReadOnlySpan<byte> frame) => ProgramKindTable.Of(kind).PacketStart switch
     {
-        ProgramKind.Tc or ProgramKind.Xdp => Packet.FromFrame(frame.ToArray(), PacketStart.Link),
-        ProgramKind.SocketFilter or ProgramKind.CgroupSkb => Packet.FromFrame(frame.ToArray(), PacketStart.Network),
-        ProgramKind.SkSkb => new Packet(frame.ToArray(), PacketStart.Payload),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a program kind"),
+        PacketStart.Payload => new Packet(frame.ToArray(), PacketStart.Payload),
+        var start => Packet.FromFrame(frame.ToArray(), start),
     };
 
     /// <summary>
@@ -235,7 +234,7 @@ public static class TestRunContext
             .Select(f => f.KernelName);
 
     private static uint Len(ProgramKind kind, ReadOnlySpan<byte> frame) =>
-        (uint)(kind == ProgramKind.Tc ? frame.Length : frame.Length - EthernetFrame.HeaderLength);
+        (uint)(ProgramKindTable.Of(kind).PacketStart == PacketStart.Link ? frame.Length : frame.Length - EthernetFrame.HeaderLength);
 
     private static TestRunDevice Device(uint ifindex, IReadOnlyList<TestRunDevice>? devices) =>
         ifindex <= 1 ? TestRunDevice.Loopback
@@ -267,7 +266,7 @@ public static class TestRunContext
 
     private static void RequireSkbKind(ProgramKind kind)
     {
-        if (kind is not (ProgramKind.SocketFilter or ProgramKind.Tc or ProgramKind.CgroupSkb))
+        if (ProgramKindTable.Of(kind).TestRun != TestRunShape.Skb)
         {
             throw new ArgumentException($"{kind} has no skb test run in the model (sk_skb programs cannot be test-run)", nameof(kind));
         }

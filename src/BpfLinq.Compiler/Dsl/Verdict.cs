@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Compilation;
+
 namespace BpfLinq;
 
 /// <summary>
@@ -45,33 +47,16 @@ public readonly struct Verdict : IEquatable<Verdict>
     /// The value a program of <paramref name="kind"/> returns for this verdict.
     /// </summary>
     /// <exception cref="ArgumentException">The verdict does not exist for that kind (e.g. <see cref="Tx"/> outside XDP).</exception>
-    public long ToReturnValue(ProgramKind kind) => (kind, _kind) switch
+    public long ToReturnValue(ProgramKind kind)
     {
-        (ProgramKind.SocketFilter, VerdictKind.Pass) => 0xFFFFFFFF,
-        (ProgramKind.SocketFilter, VerdictKind.Drop) => 0,
-        (ProgramKind.SocketFilter, VerdictKind.Keep) => _keepBytes,
-        (ProgramKind.SkSkb, VerdictKind.Pass) => 1,
-        (ProgramKind.SkSkb, VerdictKind.Drop) => 0,
-        (ProgramKind.Tc, VerdictKind.Pass) => 0,
-        (ProgramKind.Tc, VerdictKind.Drop) => 2,
-        (ProgramKind.Xdp, VerdictKind.Aborted) => 0,
-        (ProgramKind.Xdp, VerdictKind.Drop) => 1,
-        (ProgramKind.Xdp, VerdictKind.Pass) => 2,
-        (ProgramKind.Xdp, VerdictKind.Tx) => 3,
-        (ProgramKind.Xdp, VerdictKind.Redirect) => 4,
-        (ProgramKind.CgroupSkb, VerdictKind.Pass) => 1,
-        (ProgramKind.CgroupSkb, VerdictKind.Drop) => 0,
-        _ => throw new ArgumentException($"Verdict.{_kind} is not a verdict of a {kind} program", nameof(kind)),
-    };
+        var row = ProgramKindTable.Of(kind);
+        return _kind == VerdictKind.Keep && row.Keeps ? _keepBytes
+            : row.Verdicts.TryGetValue(_kind, out var value) ? value
+            : throw new ArgumentException($"Verdict.{_kind} is not a verdict of a {kind} program", nameof(kind));
+    }
 
     /// <summary>True when a program of <paramref name="kind"/> can return this verdict.</summary>
-    public bool IsValidFor(ProgramKind kind) => (kind, _kind) switch
-    {
-        (_, VerdictKind.Pass or VerdictKind.Drop) => true,
-        (ProgramKind.SocketFilter, VerdictKind.Keep) => true,
-        (ProgramKind.Xdp, VerdictKind.Tx or VerdictKind.Redirect or VerdictKind.Aborted) => true,
-        _ => false,
-    };
+    public bool IsValidFor(ProgramKind kind) => ProgramKindTable.Of(kind).Allows(_kind);
 
     /// <inheritdoc/>
     public bool Equals(Verdict other) => _kind == other._kind && _keepBytes == other._keepBytes;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
@@ -50,7 +51,7 @@ internal sealed partial class IrLowering
             case nameof(Bpf.LoadBytes):
                 throw Error(node, CompileErrors.ByteBufferAsValue());
             case nameof(Bpf.Redirect):
-                if (_kind is not (ProgramKind.Tc or ProgramKind.Xdp))
+                if (!ProgramKindTable.Of(_kind).Allows(Helper.Redirect))
                 {
                     throw Error(node, CompileErrors.HelperNotAvailable("Bpf.Redirect", _kind, ": redirects are for tc and XDP programs"));
                 }
@@ -104,7 +105,7 @@ internal sealed partial class IrLowering
     private Instr LowerStoreBytes(MethodCallExpression node)
     {
         var args = node.Arguments;
-        var context = PacketWriter(node, args[0]);
+        var context = PacketWriter(node, args[0], Helper.SkbStoreBytes);
         var offset = LowerValue(args[1])!;
         var value = LowerValue(args[2])!;
         var length = ConstantInt(args[3], "length", "StoreBytes");
@@ -133,7 +134,7 @@ internal sealed partial class IrLowering
         var args = node.Arguments;
         var isL4 = node.Method.Name == nameof(Bpf.L4CsumReplace);
         var method = isL4 ? "L4CsumReplace" : "L3CsumReplace";
-        var context = PacketWriter(node, args[0]);
+        var context = PacketWriter(node, args[0], isL4 ? Helper.L4CsumReplace : Helper.L3CsumReplace);
         var offset = LowerValue(args[1])!;
         var size = ConstantInt(args[4], "size", method);
         if (size is not (2 or 4))
@@ -150,9 +151,9 @@ internal sealed partial class IrLowering
     private Value Widen(Value offset) => offset.Type == IrType.I64 ? offset : _b.Unary(Op.SExt, IrType.I64, offset);
 
     // Packet writers are tc and sk_skb helpers; the program must not also read through ctx.Packet (checked at the end).
-    private Value PacketWriter(MethodCallExpression node, Expression context)
+    private Value PacketWriter(MethodCallExpression node, Expression context, Helper helper)
     {
-        if (_kind is not (ProgramKind.Tc or ProgramKind.SkSkb))
+        if (!ProgramKindTable.Of(_kind).Allows(helper))
         {
             throw Error(node, CompileErrors.HelperNotAvailable(node.Method.Name, _kind, ": packets are written by tc and sk_skb programs"));
         }
@@ -183,7 +184,7 @@ internal sealed partial class IrLowering
             throw Error(node, CompileErrors.ByteBufferAsValue());
         }
         using var scope = Enter(node);
-        if (_kind == ProgramKind.Xdp)
+        if (!ProgramKindTable.Of(_kind).Allows(Helper.SkbLoadBytes))
         {
             throw Error(node, CompileErrors.HelperNotAvailable("LoadBytes", _kind, ": read XDP packets through ctx.Packet"));
         }

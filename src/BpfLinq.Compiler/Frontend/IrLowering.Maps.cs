@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
@@ -54,7 +55,7 @@ internal sealed partial class IrLowering
                 return LowerMapAdd(node, map, index);
             case nameof(SockMap.Redirect) when map is SockMap:
             {
-                if (_kind != ProgramKind.SkSkb)
+                if (!ProgramKindTable.Of(_kind).Allows(Helper.SkRedirectMap))
                 {
                     throw Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", _kind, ": socket redirects are for sk_skb programs"));
                 }
@@ -64,7 +65,7 @@ internal sealed partial class IrLowering
             }
             case nameof(DevMap.Redirect):
             {
-                if (_kind != ProgramKind.Xdp)
+                if (!ProgramKindTable.Of(_kind).Allows(Helper.RedirectMap))
                 {
                     throw Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", _kind, ": device maps redirect XDP frames"));
                 }

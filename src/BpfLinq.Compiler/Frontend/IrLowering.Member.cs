@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 
@@ -81,7 +82,7 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.UnknownContextMember(node.Member));
         }
-        if (checkReadable && !field.ReadableBy.Contains(_kind))
+        if (checkReadable && !ProgramKindTable.Of(_kind).ReadableFields.Contains(field.Group))
         {
             throw Error(node, CompileErrors.ContextFieldNotReadable(field, _kind));
         }

@@ -13,10 +13,10 @@ internal sealed partial class PacketExpansion
     //   if (data + base + hi > data_end) { r = load_bytes(skb, base + lo, buf, n); v = *buf } else v = *(data + base + lo)
     // Reads do not share checks: the slow path's value lives on the stack, not behind the packet
     // pointer later reads would use. Link-header reads (before the data) always take the helper.
-    private static void ExpandCgroupReads(Function f, Value context)
+    private static void ExpandCgroupReads(Function f, Value context, (int Data, int End) dataPointers)
     {
         var reads = f.AllInstrs().Where(PacketWindows.IsRead).ToList();
-        var (data, end) = LoadDataPointers(f, context, ProgramKind.CgroupSkb);
+        var (data, end) = LoadDataPointers(f, context, dataPointers);
         foreach (var read in reads)
         {
             var (baseValue, displacement) = PacketWindows.Address(read);

@@ -17,9 +17,9 @@ internal sealed partial class PacketExpansion
     }
 
     // data and data_end, loaded once at the entry (after a callback's context).
-    private static (Instr Data, Instr End) LoadDataPointers(Function f, Value context, ProgramKind kind)
+    private static (Instr Data, Instr End) LoadDataPointers(Function f, Value context, (int Data, int End) offsets)
     {
-        var (dataOffset, endOffset) = kind == ProgramKind.Xdp ? (0, 4) : (76, 80); // xdp_md.data/data_end, __sk_buff.data/data_end
+        var (dataOffset, endOffset) = offsets;
         // Right after a context loaded from a frame (a loop callback's), else at the entry's start.
         var entry = f.Entry;
         var first = context is Instr loaded

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
 
@@ -43,7 +44,8 @@ internal sealed partial class PacketExpansion : IPass
         {
             ExpandVlanSkip(f, skip);
         }
-        var direct = c.ProgramKind is ProgramKind.Tc or ProgramKind.Xdp;
+        var kind = ProgramKindTable.Of(c.ProgramKind);
+        var direct = kind.PacketAccess == PacketAccess.Direct;
         foreach (var load in f.AllInstrs().Where(PacketWindows.IsRead).ToList())
         {
             // A read before the anchor is never in the packet; nor, with direct access, one past
@@ -60,9 +62,9 @@ internal sealed partial class PacketExpansion : IPass
             return;
         }
         var context = f.Context ?? (f.ContextInFrame is var (frame, offset) ? LoadContext(f, frame, offset) : f.Params[0]);
-        if (c.ProgramKind == ProgramKind.CgroupSkb)
+        if (kind.PacketAccess == PacketAccess.DirectWithHelperFallback)
         {
-            ExpandCgroupReads(f, context);
+            ExpandCgroupReads(f, context, kind.DataPointers);
             return;
         }
         Value? data = null, end = null;
@@ -72,11 +74,11 @@ internal sealed partial class PacketExpansion : IPass
             {
                 throw new InternalCompilerError("expand packet access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
-            var (loadedData, loadedEnd) = LoadDataPointers(f, context, c.ProgramKind);
-            (data, end) = c.ProgramKind == ProgramKind.Tc ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);
+            var (loadedData, loadedEnd) = LoadDataPointers(f, context, kind.DataPointers);
+            (data, end) = kind.PullsNonlinearData ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);
         }
         // Planned after the entry is split for the pull, so the windows name the blocks as they are.
-        var guards = c.ProgramKind == ProgramKind.Xdp ? LengthGuards(f, data!, end!) : [];
+        var guards = kind.LengthTestsGuardReads ? LengthGuards(f, data!, end!) : [];
         var plan = PacketWindows.Plan(f, guards);
         foreach (var g in guards)
         {

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -39,14 +40,6 @@ internal sealed class ReturnNarrowing : IPass
     /// <inheritdoc/>
     public string Name => "narrow return";
 
-    /// <summary>True when the kernel reads only the low 32 bits of what a program of <paramref name="kind"/> returns.</summary>
-    public static bool ReadsLow32Bits(ProgramKind kind) => kind switch
-    {
-        // __sk_buff and xdp_md programs: the return is taken as a u32 by bpf_prog_run and its callers.
-        ProgramKind.SocketFilter or ProgramKind.SkSkb or ProgramKind.Tc or ProgramKind.Xdp or ProgramKind.CgroupSkb => true,
-        _ => false,
-    };
-
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
@@ -54,7 +47,7 @@ internal sealed class ReturnNarrowing : IPass
         {
             return; // a caller reads the whole r0
         }
-        if (f.ReturnType != IrType.I64 || !ReadsLow32Bits(c.ProgramKind))
+        if (f.ReturnType != IrType.I64 || !ProgramKindTable.Of(c.ProgramKind).ReturnsU32)
         {
             return;
         }

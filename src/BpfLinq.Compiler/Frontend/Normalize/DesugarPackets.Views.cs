@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 
@@ -7,7 +8,6 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 // Where each view is, and what each field reads: the protocols' layouts, as one table per view.
 internal sealed partial class DesugarPackets
 {
-    private static readonly ProgramKind[] s_linkKinds = [ProgramKind.Tc, ProgramKind.Xdp];
     private static readonly System.Reflection.MethodInfo s_read = Primitive(nameof(PacketPrimitives.Read));
     private static readonly System.Reflection.MethodInfo s_read64 = Primitive(nameof(PacketPrimitives.Read64));
     private static readonly System.Reflection.MethodInfo s_swap16 = Primitive(nameof(PacketPrimitives.Swap16));
@@ -16,7 +16,7 @@ internal sealed partial class DesugarPackets
 
     private static System.Reflection.MethodInfo Primitive(string name) => typeof(PacketPrimitives).GetMethod(name)!;
 
-    private bool StartsAtLink => s_linkKinds.Contains(Context.Kind);
+    private bool StartsAtLink => ProgramKindTable.Of(Context.Kind).PacketStart == PacketStart.Link;
 
     private View SubView(View v, Expression node)
     {
@@ -45,7 +45,7 @@ internal sealed partial class DesugarPackets
     // Packet.Ethernet / Ipv4 / Ipv6: at the data for tc and XDP, at the kernel's headers for the others.
     private View Header(Expression node, Type type, PacketAnchor anchor, int linkOffset)
     {
-        if (Context.Kind == ProgramKind.SkSkb)
+        if (ProgramKindTable.Of(Context.Kind).PacketStart == PacketStart.Payload)
         {
             throw Context.Error(node, CompileErrors.PacketHeaderNotVisible(type, Context.Kind));
         }
@@ -163,7 +163,7 @@ internal sealed partial class DesugarPackets
     };
 
     // skb->len for the socket-buffer kinds, bpf_xdp_get_buff_len for XDP.
-    private Expression PacketLength() => Context.Kind == ProgramKind.Xdp
+    private Expression PacketLength() => ProgramKindTable.Of(Context.Kind).PacketLength == Compilation.PacketLength.XdpBuffLen
         ? Expression.Call(typeof(PacketPrimitives).GetMethod(nameof(PacketPrimitives.XdpLength))!)
         : Expression.Convert(Expression.Property(_context, nameof(SkBuff.Len)), typeof(int));
 
