@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Analysis;
 
@@ -23,7 +24,7 @@ public sealed class DominatorTreeWalkTests
         // The tree agrees with the definition: removing a dominator disconnects the block.
         for (var seed = 0; seed < 100; seed++)
         {
-            var f = Passes.RandomIr.Generate(seed, 30);
+            var f = RandomIr.Generate(seed, 30);
             var dom = DominatorTree.Compute(f);
             foreach (var b in dom.PreOrder())
             {

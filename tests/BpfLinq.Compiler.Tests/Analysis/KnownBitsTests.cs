@@ -1,6 +1,7 @@
 using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Tests.Passes;
+using BpfLinq.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Analysis;
 
@@ -62,7 +63,7 @@ public sealed class LivenessTests
         // reaches a use before its definition (phi uses count at the end of their edge).
         for (var seed = 0; seed < 100; seed++)
         {
-            var f = Passes.RandomIr.Generate(seed, 30);
+            var f = RandomIr.Generate(seed, 30);
             var live = Liveness.Compute(f);
             foreach (var b in f.Blocks)
             {

@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Analysis;
 
@@ -76,7 +77,7 @@ public sealed class LoopForestTests
     {
         for (var seed = 0; seed < 150; seed++)
         {
-            var f = Passes.RandomIr.Generate(seed, 30);
+            var f = RandomIr.Generate(seed, 30);
             var loops = LoopForest.Compute(f);
             loops.IsReducible.ShouldBeTrue($"seed {seed}");
             var dom = DominatorTree.Compute(f);

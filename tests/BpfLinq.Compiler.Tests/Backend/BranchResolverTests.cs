@@ -20,7 +20,7 @@ public sealed class BranchResolverTests
         var f = new Function("huge", IrType.I64);
         var ctx = f.AddParam(IrType.CtxPtr);
         var b = new IrBuilder(f) { Current = f.AddBlock() };
-        var mark = b.Load(IrType.I64, ctx, KernelHarness.Mark, 4);
+        var mark = b.Load(IrType.I64, ctx, ContextOffsets.SkBuff(nameof(SkBuff.Mark)), 4);
         var left = f.AddBlock();
         var right = f.AddBlock();
         var join = f.AddBlock();
@@ -104,7 +104,7 @@ public sealed class BranchResolverTests
     {
         var f = HugeDiamond();
         var code = Backend.Compile(f);
-        byte[][] contexts = [KernelHarness.Context(0, 0), KernelHarness.Context(12345, 0)];
-        KernelHarness.Run(code, ProgramType.SchedCls, contexts).ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray());
+        TestRunInput[] contexts = [KernelHarness.Context(0, 0), KernelHarness.Context(12345, 0)];
+        KernelHarness.Run(code, contexts).ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Backend;
 
@@ -27,8 +28,8 @@ public sealed class EmissionTests
     {
         for (var seed = 0; seed < 50; seed++)
         {
-            var first = Backend.Compile(RandomIr.Generate(seed, 25));
-            var second = Backend.Compile(RandomIr.Generate(seed, 25));
+            var first = Backend.Compile(RandomIr.GenerateForTc(seed, 25));
+            var second = Backend.Compile(RandomIr.GenerateForTc(seed, 25));
             second.Instructions.ShouldBe(first.Instructions, $"seed {seed}");
             second.Sources.ShouldBe(first.Sources, $"seed {seed}");
         }

@@ -227,15 +227,15 @@ public sealed class InstructionSelectionTests
         if (body.Contains("call", StringComparison.Ordinal))
         {
             // A helper's result is not ours to predict: load only (the verifier must accept).
-            KernelHarness.Run(code, ProgramType.SchedCls, []);
+            KernelHarness.Run(code, []);
             return;
         }
-        byte[][] contexts =
+        TestRunInput[] contexts =
         [
             KernelHarness.Context(5, 6, 7, 8, 9, 10, 11),
             KernelHarness.Context(0xfffffff0, 0x80000000, 0xdeadbeef, 0x12345678, 4, 0xffffffff, 0),
         ];
-        KernelHarness.Run(code, ProgramType.SchedCls, contexts)
+        KernelHarness.Run(code, contexts)
             .ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray(), rule);
     }
 

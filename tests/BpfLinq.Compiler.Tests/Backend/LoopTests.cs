@@ -64,8 +64,8 @@ public sealed class LoopTests
     {
         _ = expected;
         var f = IrParser.Parse(ir);
-        byte[][] contexts = [KernelHarness.Context(0, 0), KernelHarness.Context(1000, 0)];
-        var results = KernelHarness.Run(Backend.Compile(f), ProgramType.SchedCls, contexts);
+        TestRunInput[] contexts = [KernelHarness.Context(0, 0), KernelHarness.Context(1000, 0)];
+        var results = KernelHarness.Run(Backend.Compile(f), contexts);
         results.ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray());
         results.ShouldBe([45u, 1045u]);
     }

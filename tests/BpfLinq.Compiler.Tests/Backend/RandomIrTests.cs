@@ -38,7 +38,7 @@ public sealed class RandomIrTests
         {
             var (f, code) = Compile(p.Seed, p.Size);
             var ctxs = values.Select(v => KernelHarness.Context(v[0], v[1], v[2..])).ToList();
-            var kernel = KernelHarness.Run(code, ProgramType.SchedCls, ctxs);
+            var kernel = KernelHarness.Run(code, ctxs);
             for (var k = 0; k < ctxs.Count; k++)
             {
                 var want = KernelHarness.Interpret(f, ctxs[k]);
@@ -61,14 +61,14 @@ public sealed class RandomIrTests
         if (TestEnvironment.KernelSkipReason is null)
         {
             var ctxs = new[] { KernelHarness.Context(1, 2, 3, 4, 5, 6, 7), KernelHarness.Context(0xffffffff, 0x80000000, 0, 31, 32, 64, 0xdeadbeef) };
-            var kernel = KernelHarness.Run(code, ProgramType.SchedCls, ctxs);
+            var kernel = KernelHarness.Run(code, ctxs);
             kernel.ShouldBe(ctxs.Select(c => KernelHarness.Interpret(f, c)).ToArray(), $"{f}\n{code.Disassemble()}");
         }
     }
 
     private static (Function F, MachineCode Code) Compile(int seed, int size)
     {
-        var f = RandomIr.Generate(seed, size);
+        var f = RandomIr.GenerateForTc(seed, size);
         var text = f.ToString();
         try
         {

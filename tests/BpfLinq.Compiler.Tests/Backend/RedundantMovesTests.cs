@@ -101,7 +101,7 @@ public sealed class RedundantMovesTests
     {
         _ = expected;
         var f = IrParser.Parse(function);
-        byte[][] contexts =
+        TestRunInput[] contexts =
         [
             KernelHarness.Context(5, 6, 7, 8, 9, 10, 11),
             KernelHarness.Context(0, 0, 0, 0, 0, 0, 0),
@@ -109,7 +109,7 @@ public sealed class RedundantMovesTests
             KernelHarness.Context(3, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff),
             KernelHarness.Context(0x80000000, 0, 2, 0, 0, 0, 0),
         ];
-        KernelHarness.Run(Backend.Compile(f), ProgramType.SchedCls, contexts)
+        KernelHarness.Run(Backend.Compile(f), contexts)
             .ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray(), rule);
     }
 }

@@ -23,8 +23,8 @@ public sealed class RegisterPressureTests
         var loaded = new List<int>();
         for (var k = 0; k < count; k++)
         {
-            var offset = KernelHarness.Cb + 4 * (k % 5);
-            sb.Append($"  v{next} = load.i64.u32 v0, {(k % 7 == 6 ? KernelHarness.Mark : offset)}\n");
+            var offset = ContextOffsets.SkBuff(nameof(SkBuff.Cb)) + 4 * (k % 5);
+            sb.Append($"  v{next} = load.i64.u32 v0, {(k % 7 == 6 ? ContextOffsets.SkBuff(nameof(SkBuff.Mark)) : offset)}\n");
             sb.Append($"  v{next + 1} = mul.i64 v{next}, {k + 3}\n");
             loaded.Add(next + 1);
             next += 2;
@@ -71,7 +71,7 @@ public sealed class RegisterPressureTests
     {
         var f = IrParser.Parse(ManyLiveValuesAcrossCalls(count));
         var code = Backend.Compile(f);
-        byte[][] contexts = [KernelHarness.Context(3, 0, 1, 2, 3, 4, 5), KernelHarness.Context(0xffffffff, 1, 0x80000000, 7, 0xdeadbeef, 0, 99)];
-        KernelHarness.Run(code, ProgramType.SchedCls, contexts).ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray());
+        TestRunInput[] contexts = [KernelHarness.Context(3, 0, 1, 2, 3, 4, 5), KernelHarness.Context(0xffffffff, 1, 0x80000000, 7, 0xdeadbeef, 0, 99)];
+        KernelHarness.Run(code, contexts).ShouldBe(contexts.Select(c => KernelHarness.Interpret(f, c)).ToArray());
     }
 }

@@ -61,7 +61,7 @@ public sealed class HarnessProgramTests
     {
         var memory = Enumerable.Range(1, memoryLength).Select(i => (byte)i).ToArray();
 
-        var packet = KernelHarness.Packet(memoryLength == 0 ? null : memory);
+        var packet = ConformanceHarness.Packet(memoryLength == 0 ? null : memory);
 
         packet.Length.ShouldBe(packetLength);
         packet[..memoryLength].ShouldBe(memory);

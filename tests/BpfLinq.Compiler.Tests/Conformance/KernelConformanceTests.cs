@@ -39,5 +39,5 @@ public sealed class KernelConformanceTests(ITestOutputHelper output)
     }
 
     private static ConformanceVerdict Run(ConformanceCase @case) =>
-        ConformanceVerdict.Judge(@case, KernelHarness.Run(@case.Assemble(), @case.Memory));
+        ConformanceVerdict.Judge(@case, ConformanceHarness.Run(@case.Assemble(), @case.Memory));
 }

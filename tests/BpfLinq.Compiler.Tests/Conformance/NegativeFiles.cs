@@ -36,7 +36,7 @@ internal static class NegativeFiles
 
     /// <summary>
     /// The <c>unused-*</c> files: one instruction with a reserved field set, then <c>exit</c>, as raw
-    /// bytes. Returns the verifier's reason for refusing the file's program in <see cref="KernelHarness"/>.
+    /// bytes. Returns the verifier's reason for refusing the file's program in <see cref="ConformanceHarness"/>.
     /// </summary>
     public static string KernelReason(string unusedFile) => unusedFile switch
     {

@@ -2,7 +2,7 @@ using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Conformance;
 
-/// <summary>The <c>negative/</c> files that hold a program, through <see cref="KernelHarness"/>: each must be refused or judged wrong.</summary>
+/// <summary>The <c>negative/</c> files that hold a program, through <see cref="ConformanceHarness"/>: each must be refused or judged wrong.</summary>
 public sealed class NegativeKernelTests
 {
     public static TheoryData<string> Unused => [.. NegativeFiles.Unused];
@@ -12,7 +12,7 @@ public sealed class NegativeKernelTests
     {
         var file = ConformanceSuite.Negative(NegativeFiles.UninitialisedR0).ShouldNotBeNull();
 
-        var outcome = KernelHarness.Run(file.Assemble(), file.Memory);
+        var outcome = ConformanceHarness.Run(file.Assemble(), file.Memory);
 
         outcome.Refusal.ShouldBe("R0 !read_ok");
     }
@@ -22,7 +22,7 @@ public sealed class NegativeKernelTests
     {
         var file = ConformanceSuite.Negative(NegativeFiles.WrongHighBits).ShouldNotBeNull();
 
-        var outcome = KernelHarness.Run(file.Assemble(), file.Memory);
+        var outcome = ConformanceHarness.Run(file.Assemble(), file.Memory);
         var verdict = ConformanceVerdict.Judge(file, outcome);
 
         // ldxdw of mem[2..10]: the kernel's 0x88... against the file's 0x89...; the low halves agree.
@@ -39,7 +39,7 @@ public sealed class NegativeKernelTests
     {
         var file = ConformanceSuite.Negative(name).ShouldNotBeNull();
 
-        var outcome = KernelHarness.Run(file.Assemble(), file.Memory);
+        var outcome = ConformanceHarness.Run(file.Assemble(), file.Memory);
 
         outcome.Refusal.ShouldBe(NegativeFiles.KernelReason(name));
     }

@@ -52,7 +52,7 @@ public sealed class ContextFieldTableTests
         bool accepted;
         try
         {
-            using var loaded = BpfProgram.Load(new ProgramLoadOptions { Type = kind.ProgramType(), Instructions = program });
+            using var loaded = KernelHarness.Load(kind, program);
             accepted = true;
         }
         catch (BpfVerifierException)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Golden;
 
@@ -11,7 +12,7 @@ namespace BpfLinq.Compiler.Tests.Golden;
 internal sealed record GoldenCase(string Name, ProgramKind Kind, object Filter, bool ReadsPackets = false)
 {
     /// <summary>The inputs the case runs on: real frames for packet cases, the scalar set otherwise.</summary>
-    public IReadOnlyList<(string Name, Differential.Model.TestRunInput Input)> Inputs => ReadsPackets ? GoldenInputs.Packets : GoldenInputs.All;
+    public IReadOnlyList<(string Name, TestRunInput Input)> Inputs => ReadsPackets ? GoldenInputs.Packets : GoldenInputs.All;
 
     /// <summary>The filter's source text.</summary>
     public string SourceText => Filter switch

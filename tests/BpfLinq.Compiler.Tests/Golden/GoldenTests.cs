@@ -1,4 +1,3 @@
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.TestFiles;
 using BpfLinq.Testing;
 
@@ -74,7 +73,7 @@ public sealed class GoldenTests
                 continue;
             }
             var input = c.Inputs.Single(i => i.Name == inputName).Input;
-            KernelRunner.Run(loaded, c.Kind, input).ShouldBe(expected.Value, $"{name} on {inputName} ({line})");
+            KernelHarness.Run(loaded, c.Kind, input).ShouldBe(expected.Value, $"{name} on {inputName} ({line})");
         }
     }
 }

@@ -2,6 +2,7 @@ using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Compiler.Tests.Analysis;
 using BpfLinq.Compiler.Tests.Passes;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Ir;
 

@@ -1,5 +1,4 @@
 using BpfLinq.Compiler.Tests.Differential.Harness;
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Compiler.Tests.Packets;
 using BpfLinq.Runtime;
@@ -47,7 +46,7 @@ public sealed class MapDifferentialTests(ITestOutputHelper output)
                 continue;
             }
             var expected = (uint)filter.EvaluateTestRun(frame, kind: kind);
-            var actual = KernelRunner.Run(program, kind, input);
+            var actual = KernelHarness.Run(program, kind, input);
             Check(actual == expected, $"return value: kernel 0x{actual:x}, managed 0x{expected:x} on {Convert.ToHexString(frame)}", generated, compiled);
             runs++;
         }

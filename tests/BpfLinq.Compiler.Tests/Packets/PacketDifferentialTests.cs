@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Tests.Differential.Harness;
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Testing;
 using Xunit.Abstractions;
@@ -41,7 +40,7 @@ public sealed class PacketDifferentialTests(ITestOutputHelper output)
         foreach (var kind in s_kinds)
         {
             var compiled = kind == ProgramKind.Xdp ? xdp.Compile(kind) : skb.Compile(kind);
-            using var program = KernelRunner.Load(kind, [.. compiled.Instructions]);
+            using var program = KernelHarness.Load(kind, [.. compiled.Instructions]);
             foreach (var frame in frames)
             {
                 var input = TestRunInput.OfFrame(frame);
@@ -50,7 +49,7 @@ public sealed class PacketDifferentialTests(ITestOutputHelper output)
                     continue;
                 }
                 var expected = (uint)(kind == ProgramKind.Xdp ? xdp.EvaluateTestRun(frame, kind: kind) : skb.EvaluateTestRun(frame, kind: kind));
-                var actual = KernelRunner.Run(program, kind, input);
+                var actual = KernelHarness.Run(program, kind, input);
                 if (actual != expected)
                 {
                     throw new InvalidOperationException(

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Net;
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Compiler.Tests.Golden;
 using BpfLinq.Testing;
@@ -55,13 +54,13 @@ public sealed class PacketFilterKernelTests(ITestOutputHelper output)
         {
             var compiled = kind == ProgramKind.Xdp ? xdp.Compile(kind, GoldenCase.GoldenOptions) : filter.Compile(kind, GoldenCase.GoldenOptions);
             output.WriteLine($"{kind}: {compiled.Instructions.ToArray().Length} instructions");
-            using var program = KernelRunner.Load(kind, compiled.Instructions.ToArray());
+            using var program = KernelHarness.Load(kind, compiled.Instructions.ToArray());
             foreach (var (frameName, input) in Frames(kind))
             {
                 var expected = (uint)(kind == ProgramKind.Xdp
                     ? xdp.Evaluate((XdpMd)input.Predict(kind), kind)
                     : filter.Evaluate((SkBuff)input.Predict(kind), kind));
-                KernelRunner.Run(program, kind, input).ShouldBe(expected, $"{name} as {kind} on {frameName}\n{compiled.Disassemble()}");
+                KernelHarness.Run(program, kind, input).ShouldBe(expected, $"{name} as {kind} on {frameName}\n{compiled.Disassemble()}");
             }
         }
     }

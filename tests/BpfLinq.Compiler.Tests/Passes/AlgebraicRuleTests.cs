@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
+using BpfLinq.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Passes;
 

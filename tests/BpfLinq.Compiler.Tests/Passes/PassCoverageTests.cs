@@ -1,3 +1,5 @@
+using BpfLinq.Testing;
+
 namespace BpfLinq.Compiler.Tests.Passes;
 
 /// <summary>

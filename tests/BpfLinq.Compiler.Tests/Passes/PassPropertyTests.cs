@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,7 @@
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
+using BpfLinq.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -220,8 +220,7 @@ public class PacketStartKernelTests
 
     private static Packet ManagedPacket(ProgramKind kind) => TestRunContext.ForSkb(kind, s_frame).Packet;
 
-    private static BpfProgram Load(ProgramKind kind, string assembly) =>
-        BpfProgram.Load(new ProgramLoadOptions { Type = kind.ProgramType(), Instructions = Assembler.Assemble(assembly) });
+    private static BpfProgram Load(ProgramKind kind, string assembly) => KernelHarness.Load(kind, Assembler.Assemble(assembly));
 
     // Runs on the frame with cb[0..1] = inputs and returns cb[0..4] after the run.
     private static uint[] Run(BpfProgram program, params uint[] inputs) => Run(program, s_frame, inputs);

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Generation;
 

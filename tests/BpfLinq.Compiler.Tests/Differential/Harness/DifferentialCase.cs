@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Tests.Differential.Generation;
 using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Harness;
 

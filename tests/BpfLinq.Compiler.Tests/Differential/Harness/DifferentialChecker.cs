@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Tests.Differential.Generation;
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Runtime;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Harness;
 
@@ -97,7 +97,7 @@ internal sealed class DifferentialChecker(CompilerUnderTest compiler, Differenti
         BpfProgram loaded;
         try
         {
-            loaded = KernelRunner.Load(kind, instructions);
+            loaded = KernelHarness.Load(kind, instructions);
             statistics.CountLoad();
         }
         catch (BpfVerifierException e)
@@ -121,7 +121,7 @@ internal sealed class DifferentialChecker(CompilerUnderTest compiler, Differenti
                     return new CaseOutcome(CaseVerdict.Failed, report.Render($"the program compiled, but the CLR throws {e.GetType().Name} ({e.Message}) on input #{i}: a tree that throws must be a compile error"));
                 }
                 var expected = highHalf ? (uint)((ulong)clr >> 32) : (uint)clr;
-                var actual = KernelRunner.Run(loaded, kind, input);
+                var actual = KernelHarness.Run(loaded, kind, input);
                 statistics.CountRuns(1);
                 report.AddRun(i, actual, expected, highHalf);
                 mismatch |= actual != expected;

@@ -3,6 +3,7 @@ using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Compiler.Tests.Differential.Model;
 using BpfLinq.Runtime;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Kernel;
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using BpfLinq.Compiler.Tests.Differential.Generation;
 using BpfLinq.Compiler.Tests.Differential.Harness;
 using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Differential.Tests;
 

@@ -35,7 +35,7 @@ public sealed class TestRunModelTests
 
         foreach (var probe in ContextProbe.All(FieldsOf(kind)).Where(p => ContextReadability.CanRead(kind, p.Field.Property.Name)))
         {
-            using var program = KernelRunner.Load(kind, probe.Program(kind));
+            using var program = KernelHarness.Load(kind, probe.Program(kind));
             foreach (var input in inputs)
             {
                 var expected = probe.Expected(input.Predict(kind, devices));
@@ -61,7 +61,7 @@ public sealed class TestRunModelTests
             bool accepted;
             try
             {
-                using var program = KernelRunner.Load(kind, probe.Program(kind), VerifierLogLevel.None);
+                using var program = KernelHarness.Load(kind, probe.Program(kind), VerifierLogLevel.None);
                 accepted = true;
             }
             catch (BpfException)
@@ -85,7 +85,7 @@ public sealed class TestRunModelTests
         TestRunDevice[] devices = [veth.Device];
         var generator = new InputGenerator(devices);
         var random = new Random(7_000 + (int)kind);
-        using var program = KernelRunner.Load(kind, [Insn.Mov32(Reg.R0, 0), Insn.Exit()]);
+        using var program = KernelHarness.Load(kind, [Insn.Mov32(Reg.R0, 0), Insn.Exit()]);
         var refused = 0;
         var disagreements = new List<string>();
 
@@ -96,7 +96,7 @@ public sealed class TestRunModelTests
             string? actual = null;
             try
             {
-                KernelRunner.Run(program, kind, input);
+                KernelHarness.Run(program, kind, input);
             }
             catch (BpfException e)
             {
@@ -116,9 +116,9 @@ public sealed class TestRunModelTests
     [KernelFact]
     public void Sk_skb_programs_cannot_be_test_run_so_the_model_leaves_them_out()
     {
-        using var program = KernelRunner.Load(ProgramKind.SkSkb, [Insn.Mov32(Reg.R0, 1), Insn.Exit()]);
+        using var program = KernelHarness.Load(ProgramKind.SkSkb, [Insn.Mov32(Reg.R0, 1), Insn.Exit()]);
 
-        var error = Should.Throw<BpfException>(() => KernelRunner.Run(program, ProgramKind.SkSkb, TestRunInput.OfFrame(new byte[64])));
+        var error = Should.Throw<BpfException>(() => KernelHarness.Run(program, ProgramKind.SkSkb, TestRunInput.OfFrame(new byte[64])));
 
         error.Errno.ShouldBe(Errno.ENOTSUPP);
         Should.Throw<ArgumentException>(() => TestRunContext.ForSkb(ProgramKind.SkSkb, new byte[64]));

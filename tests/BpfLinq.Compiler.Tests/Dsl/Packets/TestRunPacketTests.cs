@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Tests.Differential.Model;
+using BpfLinq.Testing;
 using static BpfLinq.Verdict;
 
 namespace BpfLinq.Compiler.Tests.Dsl.Packets;

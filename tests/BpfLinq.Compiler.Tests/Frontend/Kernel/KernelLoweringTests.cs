@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Tests.Differential.Harness;
-using BpfLinq.Compiler.Tests.Differential.Kernel;
 using BpfLinq.Compiler.Tests.Frontend.Semantics;
 using BpfLinq.Runtime;
 using BpfLinq.Testing;
@@ -30,7 +29,7 @@ public sealed class KernelLoweringTests
     public void The_kernel_computes_what_the_CLR_computes(string name)
     {
         var c = s_cases[name];
-        using var program = KernelRunner.Load(c.Kind, BpfLinqCompiler.Compile(c.Lambda, c.Kind));
+        using var program = KernelHarness.Load(c.Kind, BpfLinqCompiler.Compile(c.Lambda, c.Kind));
         var contexts = KernelContexts.Sample(8, seed: name.Length);
         foreach (var skb in contexts)
         {

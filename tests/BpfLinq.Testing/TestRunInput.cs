@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using BpfLinq.Compiler.Frontend;
 
-namespace BpfLinq.Compiler.Tests.Differential.Model;
+namespace BpfLinq.Testing;
 
 /// <summary>
 /// What one <c>BPF_PROG_TEST_RUN</c> is given: the frame (<c>data_in</c>, an Ethernet frame) and the

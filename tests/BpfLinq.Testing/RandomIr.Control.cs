@@ -1,6 +1,6 @@
 using BpfLinq.Compiler.Ir;
 
-namespace BpfLinq.Compiler.Tests.Passes;
+namespace BpfLinq.Testing;
 
 // Control flow: diamonds, loops and the branch conditions the front end produces.
 internal sealed partial class RandomIr

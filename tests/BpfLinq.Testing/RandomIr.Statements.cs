@@ -1,6 +1,6 @@
 using BpfLinq.Compiler.Ir;
 
-namespace BpfLinq.Compiler.Tests.Passes;
+namespace BpfLinq.Testing;
 
 // Straight-line statements: each appends to the current block and makes its result available.
 internal sealed partial class RandomIr
@@ -107,6 +107,11 @@ internal sealed partial class RandomIr
 
     private void Load()
     {
+        if (_forTc)
+        {
+            LoadTestRunField();
+            return;
+        }
         var size = 1 << _rng.Next(4);
         var type = size == 8 ? IrType.I64 : AnyScalar();
         // Often a field read before (the same offset and width): what CSE looks for.
@@ -123,6 +128,11 @@ internal sealed partial class RandomIr
 
     private void Store()
     {
+        if (_forTc)
+        {
+            StoreTestRunField();
+            return;
+        }
         var size = 1 << _rng.Next(4);
         var value = size == 8 ? Pick(IrType.I64) : Pick(IrType.I32);
         _b.Store(_f.Params[0], _rng.Next(ContextSize / size) * size, size, value);
@@ -130,6 +140,11 @@ internal sealed partial class RandomIr
 
     private void Call()
     {
+        if (_forTc)
+        {
+            CallRealHelper();
+            return;
+        }
         var args = Enumerable.Range(0, _rng.Next(4)).Select(_ => Pick(IrType.I64)).ToArray();
         Define(_b.Call(_rng.Next(1, 4), IrType.I64, args));
     }

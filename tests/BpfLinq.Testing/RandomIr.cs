@@ -2,7 +2,7 @@ using BpfLinq.Compiler.Ir;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace BpfLinq.Compiler.Tests.Passes;
+namespace BpfLinq.Testing;
 
 /// <summary>
 /// Random well-formed IR functions, for property tests of passes, analyses and the backend.
@@ -12,7 +12,8 @@ namespace BpfLinq.Compiler.Tests.Passes;
 /// diamonds with phis (an arm may return early), bounded counting loops with loop-carried phis,
 /// and branch conditions as the front end lowers them: plain compares, <c>&amp;&amp;</c>/<c>||</c>
 /// chains, <c>!</c>, and booleans materialised as 0/1 phis and then tested. The signature is
-/// always <see cref="Signature"/>; <see cref="IrBehaviour"/> runs the result.
+/// always <see cref="Signature"/>; the IR interpreter runs the result.
+/// <see cref="GenerateForTc"/> makes the same shapes as a tc program the kernel can test-run (see there).
 /// The same (seed, size) always gives the same function.
 /// </summary>
 internal sealed partial class RandomIr
@@ -37,19 +38,31 @@ internal sealed partial class RandomIr
     private readonly Random _rng;
     private readonly Function _f;
     private readonly IrBuilder _b;
+    private readonly bool _forTc;
     private int _budget;
     private Env _env = new([], []);
 
-    private RandomIr(int seed, int size)
+    private RandomIr(int seed, int size, bool forTc)
     {
         _rng = new Random(seed);
         _f = new Function("rand", IrType.I64);
         _b = new IrBuilder(_f) { Current = _f.AddBlock() };
         _budget = size;
+        _forTc = forTc;
     }
 
     /// <summary>Generates a function with about <paramref name="size"/> statements.</summary>
-    public static Function Generate(int seed, int size) => new RandomIr(seed, Math.Max(1, size)).Build();
+    public static Function Generate(int seed, int size) => new RandomIr(seed, Math.Max(1, size), forTc: false).Build();
+
+    /// <summary>
+    /// Generates a tc program of about <paramref name="size"/> statements that the kernel can test-run
+    /// and the IR interpreter predicts (see <see cref="KernelHarness.Interpret"/>): its only parameter
+    /// is the <c>__sk_buff</c>; it reads and writes only the fields a test run takes from <c>ctx_in</c>
+    /// (mark, priority, cb, at every width, signed too); its helper calls are real ones whose results
+    /// are folded away (they still clobber r1-r5); it has no packet reads, no context pointer
+    /// arithmetic, and bursts of values live at once that force spills across calls.
+    /// </summary>
+    public static Function GenerateForTc(int seed, int size) => new RandomIr(seed, Math.Max(1, size), forTc: true).Build();
 
     /// <summary>FsCheck cases: a seed and a size of up to <paramref name="maxSize"/>; shrinking tries smaller sizes.</summary>
     public static Arbitrary<IrCase> Cases(int maxSize = 30) =>
@@ -74,14 +87,22 @@ internal sealed partial class RandomIr
 
     private Function Build()
     {
-        var ctx = _f.AddParam(IrType.CtxPtr);
-        _env = new Env([_f.AddParam(IrType.I64), _f.AddParam(IrType.I64)], [_f.AddParam(IrType.I32), _f.AddParam(IrType.I32)]);
-        _ = ctx;
+        _f.AddParam(IrType.CtxPtr);
+        if (_forTc)
+        {
+            Load();
+            Load();
+        }
+        else
+        {
+            _env = new Env([_f.AddParam(IrType.I64), _f.AddParam(IrType.I64)], [_f.AddParam(IrType.I32), _f.AddParam(IrType.I32)]);
+        }
         Region(depth: 0, inLoop: false);
         if (!_b.IsTerminated)
         {
             _b.Ret(Result());
         }
+        IrVerifier.VerifyOrThrow(_f, "random IR generator");
         return _f;
     }
 
@@ -98,6 +119,7 @@ internal sealed partial class RandomIr
                 case < 40: Arithmetic(); break;
                 case < 50: Conversion(); break;
                 case < 58: Load(); break;
+                case < 61 when _forTc: Pressure(); break;
                 case < 61: PacketRead(); break;
                 case < 63: Store(); break;
                 case < 66: Call(); break;
@@ -111,6 +133,10 @@ internal sealed partial class RandomIr
 
     private Value Result()
     {
+        if (_forTc)
+        {
+            return FoldAll();
+        }
         // Fold several live values into the result, so most computations matter.
         Value acc = Pick(IrType.I64);
         for (var k = _rng.Next(0, 5); k > 0; k--)
@@ -129,14 +155,3 @@ internal sealed partial class RandomIr
     }
 }
 
-/// <summary>A generated case: print it to see the function (FsCheck shows it on failure).</summary>
-/// <param name="Seed">The generator's seed.</param>
-/// <param name="Size">About how many statements.</param>
-internal sealed record IrCase(int Seed, int Size)
-{
-    /// <summary>A fresh copy of the function.</summary>
-    public Function Build() => RandomIr.Generate(Seed, Size);
-
-    /// <summary>The seed, size and function text.</summary>
-    public override string ToString() => $"seed {Seed}, size {Size}:\n{IrPrinter.Print(Build())}";
-}

@@ -8,7 +8,7 @@ namespace BpfLinq.Compiler.Tests.Conformance;
 /// result map, <see cref="HarnessProgram"/> loaded as XDP, one <c>BPF_PROG_TEST_RUN</c> on the
 /// case's memory, then the map's value. Every fd is closed before it returns, refused or not.
 /// </summary>
-internal static class KernelHarness
+internal static class ConformanceHarness
 {
     /// <summary>XDP test runs refuse a packet shorter than an Ethernet header (EINVAL).</summary>
     public const int MinimumPacketLength = 14;
