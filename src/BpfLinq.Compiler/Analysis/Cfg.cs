@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Analysis;
@@ -7,7 +8,7 @@ namespace BpfLinq.Compiler.Analysis;
 /// <c>function.Blocks[i]</c> at the time of <see cref="Compute"/>, which renumbers the function so
 /// that <see cref="Block.Id"/> is that index. Predecessor and successor lists hold one entry per
 /// edge (a condbr with both targets equal gives two). Orders are from a depth-first search of the
-/// entry that visits successors in terminator order, as <see cref="BlockOrder"/> does.
+/// entry that visits successors in terminator order, as <see cref="DepthFirstOrder"/> does.
 /// <para>
 /// The result is a snapshot: any edit of the function's blocks or edges makes it stale, and the
 /// lookups that take a <see cref="Block"/> throw instead of answering from the old graph.
@@ -54,7 +55,7 @@ internal sealed class Cfg
             preds[i] = blocks[i].Preds.Select(p => p.Id).ToArray();
             succs[i] = blocks[i].Succs.Select(s => s.Id).ToArray();
         }
-        var rpo = BlockOrder.ReversePostOrder(function).Select(b => b.Id).ToArray();
+        var rpo = DepthFirstOrder.ReversePostOrder(function).Select(b => b.Id).ToArray();
         var rpoNumber = new int[blocks.Length];
         Array.Fill(rpoNumber, -1);
         for (var k = 0; k < rpo.Length; k++)

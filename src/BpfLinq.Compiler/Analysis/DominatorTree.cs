@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Analysis;
@@ -37,7 +38,7 @@ internal sealed class DominatorTree
     /// <summary>Computes the tree for the current CFG.</summary>
     public static DominatorTree Compute(Function function)
     {
-        var rpo = BlockOrder.ReversePostOrder(function);
+        var rpo = DepthFirstOrder.ReversePostOrder(function);
         var index = new Dictionary<Block, int>(rpo.Count);
         for (var i = 0; i < rpo.Count; i++)
         {

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
 
@@ -62,7 +63,7 @@ internal sealed partial class InstructionSelection
     {
         MarkNeeded();
         PlaceStackBuffers();
-        var order = BlockOrder.ReversePostOrder(_function);
+        var order = DepthFirstOrder.ReversePostOrder(_function);
         foreach (var b in order)
         {
             if (b == _function.Entry || !IsForwarder(b))

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Graphs;
+
 namespace BpfLinq.Compiler.Backend;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class LoopDepth
     /// <summary>Computes the depths of <paramref name="function"/>'s blocks (its preds must be current).</summary>
     public static void Compute(MachineFunction function)
     {
-        var rpo = MachineBlockOrder.ReversePostOrder(function);
+        var rpo = DepthFirstOrder.ReversePostOrder(function);
         var position = new int[function.Blocks.Count];
         Array.Fill(position, -1);
         for (var i = 0; i < rpo.Count; i++)

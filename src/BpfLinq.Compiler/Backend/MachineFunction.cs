@@ -7,7 +7,7 @@ namespace BpfLinq.Compiler.Backend;
 /// register allocation reads. Blocks[0] is the entry. Virtual registers are in SSA form (one
 /// definition each); physical registers r0–r9 appear only around calls, at entry and at exit.
 /// </summary>
-internal sealed class MachineFunction
+internal sealed partial class MachineFunction
 {
     private readonly List<IrType> _types = [];
 

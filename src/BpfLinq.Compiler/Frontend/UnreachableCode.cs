@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
@@ -11,7 +12,7 @@ internal static class UnreachableCode
     /// <summary>Removes the blocks the entry cannot reach.</summary>
     public static void Remove(Function function)
     {
-        var reachable = BlockOrder.ReversePostOrder(function).ToHashSet();
+        var reachable = DepthFirstOrder.ReversePostOrder(function).ToHashSet();
         var dead = function.Blocks.Where(b => !reachable.Contains(b)).ToList();
         foreach (var block in dead)
         {

@@ -4,7 +4,7 @@ namespace BpfLinq.Compiler.Ir;
 /// An IR function: parameters, blocks (the first is the entry and has no predecessors), a return
 /// type, and the constants its instructions use (interned, so equal constants are one object).
 /// </summary>
-internal sealed class Function
+internal sealed partial class Function
 {
     private readonly List<Block> _blocks = [];
     private readonly List<Param> _params = [];

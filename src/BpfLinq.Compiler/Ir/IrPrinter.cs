@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BpfLinq.Compiler.Graphs;
 
 namespace BpfLinq.Compiler.Ir;
 
@@ -27,7 +28,7 @@ internal static class IrPrinter
     /// <summary>Prints the function, numbered in reverse post-order; the function is not changed.</summary>
     public static string Print(Function function)
     {
-        var order = BlockOrder.ReversePostOrderThenRest(function);
+        var order = DepthFirstOrder.ReversePostOrderThenRest(function);
         var numbering = new Numbering(function, order);
         var sb = new StringBuilder();
         sb.Append("func ").Append(function.Name).Append('(');

@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -48,7 +49,7 @@ internal sealed partial class AlgebraicSimplification : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        foreach (var block in BlockOrder.ReversePostOrder(f))
+        foreach (var block in DepthFirstOrder.ReversePostOrder(f))
         {
             foreach (var instr in block.Instrs.ToList())
             {

@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -23,7 +24,7 @@ internal sealed class ConstantFolding : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        foreach (var block in BlockOrder.ReversePostOrder(f))
+        foreach (var block in DepthFirstOrder.ReversePostOrder(f))
         {
             foreach (var i in block.Instrs.ToList())
             {

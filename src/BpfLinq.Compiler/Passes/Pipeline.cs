@@ -1,4 +1,5 @@
 using System.Text;
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -74,7 +75,7 @@ internal sealed class Pipeline
         {
             RunPass(pass, f, context);
         }
-        f.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(f));
+        f.ReorderBlocks(DepthFirstOrder.ReversePostOrderThenRest(f));
     }
 
     /// <summary>Runs one pass with the checks and dumps <paramref name="context"/> asks for.</summary>

@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Tests.Analysis;
@@ -49,7 +50,7 @@ internal static class AnalysisSamples
     {
         var f = IrParser.Parse(text);
         IrPrinter.Print(f).TrimEnd('\n').ShouldBe(text, "the sample is not in printed form");
-        f.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(f));
+        f.ReorderBlocks(DepthFirstOrder.ReversePostOrderThenRest(f));
         f.Renumber();
         return f;
     }

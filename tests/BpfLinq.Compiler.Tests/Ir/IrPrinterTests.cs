@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Compiler.Tests.Analysis;
@@ -50,7 +51,7 @@ public sealed class IrPrinterTests
     {
         var f = IrParser.Parse(text);
         var printed = IrPrinter.Print(f);
-        f.ReorderBlocks(BlockOrder.ReversePostOrderThenRest(f));
+        f.ReorderBlocks(DepthFirstOrder.ReversePostOrderThenRest(f));
         f.Renumber();
         IrPrinter.Print(f).ShouldBe(printed);
         var lines = printed.Split('\n').Select(l => l.Split(';')[0].Trim()).ToHashSet();

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Testing;
@@ -73,7 +74,7 @@ public sealed class PipelineTests
             PassCatalog.Run(PassCatalog.WholePipeline, f);
             var text = IrPrinter.Print(f);
             f.Blocks.Count(b => b.Terminator!.Op == Op.Ret).ShouldBe(1, $"one exit\n{c}\n{text}");
-            f.Blocks.ShouldBe(BlockOrder.ReversePostOrder(f), $"blocks in reverse post-order, none unreachable\n{text}");
+            f.Blocks.ShouldBe(DepthFirstOrder.ReversePostOrder(f), $"blocks in reverse post-order, none unreachable\n{text}");
             foreach (var cmp in f.AllInstrs().Where(i => i.Op == Op.Cmp))
             {
                 // Each compare feeds exactly the branch of its own block, so the backend fuses them.

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Graphs;
+
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
 // Liveness of allocation nodes at block boundaries: the classic backward dataflow
@@ -40,7 +42,7 @@ internal sealed class Liveness
             liveOut[i] = new BitSet(ranges.Count);
             Summarize(ranges, f.Blocks[i], gen[i], kill[i]);
         }
-        var order = MachineBlockOrder.ReversePostOrder(f);
+        var order = DepthFirstOrder.ReversePostOrder(f);
         order.Reverse();
         var edgeSet = new BitSet(ranges.Count);
         for (var changed = true; changed;)
