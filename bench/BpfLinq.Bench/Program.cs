@@ -2,19 +2,23 @@ using BenchmarkDotNet.Running;
 using BpfLinq.Bench;
 using BpfLinq.Bench.Report;
 
-// `dotnet run -c Release --project bench/BpfLinq.Bench -- report`: the code-quality report against clang-19 (needs root).
+// `dotnet run -c Release --project bench/BpfLinq.Bench -- report [--docs]`: the code-quality report against clang-19 (needs root);
+//     --docs also writes it into docs/PERFORMANCE.md.
 // `... -- listing [name...]`: IR and both instruction listings per lambda.
-// `... -- golden-totals [cases-folder]`: instruction slots of every golden program, and their sum.
+// `... -- golden-totals [--docs | cases-folder]`: instruction slots of every golden program, and their sum;
+//     --docs also writes the per-folder table into docs/TESTING.md.
 // `... -- phases`: compile time per phase, a quick look.
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
 switch (args.FirstOrDefault())
 {
     case "report":
-        return QualityReport.Run(Console.Out);
+        return QualityReport.Run(Console.Out, writeDocs: args.Contains("--docs"));
     case "listing":
         return Listing.Run(Console.Out, args[1..]);
     case "golden-totals":
-        return GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
+        return args.Contains("--docs")
+            ? GoldenTotals.Run(Console.Out, null, writeDocs: true)
+            : GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

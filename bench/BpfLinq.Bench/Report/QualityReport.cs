@@ -1,3 +1,5 @@
+using BpfLinq.Bench.Docs;
+
 namespace BpfLinq.Bench.Report;
 
 /// <summary>
@@ -10,9 +12,20 @@ namespace BpfLinq.Bench.Report;
 /// </summary>
 internal static class QualityReport
 {
-    /// <summary>Runs the report, prints Markdown; returns the process exit code (1 on a verdict mismatch).</summary>
-    public static int Run(TextWriter output)
+    /// <summary>
+    /// Runs the report, prints Markdown; with <paramref name="writeDocs"/> also writes it into
+    /// docs/PERFORMANCE.md. Returns the process exit code (1 on a verdict mismatch).
+    /// </summary>
+    public static int Run(TextWriter output, bool writeDocs = false)
     {
+        if (writeDocs)
+        {
+            var text = new StringWriter();
+            var code = Run(text);
+            output.Write(text.ToString());
+            DocBlock.Write("PERFORMANCE.md", "report", text.ToString());
+            return code;
+        }
         var scalar = ScalarSection.Run();
         var packets = PacketSection.Run();
         var stateful = StatefulSection.Run();
