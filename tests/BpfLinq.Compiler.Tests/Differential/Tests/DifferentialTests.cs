@@ -8,7 +8,7 @@ namespace BpfLinq.Compiler.Tests.Differential.Tests;
 /// <summary>
 /// The differential property against BpfLinq's compiler: generated programs on generated inputs, the
 /// kernel against the CLR on the test-run model. CI runs 2,000 programs × 8 inputs;
-/// <c>BPFLINQ_DIFF_PROGRAMS</c> and <c>BPFLINQ_DIFF_SEED</c> size and replay a run (the README's "Testing" section).
+/// <c>BPFLINQ_DIFF_PROGRAMS</c> and <c>BPFLINQ_DIFF_SEED</c> size and replay a run (docs/TESTING.md).
 /// </summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
