@@ -22,7 +22,7 @@ public sealed class ConstantMap : MapDefinition
     public ReadOnlyMemory<byte> Value => _value;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)>? FrozenContents => [(new byte[sizeof(uint)], [.. _value])];
+    public override IReadOnlyList<MapEntry>? FrozenContents => [new MapEntry(new byte[sizeof(uint)], [.. _value])];
 
     /// <inheritdoc/>
     public override void ClearManaged()

@@ -49,7 +49,7 @@ public abstract class MapDefinition
     public string Name { get; }
 
     /// <summary>The contents to write before programs run, after which the runtime freezes the map; null for ordinary maps.</summary>
-    public virtual IReadOnlyList<(byte[] Key, byte[] Value)>? FrozenContents => null;
+    public virtual IReadOnlyList<MapEntry>? FrozenContents => null;
 
     /// <summary>Empties the managed model (what <c>Evaluate</c> reads and writes); the kernel map is untouched.</summary>
     public abstract void ClearManaged();
