@@ -71,21 +71,22 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
                 break;
             case MachineOpcode.LoadPseudo:
             {
-                // Symbolic until load (map index into fd_array) or link (function index): see ProgramLinker.
-                var pair = i.Pseudo switch
+                // The immediate names a symbol: ProgramLinker fills it in.
+                var (pair, kind) = i.Pseudo switch
                 {
-                    PseudoSource.MapIdx => Insn.LdMapIdx(D(), (int)i.Imm),
-                    PseudoSource.MapIdxValue => Insn.LdMapIdxValue(D(), (int)i.Imm, i.Imm2),
-                    _ => Insn.LdFunc(D(), (int)i.Imm),
+                    PseudoSource.MapIdx => (Insn.LdMapIdx(D(), 0), RelocationKind.Map),
+                    PseudoSource.MapIdxValue => (Insn.LdMapIdxValue(D(), 0, i.Imm2), RelocationKind.MapValue),
+                    PseudoSource.Func => (Insn.LdFunc(D(), 0), RelocationKind.FunctionAddress),
+                    _ => throw new InternalCompilerError($"ld_imm64 with pseudo source {i.Pseudo} has no symbol"),
                 };
-                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s));
+                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s) { Reference = new SymbolRef(kind, (int)i.Imm) });
                 break;
             }
             case MachineOpcode.Call when i.CallKind == CallKind.Kfunc:
-                Add(Insn.CallKfunc((int)i.Imm), s); // the kfunc's index until the runtime resolves its BTF id
+                output.Add(AsmItem.Plain(Insn.CallKfunc(0), s) with { Reference = new SymbolRef(RelocationKind.KfuncCall, (int)i.Imm) });
                 break;
             case MachineOpcode.Call when i.CallKind == CallKind.Local:
-                Add(Insn.CallLocal((int)i.Imm), s); // the function's index until the program is linked
+                output.Add(AsmItem.Plain(Insn.CallLocal(0), s) with { Reference = new SymbolRef(RelocationKind.LocalCall, (int)i.Imm) });
                 break;
             case MachineOpcode.Call:
                 Add(Insn.CallHelper((int)i.Imm), s);

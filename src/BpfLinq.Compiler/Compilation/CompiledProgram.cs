@@ -28,6 +28,8 @@ public sealed class CompiledProgram
         Maps = symbols.Maps;
         Kfuncs = symbols.Kfuncs;
         Functions = symbols.Functions;
+        Relocations = symbols.Relocations;
+        HasLoops = symbols.HasLoops;
         Btf = symbols.Btf;
         FuncInfo = symbols.FuncInfo;
         LineInfo = symbols.LineInfo;
@@ -64,16 +66,35 @@ public sealed class CompiledProgram
 
     /// <summary>
     /// The maps the program uses, in fd_array order: each <c>ld_imm64</c> with BPF_PSEUDO_MAP_IDX (or
-    /// BPF_PSEUDO_MAP_IDX_VALUE) names one by its index here. The runtime creates them (or reuses the
-    /// ones already created for the same definitions) and passes their fds as the fd_array.
+    /// BPF_PSEUDO_MAP_IDX_VALUE) names one by its index here (a <see cref="RelocationKind.Map"/> or
+    /// <see cref="RelocationKind.MapValue"/> relocation). A loader creates them, each with its
+    /// <see cref="MapDefinition.Btf"/> (or reuses the ones already created for the same definitions),
+    /// and passes their fds as the fd_array.
     /// </summary>
     public IReadOnlyList<MapDefinition> Maps { get; }
 
-    /// <summary>The kfuncs the program calls, by name; a kfunc call's immediate is an index here until the runtime puts the BTF id there.</summary>
-    public IReadOnlyList<string> Kfuncs { get; }
+    /// <summary>
+    /// The kfuncs the program calls, by name, with the slots of their calls: a call's immediate is the
+    /// kfunc's index here until a loader puts its BTF id there.
+    /// </summary>
+    public IReadOnlyList<KfuncReference> Kfuncs { get; }
 
     /// <summary>The functions, main first: name and first slot.</summary>
     public IReadOnlyList<(string Name, int Start)> Functions { get; }
+
+    /// <summary>
+    /// Every symbolic reference in <see cref="Instructions"/>, in slot order: local calls and callback
+    /// addresses (resolved to slot distances), kfunc calls (their index in <see cref="Kfuncs"/>) and map
+    /// references (their index in <see cref="Maps"/>). A loader reads these instead of scanning the
+    /// instructions.
+    /// </summary>
+    public ImmutableArray<Relocation> Relocations { get; }
+
+    /// <summary>
+    /// True when some jump goes backwards: the program has a loop, and the verifier must follow its
+    /// iterations (a rejection for that is the user's to fix, not a compiler bug).
+    /// </summary>
+    public bool HasLoops { get; }
 
     /// <summary>The program's BTF (functions and the strings line_info points at); empty when it has none.</summary>
     public ReadOnlyMemory<byte> Btf { get; }
