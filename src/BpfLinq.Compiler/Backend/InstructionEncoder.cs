@@ -69,25 +69,30 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
             case MachineOpcode.AtomicAdd:
                 Add(Insn.AtomicAdd(i.Size, U(0), i.Offset, U(1)), s);
                 break;
-            case MachineOpcode.LoadPseudo:
+            case MachineOpcode.LoadPseudo when i.Symbol is { } symbol:
             {
-                // The immediate names a symbol: ProgramLinker fills it in.
-                var (pair, kind) = i.Pseudo switch
+                // The immediate stays unset: ProgramLinker fills it in from the reference.
+                var pair = symbol.Kind switch
                 {
-                    PseudoSource.MapIdx => (Insn.LdMapIdx(D(), 0), RelocationKind.Map),
-                    PseudoSource.MapIdxValue => (Insn.LdMapIdxValue(D(), 0, i.Imm2), RelocationKind.MapValue),
-                    PseudoSource.Func => (Insn.LdFunc(D(), 0), RelocationKind.FunctionAddress),
-                    _ => throw new InternalCompilerError($"ld_imm64 with pseudo source {i.Pseudo} has no symbol"),
+                    RelocationKind.Map => Insn.LdMapIdx(D(), 0),
+                    RelocationKind.MapValue => Insn.LdMapIdxValue(D(), 0, i.Imm2),
+                    RelocationKind.FunctionAddress => Insn.LdFunc(D(), 0),
+                    _ => throw new InternalCompilerError($"an ld_imm64 cannot refer to a {symbol.Kind}"),
                 };
-                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s) { Reference = new SymbolRef(kind, (int)i.Imm) });
+                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s) { Reference = symbol });
                 break;
             }
-            case MachineOpcode.Call when i.CallKind == CallKind.Kfunc:
-                output.Add(AsmItem.Plain(Insn.CallKfunc(0), s) with { Reference = new SymbolRef(RelocationKind.KfuncCall, (int)i.Imm) });
+            case MachineOpcode.Call when i.Symbol is { } callee:
+            {
+                var call = callee.Kind switch
+                {
+                    RelocationKind.KfuncCall => Insn.CallKfunc(0),
+                    RelocationKind.LocalCall => Insn.CallLocal(0),
+                    _ => throw new InternalCompilerError($"a call cannot refer to a {callee.Kind}"),
+                };
+                output.Add(AsmItem.Plain(call, s) with { Reference = callee });
                 break;
-            case MachineOpcode.Call when i.CallKind == CallKind.Local:
-                output.Add(AsmItem.Plain(Insn.CallLocal(0), s) with { Reference = new SymbolRef(RelocationKind.LocalCall, (int)i.Imm) });
-                break;
+            }
             case MachineOpcode.Call:
                 Add(Insn.CallHelper((int)i.Imm), s);
                 break;

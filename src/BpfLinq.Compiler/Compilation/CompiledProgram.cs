@@ -18,11 +18,6 @@ public sealed class CompiledProgram
     private readonly SourceRef?[] _sources;
     private readonly Lazy<string> _ir;
 
-    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
-        : this(name, kind, lambdaText, returnsVerdict, instructions, sources, ir, stackSize, ProgramSymbols.None)
-    {
-    }
-
     internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols)
     {
         Maps = symbols.Maps;

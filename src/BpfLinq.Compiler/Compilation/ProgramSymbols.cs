@@ -15,9 +15,6 @@ internal sealed record ProgramSymbols(
     ImmutableArray<FuncInfo> FuncInfo,
     ImmutableArray<LineInfo> LineInfo)
 {
-    /// <summary>None of them (hand-built programs in tests).</summary>
-    public static ProgramSymbols None { get; } = new([], [], [("main", 0)], [], false, ReadOnlyMemory<byte>.Empty, [], []);
-
     /// <summary>Each kfunc by name with the slots of its calls, read from the <see cref="RelocationKind.KfuncCall"/> relocations.</summary>
     public static IReadOnlyList<KfuncReference> KfuncsOf(IReadOnlyList<string> names, IEnumerable<Relocation> relocations)
     {
