@@ -18,7 +18,8 @@ internal enum AsmItemKind : byte
 
 /// <summary>
 /// An instruction of the emitted stream before branch resolution: jumps name a label (a block),
-/// never an offset (cilium's symbolic jumps), so layout and relaxation can still move things.
+/// never an offset (cilium's symbolic jumps), so layout and relaxation can still move things; calls
+/// and <c>ld_imm64</c>s of functions, kfuncs and maps name their symbol (<see cref="Reference"/>).
 /// </summary>
 /// <param name="Kind">What it is.</param>
 /// <param name="Insn">The instruction (for jumps, everything but the offset).</param>
@@ -27,9 +28,12 @@ internal enum AsmItemKind : byte
 /// <param name="Source">The expression it came from.</param>
 internal readonly record struct AsmItem(AsmItemKind Kind, Insn Insn, Insn Second, int Target, SourceRef? Source)
 {
+    /// <summary>The function, kfunc or map the instruction's immediate refers to, filled in by <see cref="ProgramLinker"/>; null for none.</summary>
+    public SymbolRef? Reference { get; init; }
+
     /// <summary>One finished slot.</summary>
     public static AsmItem Plain(Insn insn, SourceRef? source) => new(AsmItemKind.Plain, insn, default, -1, source);
 
     /// <summary>True for <c>exit</c>.</summary>
-    public bool IsExit => Kind == AsmItemKind.Plain && Insn.Class == InsnClass.Jmp && Insn.JmpOp == JmpOp.Exit;
+    public bool IsExit => Kind == AsmItemKind.Plain && Insn.IsExit;
 }

@@ -10,13 +10,14 @@ namespace BpfLinq.Compiler.Backend;
 //   if c goto L -> if !c goto +1; gotol L                 (2 slots)
 //                  if c goto +1; goto +1; gotol L          (3 slots, for jset, which has no inverse)
 // Growing one branch moves others, so sizes are recomputed until nothing changes (branches only
-// ever grow, so this ends).
+// ever grow, so this ends). References to symbols leave as relocations at their final slots;
+// ProgramLinker resolves them.
 
 /// <summary>Resolves symbolic jumps into offsets.</summary>
 internal static class BranchResolver
 {
-    /// <summary>The final instructions and, slot by slot, where each came from.</summary>
-    public static (Insn[] Instructions, SourceRef?[] Sources) Resolve(List<AsmItem> items, int[] labels)
+    /// <summary>The final instructions, where each slot came from, and the function's unresolved references.</summary>
+    public static ResolvedCode Resolve(List<AsmItem> items, int[] labels)
     {
         var far = new bool[items.Count];
         var position = new int[items.Count + 1];
@@ -39,10 +40,20 @@ internal static class BranchResolver
         var total = position[items.Count];
         var insns = new Insn[total];
         var sources = new SourceRef?[total];
+        var relocations = new List<Relocation>();
+        var hasBackEdge = false;
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var at = position[i];
+            if (item.Reference is { } reference)
+            {
+                relocations.Add(new Relocation(at, reference.Kind, reference.Index));
+            }
+            if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch)
+            {
+                hasBackEdge |= Distance(item, i, labels, position) < 0;
+            }
             var n = Size(item, far[i]);
             for (var k = 0; k < n; k++)
             {
@@ -81,7 +92,7 @@ internal static class BranchResolver
                     break;
             }
         }
-        return (insns, sources);
+        return new ResolvedCode(insns, sources, [.. relocations], hasBackEdge);
     }
 
     private static int Size(AsmItem item, bool far) => item.Kind switch
@@ -127,3 +138,10 @@ internal static class BranchResolver
     /// <summary>The branch with the opposite condition, or null for jset (which has none).</summary>
     public static Insn? Negate(Insn branch) => Inverse(branch);
 }
+
+/// <summary>A function's instructions after branch resolution.</summary>
+/// <param name="Instructions">The instruction slots.</param>
+/// <param name="Sources">Slot by slot, the expression each came from.</param>
+/// <param name="Relocations">The slots whose immediate names a symbol, with slots counted from the function's start.</param>
+/// <param name="HasBackEdge">True when some jump goes backwards (a loop).</param>
+internal sealed record ResolvedCode(Insn[] Instructions, SourceRef?[] Sources, Relocation[] Relocations, bool HasBackEdge);

@@ -12,7 +12,8 @@ namespace BpfLinq.Compiler.Backend;
 //   FrameLayout            slots -> r10 offsets
 //   Emitter                allocated code -> symbolic instructions, laid out
 //   RedundantMoves         moves of a constant a register already holds on every path go
-//   BranchResolver         labels -> offsets, far jumps -> gotol
+//   BranchResolver         labels -> offsets, far jumps -> gotol; symbol references -> relocations
+// ProgramLinker then lays the functions out and resolves the relocations.
 // Deterministic: no dictionary order, no time, no addresses reach the output.
 
 /// <summary>Generates eBPF instructions for an IR function.</summary>
@@ -40,8 +41,7 @@ internal static class CodeGenerator
         var frame = FrameLayout.Create(allocation.SlotCount, function.Name, machine.FrameBufferBytes);
         var (items, labels) = Emitter.Emit(machine, allocation, frame);
         (items, labels) = RedundantMoves.Remove(items, labels);
-        var (instructions, sources) = BranchResolver.Resolve(items, labels);
-        var code = new MachineCode(instructions, sources, machine, allocation, frame.StackSize);
+        var code = new MachineCode(BranchResolver.Resolve(items, labels), machine, allocation, frame.StackSize);
         options.Trace?.Invoke("> machine code:\n" + code.Disassemble());
         return code;
     }

@@ -69,24 +69,30 @@ internal sealed class InstructionEncoder(FrameLayout frame, List<AsmItem> output
             case MachineOpcode.AtomicAdd:
                 Add(Insn.AtomicAdd(i.Size, U(0), i.Offset, U(1)), s);
                 break;
-            case MachineOpcode.LoadPseudo:
+            case MachineOpcode.LoadPseudo when i.Symbol is { } symbol:
             {
-                // Symbolic until load (map index into fd_array) or link (function index): see ProgramLinker.
-                var pair = i.Pseudo switch
+                // The immediate stays unset: ProgramLinker fills it in from the reference.
+                var pair = symbol.Kind switch
                 {
-                    PseudoSource.MapIdx => Insn.LdMapIdx(D(), (int)i.Imm),
-                    PseudoSource.MapIdxValue => Insn.LdMapIdxValue(D(), (int)i.Imm, i.Imm2),
-                    _ => Insn.LdFunc(D(), (int)i.Imm),
+                    RelocationKind.Map => Insn.LdMapIdx(D(), 0),
+                    RelocationKind.MapValue => Insn.LdMapIdxValue(D(), 0, i.Imm2),
+                    RelocationKind.FunctionAddress => Insn.LdFunc(D(), 0),
+                    _ => throw new InternalCompilerError($"an ld_imm64 cannot refer to a {symbol.Kind}"),
                 };
-                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s));
+                output.Add(new AsmItem(AsmItemKind.Wide, pair.First, pair.Second, -1, s) { Reference = symbol });
                 break;
             }
-            case MachineOpcode.Call when i.CallKind == CallKind.Kfunc:
-                Add(Insn.CallKfunc((int)i.Imm), s); // the kfunc's index until the runtime resolves its BTF id
+            case MachineOpcode.Call when i.Symbol is { } callee:
+            {
+                var call = callee.Kind switch
+                {
+                    RelocationKind.KfuncCall => Insn.CallKfunc(0),
+                    RelocationKind.LocalCall => Insn.CallLocal(0),
+                    _ => throw new InternalCompilerError($"a call cannot refer to a {callee.Kind}"),
+                };
+                output.Add(AsmItem.Plain(call, s) with { Reference = callee });
                 break;
-            case MachineOpcode.Call when i.CallKind == CallKind.Local:
-                Add(Insn.CallLocal((int)i.Imm), s); // the function's index until the program is linked
-                break;
+            }
             case MachineOpcode.Call:
                 Add(Insn.CallHelper((int)i.Imm), s);
                 break;

@@ -90,7 +90,8 @@ internal sealed partial class InstructionSelection
         Terminate(new MachineInstr(MachineOpcode.Exit, [], [r0]) { Source = _source });
     }
 
-    private void LowerCall(Instr instr, CallKind kind)
+    // A helper call when symbol is null, else a call of the kfunc or function it names.
+    private void LowerCall(Instr instr, SymbolRef? symbol)
     {
         var args = instr.Operands;
         if (args.Count > CallingConvention.MaxArguments)
@@ -117,7 +118,7 @@ internal sealed partial class InstructionSelection
             }
         }
         var r0 = VReg.Physical(CallingConvention.Result);
-        Emit(new MachineInstr(MachineOpcode.Call, [r0], uses) { Imm = instr.Imm, CallKind = kind, Source = _source });
+        Emit(new MachineInstr(MachineOpcode.Call, [r0], uses) { Imm = symbol is null ? instr.Imm : 0, Symbol = symbol, Source = _source });
         if (_hasUsers.Contains(instr))
         {
             Emit(new MachineInstr(MachineOpcode.Copy, [Define(instr)], [r0]) { Source = _source });

@@ -128,22 +128,22 @@ internal sealed partial class InstructionSelection
                 LowerStore(instr);
                 break;
             case Op.Call:
-                LowerCall(instr, CallKind.Helper);
+                LowerCall(instr, null);
                 break;
             case Op.KfuncCall:
-                LowerCall(instr, CallKind.Kfunc);
+                LowerCall(instr, Symbol(RelocationKind.KfuncCall, instr));
                 break;
             case Op.LocalCall:
-                LowerCall(instr, CallKind.Local);
+                LowerCall(instr, Symbol(RelocationKind.LocalCall, instr));
                 break;
             case Op.MapRef:
-                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.MapIdx, Imm = instr.Imm, Source = _source });
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Symbol = Symbol(RelocationKind.Map, instr), Source = _source });
                 break;
             case Op.MapValueAddr:
-                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.MapIdxValue, Imm = instr.Imm, Imm2 = instr.Size, Source = _source });
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Symbol = Symbol(RelocationKind.MapValue, instr), Imm2 = instr.Size, Source = _source });
                 break;
             case Op.FuncAddr:
-                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Pseudo = PseudoSource.Func, Imm = instr.Imm, Source = _source });
+                Emit(new MachineInstr(MachineOpcode.LoadPseudo, [Define(instr)], []) { Symbol = Symbol(RelocationKind.FunctionAddress, instr), Source = _source });
                 break;
             case Op.AtomicAdd:
             {
@@ -264,6 +264,9 @@ internal sealed partial class InstructionSelection
     private void Emit(MachineInstr instr) => _block.Instrs.Add(instr);
 
     private void Terminate(MachineInstr terminator) => _block.Terminator = terminator;
+
+    // The module's function, kfunc or map an instruction names by index (its immediate).
+    private static SymbolRef Symbol(RelocationKind kind, Instr instr) => new(kind, (int)instr.Imm);
 
     private VReg Define(Instr instr)
     {

@@ -12,10 +12,12 @@ namespace BpfLinq.Compiler.Backend;
 internal sealed class MachineCode
 {
     /// <summary>Creates the result.</summary>
-    public MachineCode(Insn[] instructions, SourceRef?[] sources, MachineFunction function, Allocation allocation, int stackSize)
+    public MachineCode(ResolvedCode resolved, MachineFunction function, Allocation allocation, int stackSize)
     {
-        Instructions = instructions;
-        Sources = sources;
+        Instructions = resolved.Instructions;
+        Sources = resolved.Sources;
+        Relocations = resolved.Relocations;
+        HasBackEdge = resolved.HasBackEdge;
         Function = function;
         Allocation = allocation;
         StackSize = stackSize;
@@ -26,6 +28,15 @@ internal sealed class MachineCode
 
     /// <summary>One entry per slot: the expression the slot came from (an ld_imm64's second slot repeats the first's).</summary>
     public SourceRef?[] Sources { get; }
+
+    /// <summary>
+    /// The slots whose immediate names a function, kfunc or map of the module (slots counted from this
+    /// function's start); the immediates are unset until <see cref="ProgramLinker"/> resolves them.
+    /// </summary>
+    public Relocation[] Relocations { get; }
+
+    /// <summary>True when some jump goes backwards (a loop).</summary>
+    public bool HasBackEdge { get; }
 
     /// <summary>The selected instructions on virtual registers.</summary>
     public MachineFunction Function { get; }

@@ -64,11 +64,11 @@ internal sealed class MachineInstr
     /// <summary>The expression this instruction came from.</summary>
     public SourceRef? Source { get; init; }
 
-    /// <summary>For <see cref="MachineOpcode.Call"/>: helper, kfunc or function.</summary>
-    public CallKind CallKind { get; init; }
-
-    /// <summary>For <see cref="MachineOpcode.LoadPseudo"/>: what the immediate names.</summary>
-    public PseudoSource Pseudo { get; init; }
+    /// <summary>
+    /// The function, kfunc or map referred to: the callee of a <see cref="MachineOpcode.Call"/> that is
+    /// not a helper call, and what a <see cref="MachineOpcode.LoadPseudo"/> loads. Null otherwise.
+    /// </summary>
+    public SymbolRef? Symbol { get; init; }
 
     /// <summary>For <see cref="MachineOpcode.LoadPseudo"/> of a map value: the offset into the value.</summary>
     public int Imm2 { get; init; }

@@ -30,14 +30,13 @@ internal enum MachineOpcode : byte
     /// <summary><c>Defs[0] = r10 + Imm</c>: the address of a stack buffer (two instructions, <c>mov</c> and <c>add</c>).</summary>
     FrameAddress,
     /// <summary>
-    /// Calls helper <c>Imm</c> (or, by <c>CallKind</c>, kfunc or function <c>Imm</c> of the module): uses
-    /// r1..rN (<c>Uses</c>), defines r0 (<c>Defs</c>), clobbers r0–r5.
+    /// Calls helper <c>Imm</c> (or the kfunc or function <c>Symbol</c>): uses r1..rN (<c>Uses</c>),
+    /// defines r0 (<c>Defs</c>), clobbers r0–r5.
     /// </summary>
     Call,
     /// <summary>
-    /// <c>Defs[0] = ld_imm64</c> with pseudo source <c>Pseudo</c>: a map (<c>Imm</c> = index into the
-    /// program's fd_array), a map value (and <c>Imm2</c> = byte offset), or a function (<c>Imm</c> =
-    /// function index, made relative when the program is linked).
+    /// <c>Defs[0] = ld_imm64</c> of <c>Symbol</c>: a map, an address in a map's value (<c>Imm2</c> =
+    /// byte offset), or a function's address; the immediate is filled in when the program is linked.
     /// </summary>
     LoadPseudo,
     /// <summary><c>lock *(Size *)(Uses[0] + Offset) += Uses[1]</c>.</summary>

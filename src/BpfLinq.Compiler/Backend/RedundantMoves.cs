@@ -105,7 +105,7 @@ internal static class RedundantMoves
                 state[(int)insn.Src] = null; // a fetch writes the old value to src
                 state[(int)Reg.R0] = null; // cmpxchg writes it to r0
                 break;
-            case InsnClass.Jmp when insn.JmpOp == JmpOp.Call:
+            case InsnClass.Jmp when insn.IsCall:
                 for (var r = 0; r <= 5; r++)
                 {
                     state[r] = null;

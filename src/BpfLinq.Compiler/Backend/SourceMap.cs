@@ -37,7 +37,7 @@ internal static class SourceMap
             }
             previous = source;
             sb.Append(line).Append('\n');
-            slot += instructions[slot].IsWide && slot + 1 < instructions.Length ? 2 : 1;
+            slot += instructions[slot].IsLoadImm64 && slot + 1 < instructions.Length ? 2 : 1;
         }
         return sb.ToString();
     }

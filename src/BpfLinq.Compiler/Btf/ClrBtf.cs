@@ -9,8 +9,8 @@ namespace BpfLinq.Compiler.Btf;
 /// </summary>
 internal static class ClrBtf
 {
-    /// <summary>A BTF blob describing <paramref name="keyType"/> and <paramref name="valueType"/>, with their ids.</summary>
-    public static (byte[] Btf, int KeyId, int ValueId)? ForMap(Type keyType, Type valueType)
+    /// <summary>A BTF blob describing <paramref name="keyType"/> and <paramref name="valueType"/>, with their ids; null when either has no fixed layout.</summary>
+    public static MapBtf? ForMap(Type keyType, Type valueType)
     {
         if (!ValueLayout.TryOf(keyType, out var key, out _) || !ValueLayout.TryOf(valueType, out var value, out _))
         {
@@ -20,7 +20,7 @@ internal static class ClrBtf
         var types = new Dictionary<Type, BtfType>();
         var keyId = builder.Add(Describe(key, types));
         var valueId = builder.Add(Describe(value, types));
-        return (builder.Marshal(), keyId, valueId);
+        return new MapBtf(builder.Marshal(), keyId, valueId);
     }
 
     private static BtfType Describe(ValueLayout layout, Dictionary<Type, BtfType> types)

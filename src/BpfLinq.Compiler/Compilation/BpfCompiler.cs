@@ -48,10 +48,11 @@ internal static class BpfCompiler
             }));
             codes.Add(code);
         }
-        var (instructions, sources, starts) = ProgramLinker.Link(codes);
+        var (instructions, sources, starts, relocations, hasLoops) = ProgramLinker.Link(codes);
         var (btf, funcInfo, lineInfo) = ProgramBtf.Build(module, starts, sources, sourceFile, sourceLine);
         var symbols = new ProgramSymbols(
-            [.. module.Maps], [.. module.Kfuncs], [.. module.Functions.Select((f, k) => (f.Name, starts[k]))], btf, [.. funcInfo], [.. lineInfo]);
+            [.. module.Maps], ProgramSymbols.KfuncsOf(module.Kfuncs, relocations), [.. module.Functions.Select((f, k) => (f.Name, starts[k]))],
+            [.. relocations], hasLoops, btf, [.. funcInfo], [.. lineInfo]);
         return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), instructions, sources,
             () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols);
     }

@@ -17,17 +17,16 @@ public sealed class CompiledProgram
 {
     private readonly SourceRef?[] _sources;
     private readonly Lazy<string> _ir;
-
-    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize)
-        : this(name, kind, lambdaText, returnsVerdict, instructions, sources, ir, stackSize, ProgramSymbols.None)
-    {
-    }
+    private readonly IReadOnlyList<(string Name, int Start)> _functionStarts;
 
     internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols)
     {
         Maps = symbols.Maps;
         Kfuncs = symbols.Kfuncs;
-        Functions = symbols.Functions;
+        _functionStarts = symbols.Functions;
+        Functions = [.. symbols.Functions.Select(f => new ProgramFunction(f.Name, f.Start))];
+        Relocations = symbols.Relocations;
+        HasLoops = symbols.HasLoops;
         Btf = symbols.Btf;
         FuncInfo = symbols.FuncInfo;
         LineInfo = symbols.LineInfo;
@@ -64,16 +63,35 @@ public sealed class CompiledProgram
 
     /// <summary>
     /// The maps the program uses, in fd_array order: each <c>ld_imm64</c> with BPF_PSEUDO_MAP_IDX (or
-    /// BPF_PSEUDO_MAP_IDX_VALUE) names one by its index here. The runtime creates them (or reuses the
-    /// ones already created for the same definitions) and passes their fds as the fd_array.
+    /// BPF_PSEUDO_MAP_IDX_VALUE) names one by its index here (a <see cref="RelocationKind.Map"/> or
+    /// <see cref="RelocationKind.MapValue"/> relocation). A loader creates them, each with its
+    /// <see cref="MapDefinition.Btf"/> (or reuses the ones already created for the same definitions),
+    /// and passes their fds as the fd_array.
     /// </summary>
     public IReadOnlyList<MapDefinition> Maps { get; }
 
-    /// <summary>The kfuncs the program calls, by name; a kfunc call's immediate is an index here until the runtime puts the BTF id there.</summary>
-    public IReadOnlyList<string> Kfuncs { get; }
+    /// <summary>
+    /// The kfuncs the program calls, by name, with the slots of their calls: a call's immediate is the
+    /// kfunc's index here until a loader puts its BTF id there.
+    /// </summary>
+    public IReadOnlyList<KfuncReference> Kfuncs { get; }
 
     /// <summary>The functions, main first: name and first slot.</summary>
-    public IReadOnlyList<(string Name, int Start)> Functions { get; }
+    public IReadOnlyList<ProgramFunction> Functions { get; }
+
+    /// <summary>
+    /// Every symbolic reference in <see cref="Instructions"/>, in slot order: local calls and callback
+    /// addresses (resolved to slot distances), kfunc calls (their index in <see cref="Kfuncs"/>) and map
+    /// references (their index in <see cref="Maps"/>). A loader reads these instead of scanning the
+    /// instructions.
+    /// </summary>
+    public ImmutableArray<Relocation> Relocations { get; }
+
+    /// <summary>
+    /// True when some jump goes backwards: the program has a loop, and the verifier must follow its
+    /// iterations (a rejection for that is the user's to fix, not a compiler bug).
+    /// </summary>
+    public bool HasLoops { get; }
 
     /// <summary>The program's BTF (functions and the strings line_info points at); empty when it has none.</summary>
     public ReadOnlyMemory<byte> Btf { get; }
@@ -85,11 +103,11 @@ public sealed class CompiledProgram
     public ImmutableArray<LineInfo> LineInfo { get; }
 
     /// <summary>The C# expression (text and path from the lambda, e.g. <c>Body.Test</c>) an instruction slot came from, or null.</summary>
-    public (string Text, string Path)? SourceOf(int slot) =>
-        slot >= 0 && slot < _sources.Length && _sources[slot] is { } s ? (s.Text, s.Path) : null;
+    public SourceExpression? SourceOf(int slot) =>
+        slot >= 0 && slot < _sources.Length && _sources[slot] is { } s ? new SourceExpression(s.Text, s.Path) : null;
 
     /// <summary>The disassembly in llvm-objdump syntax, each C# expression on a <c>;</c> line above the instructions it produced.</summary>
-    public string Disassemble() => SourceMap.Format([.. Instructions], _sources, Functions);
+    public string Disassemble() => SourceMap.Format([.. Instructions], _sources, _functionStarts);
 
     /// <summary>The lambda and its disassembly.</summary>
     public override string ToString() => $"{Name} ({Kind}): {LambdaText}\n{Disassemble()}";

@@ -133,4 +133,10 @@ public sealed class SkBuff
         }
         value.CopyTo(target, 0);
     }
+
+    /// <summary>
+    /// This context as the kernel's <c>struct __sk_buff</c> bytes (little-endian): the <c>ctx_in</c>
+    /// of a test run. Every field is written; the kernel accepts only some of them as input.
+    /// </summary>
+    public byte[] ToBytes() => Compiler.Frontend.ContextLayout.ToBytes(this);
 }

@@ -23,4 +23,11 @@ public sealed class XdpMd
     /// packet unless set; <see cref="TestRunContext.ForXdp"/> fills it from the frame.
     /// </summary>
     public Packet Packet { get; init; }
+
+    /// <summary>
+    /// This context as the kernel's <c>struct xdp_md</c> bytes (little-endian): the <c>ctx_in</c> of a
+    /// test run. <c>data</c> and <c>data_end</c> are zero (a test run's caller sets <c>data_end</c>
+    /// to the frame's length); <see cref="Packet"/> is not part of them.
+    /// </summary>
+    public byte[] ToBytes() => Compiler.Frontend.ContextLayout.ToBytes(this);
 }

@@ -63,7 +63,7 @@ public static partial class Disassembler
 
     private static bool TryWriteCall(ref InsnTextWriter writer, Insn insn)
     {
-        switch ((CallKind)insn.Src)
+        switch (insn.CallKind)
         {
             case CallKind.Helper when insn.Offset == 0:
                 writer.Append("call ");

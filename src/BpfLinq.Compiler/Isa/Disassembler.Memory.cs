@@ -50,7 +50,7 @@ public static partial class Disassembler
         {
             return false;
         }
-        var source = (PseudoSource)insn.Src;
+        var source = insn.PseudoSource;
         if (source == PseudoSource.None)
         {
             writer.Reg(insn.Dst);

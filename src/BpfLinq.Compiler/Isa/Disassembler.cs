@@ -109,11 +109,11 @@ public static partial class Disassembler
             var insn = program[index];
             var writer = new InsnTextWriter(buffer);
             var width = 1;
-            if (insn.IsWide && index + 1 < program.Length && TryWrite(ref writer, insn, program[index + 1]))
+            if (insn.IsLoadImm64 && index + 1 < program.Length && TryWrite(ref writer, insn, program[index + 1]))
             {
                 width = 2;
             }
-            else if (insn.IsWide || !TryWrite(ref writer, insn, default))
+            else if (insn.IsLoadImm64 || !TryWrite(ref writer, insn, default))
             {
                 // A wide load without its second slot, or any malformed slot, shows as raw data.
                 writer.Clear();
@@ -128,8 +128,7 @@ public static partial class Disassembler
     private static string Line(int index, ReadOnlySpan<char> text, Insn insn, DisassemblyOptions options)
     {
         var helperName = (options & DisassemblyOptions.HelperNames) != 0
-            && insn.Code == (byte)InsnClass.Jmp + (byte)JmpOp.Call
-            && insn.Src == (Reg)CallKind.Helper
+            && insn.IsHelperCall
             && HelperNames.TryGetCName((Helper)insn.Imm, out var name) ? name : null;
         var indexed = (options & DisassemblyOptions.IndexColumn) != 0;
         return (indexed, helperName) switch

@@ -75,9 +75,6 @@ public readonly partial struct Insn : IEquatable<Insn>
     /// <summary>The addressing mode, meaningful for load and store classes.</summary>
     public Mode Mode => (Mode)(_code & 0xe0);
 
-    /// <summary>True when this slot starts a 16-byte <c>ld_imm64</c> (opcode 0x18); the next slot holds the upper 32 bits.</summary>
-    public bool IsWide => _code == 0x18;
-
     /// <summary>Returns a copy with a different offset (used when resolving jump targets).</summary>
     public Insn WithOffset(short offset) => new(_code, _regs, offset, _imm);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using BpfLinq.Compiler.Btf;
-using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Btf;
 using BpfLinq.Maps;
 
@@ -69,8 +68,8 @@ public sealed class BpfMaps : IDisposable
             return existing;
         }
         // Key and value BTF (field names in bpftool map dump); the kernel keeps its own reference.
-        var btf = definition.KeySize > 0 && definition.Type is not (MapType.SockMap or MapType.DevMap) ? ClrBtf.ForMap(definition.KeyType, definition.ValueType) : null;
-        using var btfObject = btf is { } b ? BtfObject.Load(b.Btf) : null;
+        var btf = definition.Btf;
+        using var btfObject = btf is null ? null : BtfObject.Load(btf.Data.Span);
         var map = BpfMap.Create(new MapCreateOptions
         {
             Type = definition.Type,
@@ -80,8 +79,8 @@ public sealed class BpfMaps : IDisposable
             Flags = (MapFlags)definition.Flags,
             Name = definition.Name,
             Btf = btfObject,
-            BtfKeyTypeId = btf is { } k ? (uint)k.KeyId : 0,
-            BtfValueTypeId = btf is { } v ? (uint)v.ValueId : 0,
+            BtfKeyTypeId = (uint)(btf?.KeyTypeId ?? 0),
+            BtfValueTypeId = (uint)(btf?.ValueTypeId ?? 0),
         });
         try
         {

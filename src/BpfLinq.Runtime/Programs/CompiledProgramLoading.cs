@@ -95,19 +95,13 @@ public static class CompiledProgramLoading
     private static Insn[] ResolveKfuncs(CompiledProgram program)
     {
         var instructions = program.Instructions.ToArray();
-        if (program.Kfuncs.Count == 0)
+        foreach (var kfunc in program.Kfuncs)
         {
-            return instructions;
-        }
-        var ids = program.Kfuncs.Select(name => KernelBtf.Running.Kfuncs.Resolve(name).BtfId).ToArray();
-        for (var pc = 0; pc < instructions.Length; pc++)
-        {
-            var insn = instructions[pc];
-            if (insn.Class == InsnClass.Jmp && insn.JmpOp == JmpOp.Call && insn.Src == (Reg)CallKind.Kfunc)
+            var btfId = KernelBtf.Running.Kfuncs.Resolve(kfunc.Name).BtfId;
+            foreach (var slot in kfunc.CallSlots)
             {
-                instructions[pc] = Insn.CallKfunc(ids[insn.Imm]);
+                instructions[slot] = instructions[slot].WithImm(btfId);
             }
-            pc += insn.IsWide ? 1 : 0;
         }
         return instructions;
     }
@@ -131,23 +125,7 @@ public static class CompiledProgramLoading
     // A loop the verifier cannot bound is the one rejection that is the user's: the compiler emits
     // loops as written (a back edge), and only the verifier's walk decides whether it ends in time.
     private static bool LoopNotBounded(CompiledProgram program, BpfVerifierException e) =>
-        HasBackEdge(program) && (e.Summary.Contains("too large", StringComparison.Ordinal)
+        program.HasLoops && (e.Summary.Contains("too large", StringComparison.Ordinal)
             || e.Summary.Contains("infinite loop", StringComparison.Ordinal)
             || e.Summary.Contains("back-edge", StringComparison.Ordinal));
-
-    private static bool HasBackEdge(CompiledProgram program)
-    {
-        var instructions = program.Instructions;
-        for (var i = 0; i < instructions.Length; i++)
-        {
-            var insn = instructions[i];
-            var isJump = insn.Class is InsnClass.Jmp or InsnClass.Jmp32 && insn.JmpOp is not (JmpOp.Call or JmpOp.Exit);
-            var offset = insn.Class == InsnClass.Jmp32 && insn.JmpOp == JmpOp.Ja ? insn.Imm : insn.Offset;
-            if (isJump && offset < 0)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using BpfLinq.Compiler.Frontend;
 
 namespace BpfLinq.Runtime;
 
@@ -40,7 +39,7 @@ public sealed record TestRunOptions
     /// <param name="frame">The Ethernet frame.</param>
     /// <param name="ctxIn">The context to pass in (only the fields the kernel lets <c>ctx_in</c> set).</param>
     public static TestRunOptions For(ReadOnlyMemory<byte> frame, SkBuff ctxIn) =>
-        new() { DataIn = frame, CtxIn = ContextLayout.ToBytes(ctxIn) };
+        new() { DataIn = frame, CtxIn = ctxIn.ToBytes() };
 
     /// <summary>
     /// A run of an XDP program on <paramref name="frame"/> with <paramref name="ctxIn"/> laid out as
@@ -50,7 +49,7 @@ public sealed record TestRunOptions
     /// <param name="ctxIn">The context to pass in (<c>ingress_ifindex</c>, <c>rx_queue_index</c>).</param>
     public static TestRunOptions For(ReadOnlyMemory<byte> frame, XdpMd ctxIn)
     {
-        var bytes = ContextLayout.ToBytes(ctxIn);
+        var bytes = ctxIn.ToBytes();
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)frame.Length);
         return new() { DataIn = frame, CtxIn = bytes };
     }

@@ -57,9 +57,9 @@ public sealed class BranchResolverTests
         for (var i = 0; i < code.Instructions.Length; i++)
         {
             var insn = code.Instructions[i];
-            if (insn.Class is InsnClass.Jmp or InsnClass.Jmp32 && insn.JmpOp is not (JmpOp.Call or JmpOp.Exit))
+            if (insn.IsJump)
             {
-                var target = i + 1 + (insn.Class == InsnClass.Jmp32 && insn.JmpOp == JmpOp.Ja ? insn.Imm : insn.Offset);
+                var target = i + 1 + insn.JumpOffset;
                 target.ShouldBeInRange(0, code.Instructions.Length - 1);
             }
         }
@@ -86,7 +86,9 @@ public sealed class BranchResolverTests
                 ? [.. filler, branch, AsmItem.Plain(Insn.Exit(), null)]
                 : [branch, .. filler, AsmItem.Plain(Insn.Exit(), null)];
             int[] labels = backward ? [0, filler.Count] : [0, filler.Count + 1];
-            var (insns, _) = BranchResolver.Resolve(items, labels);
+            var resolved = BranchResolver.Resolve(items, labels);
+            resolved.HasBackEdge.ShouldBe(backward);
+            var insns = resolved.Instructions;
             insns.Length.ShouldBe(filler.Count + slots + 1);
             var at = backward ? filler.Count : 0;
             var gotol = insns[at + slots - 1];

@@ -43,10 +43,10 @@ public sealed class EmissionTests
         code.Sources.ShouldAllBe(s => s != null);
         var listing = Backend.Listing(code);
         // The wide constant's two slots both belong to the multiplication.
-        var wide = Array.FindIndex(code.Instructions, i => i.IsWide);
+        var wide = Array.FindIndex(code.Instructions, i => i.IsLoadImm64);
         code.Sources[wide]!.Text.ShouldBe("skb.Mark * 0x123456789L");
         code.Sources[wide + 1].ShouldBe(code.Sources[wide]);
-        var branch = Array.FindIndex(code.Instructions, i => i.Class is InsnClass.Jmp && i.JmpOp is not (JmpOp.Exit or JmpOp.Ja or JmpOp.Call));
+        var branch = Array.FindIndex(code.Instructions, i => i.IsJump && i.JmpOp != JmpOp.Ja);
         code.Sources[branch]!.Path.ShouldBe("Body.Test");
         code.Disassemble().ShouldContain("; skb.Mark > 100\n");
         listing.Length.ShouldBeGreaterThan(0);

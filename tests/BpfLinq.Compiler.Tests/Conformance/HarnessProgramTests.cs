@@ -47,8 +47,8 @@ public sealed class HarnessProgramTests
         program[HarnessProgram.WrapperSlots..].ShouldBe(body);
         // The wrapper's call lands on the case's first slot; the case's own local call is untouched.
         (1 + program[0].Imm).ShouldBe(HarnessProgram.WrapperSlots);
-        program[0].Src.ShouldBe((Reg)CallKind.Local);
-        program[1].Src.ShouldBe((Reg)PseudoSource.MapValue);
+        program[0].IsLocalCall.ShouldBeTrue();
+        program[1].PseudoSource.ShouldBe(PseudoSource.MapValue);
         program[1].Imm.ShouldBe(MapFd);
     }
 

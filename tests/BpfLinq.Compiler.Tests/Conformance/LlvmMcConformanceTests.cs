@@ -50,7 +50,7 @@ public sealed class LlvmMcConformanceTests
         foreach (var ours in text)
         {
             // Every ld_imm64 of the suite is well formed, so a wide slot is one line of two slots.
-            var width = slots[index].IsWide ? 2 : 1;
+            var width = slots[index].IsLoadImm64 ? 2 : 1;
             var instruction = slots.AsSpan(index, width).ToArray();
             index += width;
             if (ours.StartsWith(LocalCallPrefix, StringComparison.Ordinal))

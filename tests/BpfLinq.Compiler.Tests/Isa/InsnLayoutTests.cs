@@ -57,8 +57,8 @@ public class InsnLayoutTests
         Insn[] program = [Insn.Mov(Reg.R6, Reg.R1), .. Insn.LdMapFd(Reg.R1, 7), Insn.Exit()];
 
         program.Length.ShouldBe(4);
-        program[1].IsWide.ShouldBeTrue();
-        program[1].Src.ShouldBe((Reg)PseudoSource.MapFd);
+        program[1].IsLoadImm64.ShouldBeTrue();
+        program[1].PseudoSource.ShouldBe(PseudoSource.MapFd);
         program[1].Imm.ShouldBe(7);
         program[2].ShouldBe(default);
         var pair = Insn.LdImm64(Reg.R0, 0x1122334455667788);

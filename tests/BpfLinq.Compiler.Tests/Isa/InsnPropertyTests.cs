@@ -78,7 +78,7 @@ public class InsnPropertyTests
             }
             var reassembled = Assembler.Assemble(text);
             Disassembler.IsWellFormed(reassembled[0], reassembled.Length > 1 ? reassembled[1] : default).ShouldBeTrue(text);
-            reassembled.ShouldBe(slots[0].IsWide ? slots : [slots[0]], text);
+            reassembled.ShouldBe(slots[0].IsLoadImm64 ? slots : [slots[0]], text);
         }));
     }
 }

@@ -26,12 +26,12 @@ public readonly record struct Llvm19Expectation(string? ObjdumpText, bool UseMcp
             return new(null, false, false, 3);
         }
         // (2) local and kfunc calls: llvm prints the bare immediate, as for helpers.
-        if (insn.Code == 0x85 && insn.Src != Reg.R0)
+        if (insn.IsCall && !insn.IsHelperCall)
         {
             return new($"call {SignedHex(insn.Imm)}", false, false, 2);
         }
         // (4) ld_imm64 with a pseudo source: llvm prints a tab after the mnemonic and drops the second immediate.
-        if (insn.IsWide && insn.Src != Reg.R0)
+        if (insn.IsLoadImm64 && !insn.IsConstantLoad)
         {
             var operands = ours["ld_pseudo ".Length..].Split(", ");
             return new($"ld_pseudo\t{string.Join(", ", operands.Take(3))}", false, next.Imm == 0, 4);

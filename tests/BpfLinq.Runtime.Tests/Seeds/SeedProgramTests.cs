@@ -105,7 +105,8 @@ public sealed class SeedProgramTests
 
         program.Functions.Count.ShouldBe(2);
         program.FuncInfo.Select(f => (int)f.InsnOffset).ShouldBe(program.Functions.Select(f => f.Start));
-        program.Kfuncs.ShouldBe(["bpf_strcmp"]);
+        program.Kfuncs.Select(k => k.Name).ShouldBe(["bpf_strcmp"]);
+        program.Kfuncs[0].CallSlots.ShouldAllBe(slot => program.Instructions[slot].IsKfuncCall);
         program.Maps.ShouldHaveSingleItem().ShouldBeOfType<BpfLinq.Maps.ConstantMap>();
     }
 
@@ -131,7 +132,7 @@ public sealed class SeedProgramTests
     public void The_callback_starts_where_the_ld_imm64_of_the_main_program_points()
     {
         var main = LoopKfuncFoobarFilter.MainProgram();
-        var ldFunc = Array.FindIndex(main, i => i.IsWide && i.Src == (Compiler.Isa.Reg)Compiler.Isa.PseudoSource.Func);
+        var ldFunc = Array.FindIndex(main, i => i.IsFunctionReference);
         (ldFunc + 1 + main[ldFunc].Imm).ShouldBe(main.Length);
     }
 

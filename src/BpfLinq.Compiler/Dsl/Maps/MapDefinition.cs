@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BpfLinq.Compiler.Btf;
 using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq.Maps;
@@ -11,6 +12,8 @@ namespace BpfLinq.Maps;
 /// </summary>
 public abstract class MapDefinition
 {
+    private readonly Lazy<MapBtf?> _btf;
+
     private protected MapDefinition(MapType type, Type keyType, Type valueType, int keySize, int valueSize, int maxEntries, uint flags, string? name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
@@ -22,6 +25,7 @@ public abstract class MapDefinition
         MaxEntries = maxEntries;
         Flags = flags;
         Name = MapNames.Validate(name ?? MapNames.Default(type));
+        _btf = new Lazy<MapBtf?>(() => keySize > 0 && type is not (MapType.SockMap or MapType.DevMap) ? ClrBtf.ForMap(keyType, valueType) : null);
     }
 
     /// <summary>The kernel map type.</summary>
@@ -47,6 +51,12 @@ public abstract class MapDefinition
 
     /// <summary>The kernel name (at most 15 characters of letters, digits, '_' and '.').</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The key and value BTF to create the kernel map with, built on first use; null for maps the
+    /// kernel takes no BTF for (ring buffers, socket and device maps) and for types without a fixed layout.
+    /// </summary>
+    public MapBtf? Btf => _btf.Value;
 
     /// <summary>The contents to write before programs run, after which the runtime freezes the map; null for ordinary maps.</summary>
     public virtual IReadOnlyList<MapEntry>? FrozenContents => null;
