@@ -5,7 +5,8 @@ using BpfLinq.Bench.Report;
 // `dotnet run -c Release --project bench/BpfLinq.Bench -- report`: the code-quality report against clang-19 (needs root).
 // `... -- listing [name...]`: IR and both instruction listings per lambda.
 // `... -- golden-totals [cases-folder]`: instruction slots of every golden program, and their sum.
-// `... -- phases`: compile time per phase, a quick look.
+// `... -- phases`: compile time per step of the compile order, a quick look.
+// `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
 switch (args.FirstOrDefault())
 {
@@ -15,6 +16,8 @@ switch (args.FirstOrDefault())
         return Listing.Run(Console.Out, args[1..]);
     case "golden-totals":
         return GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
+    case "compile-order":
+        return CompileOrderCommand.Run(Console.Out);
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

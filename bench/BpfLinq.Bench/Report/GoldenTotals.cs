@@ -33,7 +33,8 @@ internal static partial class GoldenTotals
         return last is null ? 0 : int.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + (last.Groups[2].Value.Contains(" ll", StringComparison.Ordinal) ? 2 : 1);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout this bench runs from.</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

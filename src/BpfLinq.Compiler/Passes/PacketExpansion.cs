@@ -30,7 +30,7 @@ internal sealed partial class PacketExpansion : IPass
     public const int MaxPacketOffset = 0xffff;
 
     /// <inheritdoc/>
-    public string Name => "expand packet access";
+    public string Name => "expand-packet-access";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
@@ -70,7 +70,7 @@ internal sealed partial class PacketExpansion : IPass
         {
             if (f.AllInstrs().Any(i => PacketWindows.IsRead(i) && i.Anchor != PacketAnchor.Data))
             {
-                throw new Diagnostics.InternalCompilerError("expand packet access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
+                throw new Diagnostics.InternalCompilerError("expand-packet-access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
             var (loadedData, loadedEnd) = LoadDataPointers(f, context, c.ProgramKind);
             (data, end) = c.ProgramKind == ProgramKind.Tc ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);

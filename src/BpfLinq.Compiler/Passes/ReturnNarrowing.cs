@@ -37,7 +37,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class ReturnNarrowing : IPass
 {
     /// <inheritdoc/>
-    public string Name => "narrow return";
+    public string Name => "narrow-return";
 
     /// <summary>True when the kernel reads only the low 32 bits of what a program of <paramref name="kind"/> returns.</summary>
     public static bool ReadsLow32Bits(ProgramKind kind) => kind switch

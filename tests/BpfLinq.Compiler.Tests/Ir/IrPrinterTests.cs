@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Compiler.Tests.Analysis;
@@ -65,7 +66,7 @@ public sealed class IrPrinterTests
         for (var seed = 0; seed < 100; seed++)
         {
             var f = RandomIr.Generate(seed, 30);
-            Pipeline.Default.Run(f, new PassContext(ProgramKind.SocketFilter)); // leaves ids stale
+            CompileOrder.Passes.Run(f, new PassContext(ProgramKind.SocketFilter)); // leaves ids stale
             var before = Snapshot(f);
             IrPrinter.Print(f);
             Snapshot(f).ShouldBe(before, $"seed {seed}");
