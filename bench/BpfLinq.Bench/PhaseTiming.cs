@@ -1,47 +1,63 @@
-using System.Diagnostics;
-using BpfLinq.Compiler.Backend;
-using BpfLinq.Compiler.Frontend;
-using BpfLinq.Compiler.Passes;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 
 namespace BpfLinq.Bench;
 
 /// <summary>
-/// Where compile time goes, phase by phase, for each typical lambda (warm, mean of many runs):
-/// <c>dotnet run -c Release --project bench/BpfLinq.Bench -- phases</c>. A quick look between
-/// BenchmarkDotNet runs, which only time the whole compiler.
+/// Where compile time goes, step by step, for each typical lambda (warm, mean of many runs):
+/// <c>dotnet run -c Release --project bench/BpfLinq.Bench -- phases</c>. The compiler reports each
+/// step of <see cref="CompileOrder"/> to an observer, so the steps here are the compiler's own, in
+/// its order. A loop's time includes its passes'; a per-function step's, every function's. A quick
+/// look between BenchmarkDotNet runs, which only time the whole compiler.
 /// </summary>
 internal static class PhaseTiming
 {
-    private const int Runs = 20_000;
+    private const int Runs = 5_000;
 
     public static void Run(TextWriter output)
     {
         foreach (var c in TypicalLambdas.All)
         {
-            var ticks = new long[4];
+            var timings = new StepTimings();
+            var options = CompileOptions.Default with { Observer = timings };
             for (var round = 0; round < 2; round++)
             {
-                Array.Clear(ticks);
+                timings.Clear(); // the first round warms up
                 for (var i = 0; i < Runs; i++)
                 {
-                    var t0 = Stopwatch.GetTimestamp();
-                    var f = IrLowering.Lower(c.Filter.Lambda, c.Kind, new LoweringOptions { SourceText = c.Filter.SourceText, VerifyIr = false });
-                    var t1 = Stopwatch.GetTimestamp();
-                    Pipeline.Default.Run(f, new PassContext(c.Kind));
-                    var t2 = Stopwatch.GetTimestamp();
-                    f.Renumber();
-                    var t3 = Stopwatch.GetTimestamp();
-                    _ = CodeGenerator.Generate(f, new BackendOptions());
-                    var t4 = Stopwatch.GetTimestamp();
-                    ticks[0] += t1 - t0;
-                    ticks[1] += t2 - t1;
-                    ticks[2] += t3 - t2;
-                    ticks[3] += t4 - t3;
+                    BpfCompiler.Compile(c.Filter.Lambda, c.Kind, c.Filter.SourceText, null, 0, options);
                 }
             }
-            output.WriteLine($"{c.Name,-14} front end {Us(ticks[0]),6:F1}  passes {Us(ticks[1]),6:F1}  renumber {Us(ticks[2]),6:F1}  back end {Us(ticks[3]),6:F1} µs");
+            output.WriteLine($"{c.Name}:");
+            foreach (var (step, elapsed) in timings.InOrder())
+            {
+                output.WriteLine($"  {step,-24} {elapsed.TotalMicroseconds / Runs,8:F2} µs");
+            }
         }
     }
 
-    private static double Us(long ticks) => (double)ticks / Stopwatch.Frequency * 1e6 / Runs;
+    // Total time per step name, in the order steps first ran.
+    private sealed class StepTimings : ICompileObserver
+    {
+        private readonly Dictionary<string, TimeSpan> _totals = [];
+        private readonly List<string> _order = [];
+
+        public void Starting(string step)
+        {
+            if (_totals.TryAdd(step, TimeSpan.Zero))
+            {
+                _order.Add(step);
+            }
+        }
+
+        public void Finished(string step, TimeSpan elapsed) => _totals[step] += elapsed;
+
+        public void Clear()
+        {
+            _totals.Clear();
+            _order.Clear();
+        }
+
+        public IEnumerable<(string Step, TimeSpan Elapsed)> InOrder() => _order.Select(s => (s, _totals[s]));
+    }
 }

@@ -7,7 +7,8 @@ using BpfLinq.Bench.Report;
 // `... -- listing [name...]`: IR and both instruction listings per lambda.
 // `... -- golden-totals [--docs | cases-folder]`: instruction slots of every golden program, and their sum;
 //     --docs also writes the per-folder table into docs/TESTING.md.
-// `... -- phases`: compile time per phase, a quick look.
+// `... -- phases`: compile time per step of the compile order, a quick look.
+// `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
 switch (args.FirstOrDefault())
 {
@@ -19,6 +20,8 @@ switch (args.FirstOrDefault())
         return args.Contains("--docs")
             ? GoldenTotals.Run(Console.Out, null, writeDocs: true)
             : GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
+    case "compile-order":
+        return CompileOrderCommand.Run(Console.Out);
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

@@ -1,9 +1,11 @@
+using BpfLinq.Compiler.Compilation.Steps;
+
 namespace BpfLinq.Compiler.Backend;
 
 /// <summary>Options of <see cref="CodeGenerator"/>. Immutable; share freely between threads.</summary>
 internal sealed record BackendOptions
 {
-    /// <summary>No checks, no trace.</summary>
+    /// <summary>No checks, no dumps.</summary>
     public static BackendOptions Default { get; } = new();
 
     /// <summary>
@@ -12,6 +14,6 @@ internal sealed record BackendOptions
     /// </summary>
     public bool CheckAllocation { get; init; }
 
-    /// <summary>Receives dumps of the machine code, the allocation and the listing, when set.</summary>
-    public Action<string>? Trace { get; init; }
+    /// <summary>Dumps after the steps asked for, and the observer of the steps.</summary>
+    public IStepHooks Hooks { get; init; } = StepHooks.None;
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Backend;
-using BpfLinq.Compiler.Btf;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Frontend;
 using BpfLinq.Compiler.Ir;
@@ -9,15 +9,18 @@ using BpfLinq.Compiler.Passes;
 namespace BpfLinq.Compiler.Compilation;
 
 /// <summary>
-/// The driver, the only place that knows the whole order: front end (lambda → SSA IR), the pass
-/// pipeline, back end (IR → eBPF). User errors (<see cref="BpfCompileException"/>) pass through; any
-/// other failure is a BpfLinq bug and is wrapped in <see cref="InternalCompilerError"/> naming the phase.
+/// The driver: walks the sections of <see cref="CompileOrder"/> in the order the table lists them —
+/// the front end once, the passes, handover and back end per function, then the program-wide steps.
+/// Every step runs in <see cref="StepRunner"/>'s phase wrapper: user errors
+/// (<see cref="BpfCompileException"/>) pass through; any other failure is a BpfLinq bug and is
+/// wrapped in <see cref="InternalCompilerError"/> naming the step.
 /// </summary>
 internal static class BpfCompiler
 {
     /// <summary>Compiles a lambda for a program kind.</summary>
     public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options)
     {
+        var hooks = StepHooks.Of(options);
         var module = IrLowering.LowerModule(lambda, kind, new LoweringOptions
         {
             Name = options.Name,
@@ -25,56 +28,29 @@ internal static class BpfCompiler
             SourceFile = sourceFile,
             SourceLine = sourceLine,
             VerifyIr = options.VerifyIrAfterEachPass,
-        });
+        }, hooks);
+        var backend = new BackendOptions { CheckAllocation = options.CheckAllocation, Hooks = hooks };
         var codes = new List<MachineCode>();
         foreach (var function in module.Functions)
         {
-            Phase("pass pipeline", function, () => Pipeline.Default.Run(function, new PassContext(kind)
+            CompileOrder.Passes.Run(function, new PassContext(kind)
             {
                 VerifyIrAfterEachPass = options.VerifyIrAfterEachPass,
-                DumpAfter = PassContext.ParseDumpAfter(options.DumpAfter),
+                DumpAfter = hooks.DumpAfter,
                 Trace = options.Trace,
-            }));
-            // The back end gets dense ids, and its error messages name values by them, as the IR text
-            // does (the pipeline leaves the blocks in reverse post-order, the order the printer numbers
-            // in). Printing waits until asked for: it renders every instruction's C# source, which a
+                Observer = options.Observer,
+            });
+            // Printing the IR waits until asked for: it renders every instruction's C# source, which a
             // compile otherwise never needs.
-            function.Renumber();
-            MachineCode code = null!;
-            Phase("code generation", function, () => code = CodeGenerator.Generate(function, new BackendOptions
-            {
-                CheckAllocation = options.CheckAllocation,
-                Trace = options.Trace,
-            }));
-            codes.Add(code);
+            StepRunner.RunAll(CompileOrder.Handover, function, function.Name, hooks);
+            codes.Add(CodeGenerator.Generate(function, backend));
         }
-        var (instructions, sources, starts, relocations, hasLoops) = ProgramLinker.Link(codes);
-        var (btf, funcInfo, lineInfo) = ProgramBtf.Build(module, starts, sources, sourceFile, sourceLine);
+        var linked = new LinkState(module, codes, sourceFile, sourceLine);
+        StepRunner.RunAll(CompileOrder.Linking, linked, options.Name, hooks);
         var symbols = new ProgramSymbols(
-            [.. module.Maps], ProgramSymbols.KfuncsOf(module.Kfuncs, relocations), [.. module.Functions.Select((f, k) => (f.Name, starts[k]))],
-            [.. relocations], hasLoops, btf, [.. funcInfo], [.. lineInfo]);
-        return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), instructions, sources,
+            [.. module.Maps], ProgramSymbols.KfuncsOf(module.Kfuncs, linked.Relocations), linked.Functions,
+            [.. linked.Relocations], linked.HasLoops, linked.Btf, [.. linked.FuncInfo], [.. linked.LineInfo]);
+        return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), linked.Instructions, linked.Sources,
             () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols);
-    }
-
-    private static void Phase(string phase, Function function, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception e) when (e is not InternalCompilerError and not BpfCompileException and not OutOfMemoryException)
-        {
-            string dump;
-            try
-            {
-                dump = IrPrinter.Print(function);
-            }
-            catch (Exception printError) when (printError is InvalidOperationException or ArgumentException or NullReferenceException)
-            {
-                dump = "(IR could not be printed)";
-            }
-            throw new InternalCompilerError(phase, function.Name, e.GetType().Name + ": " + e.Message, dump);
-        }
     }
 }

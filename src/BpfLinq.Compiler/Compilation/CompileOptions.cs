@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Compilation.Steps;
+
 namespace BpfLinq;
 
 /// <summary>How to compile a lambda. Every option has a default; tests turn the checks on.</summary>
@@ -15,9 +17,15 @@ public sealed record CompileOptions
     /// <summary>Check the register allocation symbolically (slower; tests always do).</summary>
     public bool CheckAllocation { get; init; }
 
-    /// <summary>Pass names (comma-separated) or <c>*</c>: write the IR after those passes to <see cref="Trace"/>.</summary>
+    /// <summary>
+    /// Step names of the compile order (comma-separated; <c>docs/compile-order.md</c> lists them) or <c>*</c>:
+    /// write the state after those steps to <see cref="Trace"/> (the tree, the IR, the machine code or the program).
+    /// </summary>
     public string? DumpAfter { get; init; }
 
     /// <summary>Where dumps and traces go.</summary>
     public Action<string>? Trace { get; init; }
+
+    /// <summary>Watches every step (the bench's phase timings, tests' failure injection).</summary>
+    internal ICompileObserver? Observer { get; init; }
 }

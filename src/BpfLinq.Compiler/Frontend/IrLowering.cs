@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Diagnostics;
-using BpfLinq.Compiler.Frontend.Normalize;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
@@ -10,7 +11,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// <see cref="BpfCompileException"/> for what cannot be compiled.
 ///
 /// First the tree is normalised (captured values folded, invocations inlined; see
-/// <c>Normalize/</c>), keeping each node's <see cref="Origin"/>. Then one recursive walk emits IR
+/// <c>Normalize/</c> and the order in <see cref="CompileOrder.FrontEnd"/>), keeping each node's <see cref="Origin"/>. Then one recursive walk emits IR
 /// straight into SSA form (<see cref="SsaBuilder"/>). Every node is lowered in one of two ways,
 /// the idea of System.Linq.Expressions' <c>LambdaCompiler.Logical</c>: <em>for value</em>, giving the
 /// IR value it computes (<see cref="LowerValue"/>), or, for a bool in a condition, <em>for branch</em>,
@@ -83,16 +84,22 @@ internal sealed partial class IrLowering
 
     /// <summary>
     /// Lowers a program lambda for a program kind to an IR module: the main function and the functions
-    /// it calls, with the maps, kfuncs and read-only data they use.
+    /// it calls, with the maps, kfuncs and read-only data they use. Runs the front end's steps of
+    /// <see cref="CompileOrder.FrontEnd"/>, each in the phase wrapper, with <paramref name="hooks"/>.
     /// </summary>
     /// <exception cref="BpfCompileException">The lambda uses something that cannot be compiled for <paramref name="kind"/>.</exception>
-    public static Module LowerModule(LambdaExpression lambda, ProgramKind kind, LoweringOptions options)
+    public static Module LowerModule(LambdaExpression lambda, ProgramKind kind, LoweringOptions options, IStepHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(lambda);
         ArgumentNullException.ThrowIfNull(options);
-        var context = new DiagnosticContext(lambda, kind, options);
-        CheckSignature(lambda, context);
-        var normalised = DesugarPackets.Apply(UnshareLabels.Apply(InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, context), context), context), context), context), context);
+        var state = new FrontEndState(lambda, new DiagnosticContext(lambda, kind, options), options);
+        StepRunner.RunAll(CompileOrder.FrontEnd, state, options.Name, hooks ?? StepHooks.None);
+        return state.Module!;
+    }
+
+    /// <summary>The <c>lower</c> step: the normalised lambda becomes a module (verified unless <see cref="LoweringOptions.VerifyIr"/> is off).</summary>
+    public static Module LowerNormalised(LambdaExpression normalised, DiagnosticContext context, LoweringOptions options)
+    {
         var module = new Module();
         var lowering = new IrLowering(normalised, context, options.Name, module);
         module.AddFunction(lowering._function); // the entry is function 0: callbacks lowered on the way come after it
@@ -106,7 +113,7 @@ internal sealed partial class IrLowering
         {
             foreach (var function in module.Functions)
             {
-                IrVerifier.VerifyOrThrow(function, "front end");
+                IrVerifier.VerifyOrThrow(function, "lower");
             }
         }
         return module;
@@ -126,7 +133,8 @@ internal sealed partial class IrLowering
         }
     }
 
-    private static void CheckSignature(LambdaExpression lambda, DiagnosticContext context)
+    /// <summary>The <c>check-signature</c> step: one context parameter of the kind's type, a returnable result.</summary>
+    public static void CheckSignature(LambdaExpression lambda, DiagnosticContext context)
     {
         if (lambda.Parameters.Count != 1 || !IsReturnable(lambda.ReturnType))
         {

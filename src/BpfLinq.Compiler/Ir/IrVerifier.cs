@@ -6,24 +6,24 @@ namespace BpfLinq.Compiler.Ir;
 /// <summary>
 /// Checks that a function is well-formed IR: block structure, predecessor lists in step with
 /// terminators, phis in step with predecessors, operand counts and types, and SSA (every definition
-/// dominates its uses). Tests run it after every pass. Messages name the block and instruction:
-/// <c>block b3: condbr has 1 target, want 2</c>.
+/// dominates its uses). Tests run it after every pass. Each violation is an <see cref="CheckerError{TKind}"/>:
+/// its kind, the block and operation, and a message (<c>block b3: condbr: has 1 target, want 2</c>).
 /// </summary>
 internal static class IrVerifier
 {
     /// <summary>Returns every violation found (empty when the function is well-formed).</summary>
-    public static List<string> Check(Function f)
+    public static List<CheckerError<IrErrorKind>> Check(Function f)
     {
-        var errors = new List<string>();
+        var errors = new List<CheckerError<IrErrorKind>>();
         if (f.Blocks.Count == 0)
         {
-            errors.Add("function has no blocks");
+            errors.Add(new(IrErrorKind.NoBlocks, $"function {f.Name}", "has no blocks"));
             return errors;
         }
         f.Renumber(); // messages name blocks and values by their current position
         if (f.Entry.Preds.Count != 0)
         {
-            errors.Add($"entry block {f.Entry} has predecessors");
+            errors.Add(new(IrErrorKind.EntryHasPredecessors, $"block {f.Entry}", "the entry block has predecessors"));
         }
         var blocks = f.Blocks.ToHashSet();
         foreach (var b in f.Blocks)
@@ -56,12 +56,12 @@ internal static class IrVerifier
         }
     }
 
-    private static void CheckStructure(Function f, Block b, HashSet<Block> blocks, List<string> errors)
+    private static void CheckStructure(Function f, Block b, HashSet<Block> blocks, List<CheckerError<IrErrorKind>> errors)
     {
-        void Err(string m) => errors.Add($"block {b}: {m}");
+        void Err(IrErrorKind kind, string m) => errors.Add(new(kind, $"block {b}", m));
         if (b.Terminator is null)
         {
-            Err("has no terminator");
+            Err(IrErrorKind.NoTerminator, "has no terminator");
         }
         var seenNonPhi = false;
         for (var k = 0; k < b.Instrs.Count; k++)
@@ -69,15 +69,15 @@ internal static class IrVerifier
             var i = b.Instrs[k];
             if (i.Block != b)
             {
-                Err($"instruction {k} ({i.Op}) does not point back to its block");
+                Err(IrErrorKind.WrongBlock, $"instruction {k} ({i.Op}) does not point back to its block");
             }
             if (i.IsTerminator && k != b.Instrs.Count - 1)
             {
-                Err($"terminator {i.Op} is not last");
+                Err(IrErrorKind.TerminatorNotLast, $"terminator {i.Op} is not last");
             }
             if (i.Op == Op.Phi && seenNonPhi)
             {
-                Err("phi after a non-phi instruction");
+                Err(IrErrorKind.PhiNotFirst, "phi after a non-phi instruction");
             }
             seenNonPhi |= i.Op != Op.Phi;
             CheckInstr(f, b, i, errors);
@@ -86,18 +86,18 @@ internal static class IrVerifier
         {
             if (!blocks.Contains(s))
             {
-                Err($"targets {s}, which is not in the function");
+                Err(IrErrorKind.TargetOutsideFunction, $"targets {s}, which is not in the function");
             }
             else if (s.Preds.Count(p => p == b) != b.Succs.Count(t => t == s))
             {
-                Err($"edge to {s} is not in its predecessor list");
+                Err(IrErrorKind.PredecessorMismatch, $"edge to {s} is not in its predecessor list");
             }
         }
         foreach (var p in b.Preds)
         {
             if (!p.Succs.Contains(b))
             {
-                Err($"lists predecessor {p}, which does not branch here");
+                Err(IrErrorKind.PredecessorMismatch, $"lists predecessor {p}, which does not branch here");
             }
         }
         foreach (var phi in b.Phis)
@@ -106,18 +106,18 @@ internal static class IrVerifier
                 || phi.PhiBlocks.Count != b.Preds.Count
                 || phi.PhiBlocks.GroupBy(x => x).Any(g => g.Count() != b.Preds.Count(p => p == g.Key)))
             {
-                Err($"phi v{phi.Id} names blocks [{string.Join(" ", phi.PhiBlocks)}], predecessors are [{string.Join(" ", b.Preds)}]");
+                Err(IrErrorKind.PhiEdgeMismatch, $"phi v{phi.Id} names blocks [{string.Join(" ", phi.PhiBlocks)}], predecessors are [{string.Join(" ", b.Preds)}]");
             }
         }
     }
 
-    private static void CheckInstr(Function f, Block b, Instr i, List<string> errors)
+    private static void CheckInstr(Function f, Block b, Instr i, List<CheckerError<IrErrorKind>> errors)
     {
-        void Err(string m) => errors.Add($"block {b}: {i.Op.ToString().ToLowerInvariant()}: {m}");
+        void Err(IrErrorKind kind, string m) => errors.Add(new(kind, $"block {b}: {i.Op.ToString().ToLowerInvariant()}", m));
         var info = i.Info;
         if (info.Arity >= 0 && i.Operands.Count != info.Arity)
         {
-            Err($"has {i.Operands.Count} operands, want {info.Arity}");
+            Err(IrErrorKind.OperandCount, $"has {i.Operands.Count} operands, want {info.Arity}");
             return;
         }
         for (var k = 0; k < i.Operands.Count; k++)
@@ -125,23 +125,23 @@ internal static class IrVerifier
             var v = i.Operands[k];
             if (v is Param p && !f.Params.Contains(p))
             {
-                Err($"operand {k} is a parameter of another function");
+                Err(IrErrorKind.ForeignOperand, $"operand {k} is a parameter of another function");
             }
             if (v is Instr d && (d.Block is null || d.Block.Function != f))
             {
-                Err($"operand {k} is an instruction that is not in the function");
+                Err(IrErrorKind.ForeignOperand, $"operand {k} is an instruction that is not in the function");
             }
             if (v.Type == IrType.Void)
             {
-                Err($"operand {k} has no value");
+                Err(IrErrorKind.OperandKind, $"operand {k} has no value");
             }
             if (v.Type == IrType.Bool && i.Op != Op.CondBr)
             {
-                Err($"operand {k} is a bool, which only condbr may use");
+                Err(IrErrorKind.OperandKind, $"operand {k} is a bool, which only condbr may use");
             }
             if (OperandTypes.Expected(i, k, f.ReturnType) is { } want && v.Type != want)
             {
-                Err($"operand {k} has type {v.Type.Name()}, want {want.Name()}");
+                Err(IrErrorKind.OperandType, $"operand {k} has type {v.Type.Name()}, want {want.Name()}");
             }
         }
         var t = i.Type;
@@ -175,7 +175,7 @@ internal static class IrVerifier
         };
         if (problem is not null)
         {
-            Err(problem);
+            Err(i.Op is Op.Br or Op.CondBr ? IrErrorKind.TargetCount : IrErrorKind.MalformedInstruction, problem);
         }
     }
 
@@ -191,7 +191,7 @@ internal static class IrVerifier
     private static bool IsNullCheck(Instr cmp) =>
         cmp.Operands[0].Type == IrType.MapValueOrNull && cmp.Operands[1] is Constant { Bits: 0 } && cmp.Cond is Cond.Eq or Cond.Ne;
 
-    private static void CheckSsa(Function f, List<string> errors)
+    private static void CheckSsa(Function f, List<CheckerError<IrErrorKind>> errors)
     {
         var dom = DominatorTree.Compute(f);
         var position = new Dictionary<Instr, int>();
@@ -218,7 +218,7 @@ internal static class IrVerifier
                         : def.Block == b ? position[def] < position[use] : dom.Dominates(def.Block!, b);
                     if (!ok)
                     {
-                        errors.Add($"block {b}: {use.Op.ToString().ToLowerInvariant()} uses a value defined in {def.Block} that does not dominate {(use.Op == Op.Phi ? "the incoming edge from " + at : "the use")}");
+                        errors.Add(new(IrErrorKind.NotDominated, $"block {b}", $"{use.Op.ToString().ToLowerInvariant()} uses a value defined in {def.Block} that does not dominate {(use.Op == Op.Phi ? "the incoming edge from " + at : "the use")}"));
                     }
                 }
             }

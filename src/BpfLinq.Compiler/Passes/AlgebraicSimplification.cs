@@ -44,7 +44,7 @@ internal sealed partial class AlgebraicSimplification : IPass
     public static IReadOnlyList<AlgebraicRule> Rules => s_rules;
 
     /// <inheritdoc/>
-    public string Name => "simplify algebra";
+    public string Name => "simplify-algebra";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

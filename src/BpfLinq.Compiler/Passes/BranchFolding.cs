@@ -16,7 +16,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class BranchFolding : IPass
 {
     /// <inheritdoc/>
-    public string Name => "fold branches";
+    public string Name => "fold-branches";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

@@ -28,7 +28,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class CfgSimplification : IPass
 {
     /// <summary>Creates the pass under <paramref name="name"/>.</summary>
-    public CfgSimplification(string name = "simplify cfg") => Name = name;
+    public CfgSimplification(string name = "simplify-cfg") => Name = name;
 
     /// <inheritdoc/>
     public string Name { get; }

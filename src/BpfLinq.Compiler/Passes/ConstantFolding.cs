@@ -19,7 +19,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class ConstantFolding : IPass
 {
     /// <inheritdoc/>
-    public string Name => "fold constants";
+    public string Name => "fold-constants";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

@@ -20,7 +20,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class CopyPropagation : IPass
 {
     /// <inheritdoc/>
-    public string Name => "propagate copies";
+    public string Name => "propagate-copies";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

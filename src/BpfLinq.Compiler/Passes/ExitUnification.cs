@@ -18,7 +18,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class ExitUnification : IPass
 {
     /// <inheritdoc/>
-    public string Name => "unify exits";
+    public string Name => "unify-exits";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

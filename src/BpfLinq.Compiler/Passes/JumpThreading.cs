@@ -40,7 +40,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class JumpThreading : IPass
 {
     /// <inheritdoc/>
-    public string Name => "thread jumps";
+    public string Name => "thread-jumps";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

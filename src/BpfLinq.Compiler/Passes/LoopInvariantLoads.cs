@@ -33,7 +33,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class LoopInvariantLoads : IPass
 {
     /// <inheritdoc/>
-    public string Name => "hoist invariant loads";
+    public string Name => "hoist-invariant-loads";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

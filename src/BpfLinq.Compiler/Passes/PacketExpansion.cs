@@ -31,7 +31,7 @@ internal sealed partial class PacketExpansion : IPass
     public const int MaxPacketOffset = 0xffff;
 
     /// <inheritdoc/>
-    public string Name => "expand packet access";
+    public string Name => "expand-packet-access";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
@@ -72,7 +72,7 @@ internal sealed partial class PacketExpansion : IPass
         {
             if (f.AllInstrs().Any(i => PacketWindows.IsRead(i) && i.Anchor != PacketAnchor.Data))
             {
-                throw new InternalCompilerError("expand packet access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
+                throw new InternalCompilerError("expand-packet-access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
             var (loadedData, loadedEnd) = LoadDataPointers(f, context, kind.DataPointers);
             (data, end) = kind.PullsNonlinearData ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);

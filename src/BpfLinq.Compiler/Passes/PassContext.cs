@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Compilation.Steps;
+
 namespace BpfLinq.Compiler.Passes;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace BpfLinq.Compiler.Passes;
 /// options, the trace sink, and a count of the changes passes made (fixed-point loops compare it
 /// before and after a round). One context per compilation; nothing here is global.
 /// </summary>
-internal sealed class PassContext
+internal sealed class PassContext : IStepHooks
 {
     /// <summary>Creates a context for a function of a program of <paramref name="programKind"/>.</summary>
     public PassContext(ProgramKind programKind) => ProgramKind = programKind;
@@ -16,7 +18,7 @@ internal sealed class PassContext
     /// <summary>Run <see cref="Ir.IrVerifier"/> on the input and after every pass (tests always turn it on).</summary>
     public bool VerifyIrAfterEachPass { get; init; }
 
-    /// <summary>Pass names after which the function is written to <see cref="Trace"/>; <c>*</c> means every pass.</summary>
+    /// <summary>Step names after which the function is written to <see cref="Trace"/>; <c>*</c> means every step.</summary>
     public IReadOnlySet<string> DumpAfter { get; init; } = new HashSet<string>();
 
     /// <summary>Also write each rewrite rule applied and each fixed-point loop's round count to <see cref="Trace"/>.</summary>
@@ -24,6 +26,9 @@ internal sealed class PassContext
 
     /// <summary>Where dumps and traces go; nothing is written when null.</summary>
     public Action<string>? Trace { get; init; }
+
+    /// <summary>Who watches the passes run (timings, failure injection), or null.</summary>
+    public ICompileObserver? Observer { get; init; }
 
     /// <summary>Number of changes reported by passes so far.</summary>
     public int Changes { get; private set; }
@@ -42,9 +47,8 @@ internal sealed class PassContext
     }
 
     /// <summary>True when the function should be dumped after the pass named <paramref name="passName"/>.</summary>
-    public bool ShouldDump(string passName) => Trace is not null && (DumpAfter.Contains("*") || DumpAfter.Contains(passName));
+    public bool ShouldDump(string passName) => StepHooks.ShouldDump(DumpAfter, Trace, passName);
 
-    /// <summary>Parses a <c>DumpAfter</c> option: pass names separated by commas, or <c>*</c>.</summary>
-    public static IReadOnlySet<string> ParseDumpAfter(string? names) =>
-        (names ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Parses a <c>DumpAfter</c> option: step names separated by commas, or <c>*</c>.</summary>
+    public static IReadOnlySet<string> ParseDumpAfter(string? names) => StepHooks.ParseNames(names);
 }

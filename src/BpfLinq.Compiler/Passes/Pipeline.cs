@@ -1,59 +1,27 @@
 using System.Text;
 using BpfLinq.Compiler.Graphs;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
 
 /// <summary>
-/// The ordered list of passes between the front end and the backend (ILSpy's transform list, Go's
-/// pass table). <see cref="Default"/> is the one the compiler uses; its order is checked against
-/// <see cref="PassOrder"/> by a test, and <see cref="ToString"/> prints it.
+/// An ordered list of passes on one IR function. The compiler's is <see cref="CompileOrder.Passes"/>,
+/// part of the one compile order; its order is checked against <see cref="PassOrder"/> by a test.
 /// <para>
-/// Running a pass (<see cref="RunPass"/>): the pass runs; then, when asked, the IR verifier checks
-/// the result (an <see cref="InternalCompilerError"/> names the pass) and the function
-/// is dumped to the trace as <c>&gt; after NAME:</c>, without changing it (printing is side-effect free), so dumping
-/// never changes what the compiler produces. Blocks leave the pipeline in reverse post-order.
+/// Running a pass (<see cref="RunPass"/>): the pass runs inside the phase wrapper every step of the
+/// compiler runs in (<see cref="StepRunner"/>: a crash becomes an internal compiler error naming the
+/// pass); then, when asked, the IR verifier checks the result (an
+/// <see cref="InternalCompilerError"/> names the pass) and the function is dumped to the
+/// trace as <c>&gt; after NAME:</c>, without changing it (printing is side-effect free), so dumping
+/// never changes what the compiler produces.
 /// </para>
 /// </summary>
 internal sealed class Pipeline
 {
     /// <summary>Creates a pipeline of <paramref name="passes"/>.</summary>
     public Pipeline(IReadOnlyList<IPass> passes) => Passes = passes;
-
-    /// <summary>The compiler's pipeline.</summary>
-    public static Pipeline Default { get; } = new(
-    [
-        // First: later passes then see one exit, and none of them creates another.
-        new ExitUnification(),
-        // The front end leaves empty join blocks and blocks after returns; drop them before the
-        // costlier passes walk them.
-        new CfgSimplification("early simplify cfg"),
-        // The packet expansion finishes the loop: it wants equal reads made one and tests in
-        // branch form, and leaves checks and loads for another round of cleanup.
-        Optimize("optimize", new PacketExpansion()),
-    ]);
-
-    private static FixedPointLoop Optimize(string name, IPass finisher) => new(name, maxRounds: 8,
-    [
-        // Phis that merge one value hide constants from folding.
-        new CopyPropagation(),
-        new ConstantFolding(),
-        new AlgebraicSimplification(),
-        // After algebra: sext of a non-negative value is already zext there; what is left costs.
-        new ReturnNarrowing(),
-        // After algebra: constants on the right and canonical forms make equal expressions identical.
-        new CommonSubexpressions(),
-        // After CSE, so a load read twice in the body moves once.
-        new LoopInvariantLoads(),
-        // After folding: constant compares are now constant branch conditions.
-        new BranchFolding(),
-        // After branch folding, so only branches that still decide something are threaded.
-        new JumpThreading(),
-        new DeadCodeElimination(),
-        // Last in the round: collects what branch folding, threading and DCE left behind
-        // (unreachable blocks, forwarding blocks, trivial phis) for the next round.
-        new CfgSimplification(),
-    ], finisher);
 
     /// <summary>The top-level passes, in order.</summary>
     public IReadOnlyList<IPass> Passes { get; }
@@ -75,26 +43,24 @@ internal sealed class Pipeline
         {
             RunPass(pass, f, context);
         }
-        f.ReorderBlocks(DepthFirstOrder.ReversePostOrderThenRest(f));
     }
 
     /// <summary>Runs one pass with the checks and dumps <paramref name="context"/> asks for.</summary>
-    public static void RunPass(IPass pass, Function f, PassContext context)
-    {
-        pass.Run(f, context);
-        if (context.VerifyIrAfterEachPass)
+    public static void RunPass(IPass pass, Function f, PassContext context) =>
+        StepRunner.Run(pass.Name, f.Name, context, (pass, f, context), static s =>
         {
-            IrVerifier.VerifyOrThrow(f, pass.Name);
-        }
-        if (context.ShouldDump(pass.Name))
-        {
-            // Printing leaves the function as it is, so dumping never changes what later passes do.
-            context.Trace!($"> after {pass.Name}:\n{IrPrinter.Print(f)}");
-        }
-    }
+            s.pass.Run(s.f, s.context);
+            if (s.context.VerifyIrAfterEachPass)
+            {
+                IrVerifier.VerifyOrThrow(s.f, s.pass.Name);
+            }
+        }, static s => IrPrinter.Print(s.f));
 
     /// <summary>The pipeline, one pass per line, the passes of a loop indented under it.</summary>
-    public override string ToString()
+    public override string ToString() => Print(0);
+
+    /// <summary>The pipeline as <see cref="ToString"/> writes it, every line indented by <paramref name="depth"/> levels.</summary>
+    public string Print(int depth)
     {
         var sb = new StringBuilder();
         void Write(IEnumerable<IPass> passes, int depth)
@@ -117,7 +83,7 @@ internal sealed class Pipeline
                 }
             }
         }
-        Write(Passes, 0);
+        Write(Passes, depth);
         return sb.ToString();
     }
 }

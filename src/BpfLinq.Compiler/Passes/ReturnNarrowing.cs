@@ -38,7 +38,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class ReturnNarrowing : IPass
 {
     /// <inheritdoc/>
-    public string Name => "narrow return";
+    public string Name => "narrow-return";
 
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)

@@ -7,15 +7,15 @@ namespace BpfLinq.Compiler.Tests.Backend;
 /// <summary>Compiles IR text through the back end with the allocation checker on, as every backend test does.</summary>
 internal static class Backend
 {
-    public static MachineCode Compile(string irText, Action<string>? trace = null)
+    public static MachineCode Compile(string irText)
     {
         var f = IrParser.Parse(irText);
         IrVerifier.VerifyOrThrow(f, "test input");
-        return Compile(f, trace);
+        return Compile(f);
     }
 
-    public static MachineCode Compile(Function f, Action<string>? trace = null) =>
-        CodeGenerator.Generate(f, new BackendOptions { CheckAllocation = true, Trace = trace });
+    public static MachineCode Compile(Function f) =>
+        CodeGenerator.Generate(f, new BackendOptions { CheckAllocation = true });
 
     /// <summary>The disassembly, one instruction per line, without index column.</summary>
     public static string[] Listing(MachineCode code) => Disassembler.Disassemble(code.Instructions, DisassemblyOptions.None);

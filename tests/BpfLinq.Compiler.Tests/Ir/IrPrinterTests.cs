@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Graphs;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 using BpfLinq.Compiler.Tests.Analysis;
@@ -67,7 +68,7 @@ public sealed class IrPrinterTests
         for (var seed = 0; seed < 100; seed++)
         {
             var f = RandomIr.Generate(seed, 30);
-            Pipeline.Default.Run(f, new PassContext(ProgramKind.SocketFilter)); // leaves ids stale
+            CompileOrder.Passes.Run(f, new PassContext(ProgramKind.SocketFilter)); // leaves ids stale
             var before = Snapshot(f);
             IrPrinter.Print(f);
             Snapshot(f).ShouldBe(before, $"seed {seed}");

@@ -34,8 +34,8 @@ public sealed class AlgebraicRuleTests
                 var before = IrParser.Parse(text);
                 var after = IrParser.Parse(text);
                 var trace = new List<string>();
-                PassCatalog.Run("simplify algebra", after, trace.Add, traceRewrites: true);
-                fired += trace.Contains("simplify algebra: " + rule) ? 1 : 0;
+                PassCatalog.Run("simplify-algebra", after, trace.Add, traceRewrites: true);
+                fired += trace.Contains("simplify-algebra: " + rule) ? 1 : 0;
                 IrBehaviour.Of(after, args, context).ShouldBe(IrBehaviour.Of(before, args, context),
                     $"args [{string.Join(", ", args)}]\n{text}\n--- simplified ({string.Join("; ", trace)})\n{IrPrinter.Print(after)}");
             }));

@@ -1,17 +1,19 @@
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Passes;
 
 namespace BpfLinq.Compiler.Tests.Passes;
 
-/// <summary>The passes tests can name: every pass of the default pipeline by its name, and "pipeline" for all of it.</summary>
+/// <summary>The passes tests can name: every pass of <see cref="CompileOrder.Passes"/> by its step name, and "pipeline" for all of it.</summary>
 internal static class PassCatalog
 {
-    /// <summary>The name that stands for the whole default pipeline.</summary>
+    /// <summary>The name that stands for the whole pipeline and the handover steps after it (what the compiler does to a function's IR).</summary>
     public const string WholePipeline = "pipeline";
 
-    /// <summary>Every pass of <see cref="Pipeline.Default"/> that is not a loop, once per name.</summary>
+    /// <summary>Every pass of <see cref="CompileOrder.Passes"/> that is not a loop, once per name.</summary>
     public static IReadOnlyList<IPass> Passes { get; } =
-        Pipeline.Default.Flatten().Where(p => p is not FixedPointLoop).DistinctBy(p => p.Name).ToList();
+        CompileOrder.Passes.Flatten().Where(p => p is not FixedPointLoop).DistinctBy(p => p.Name).ToList();
 
     /// <summary>The pass named <paramref name="name"/>.</summary>
     public static IPass Find(string name) =>
@@ -39,7 +41,8 @@ internal static class PassCatalog
         };
         if (name == WholePipeline)
         {
-            Pipeline.Default.Run(f, context);
+            CompileOrder.Passes.Run(f, context);
+            StepRunner.RunAll(CompileOrder.Handover, f, f.Name, context);
         }
         else
         {

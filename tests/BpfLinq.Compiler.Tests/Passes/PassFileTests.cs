@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace BpfLinq.Compiler.Tests.Passes;
 
 /// <summary>
-/// Runs the IR file tests under <c>Passes/&lt;Pass&gt;/*.ir</c>: the <c>-- input</c> function through
+/// Runs the IR file tests under <c>Passes/&lt;step name&gt;/*.ir</c>: the <c>-- input</c> function through
 /// the passes named in <c>-- pass</c> (one per line; <c>pipeline</c> for all of them), verified after
 /// each, must print as <c>-- output</c> and behave as the input on a fixed set of arguments.
 /// <c>BPFLINQ_UPDATE_GOLDEN=1</c> rewrites the outputs instead; <c>BPFLINQ_DUMP=*</c> (or pass
@@ -71,18 +71,18 @@ public sealed partial class PassFileTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_pass_has_file_tests_in_a_folder_named_after_its_class()
+    public void Every_pass_has_file_tests_in_a_folder_named_after_its_step()
     {
         var folders = Directory.GetDirectories(Root).Select(Path.GetFileName).ToHashSet();
-        var classes = PassCatalog.Passes.Select(p => p.GetType().Name).Append(nameof(Pipeline)).ToHashSet();
-        foreach (var c in classes)
+        var names = PassCatalog.Passes.Select(p => p.Name).Append(PassCatalog.WholePipeline).ToHashSet();
+        foreach (var name in names)
         {
-            folders.ShouldContain(c, $"Passes/{c}/ holds {c}'s IR tests");
-            Directory.GetFiles(Path.Combine(Root, c!), "*.ir").ShouldNotBeEmpty(c);
+            folders.ShouldContain(name, $"Passes/{name}/ holds the IR tests of the step '{name}'");
+            Directory.GetFiles(Path.Combine(Root, name), "*.ir").ShouldNotBeEmpty(name);
         }
         foreach (var folder in folders)
         {
-            classes.ShouldContain(folder, $"Passes/{folder}/ is not named after a pass");
+            names.ShouldContain(folder!, $"Passes/{folder}/ is not named after a pass of the compile order");
         }
     }
 

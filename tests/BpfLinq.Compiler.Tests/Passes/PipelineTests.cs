@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
@@ -24,15 +25,15 @@ public sealed class PipelineTests
         """;
 
     [Fact]
-    public void The_default_order_meets_every_constraint()
+    public void The_compile_order_meets_every_constraint()
     {
-        PassOrder.Check(Pipeline.Default.Flatten().Select(p => p.Name).ToList()).ShouldBeEmpty();
+        PassOrder.Check(CompileOrder.StepNames().ToList()).ShouldBeEmpty();
     }
 
     [Fact]
-    public void Every_constraint_names_passes_of_the_pipeline()
+    public void Every_constraint_names_steps_of_the_compile_order()
     {
-        var names = Pipeline.Default.Flatten().Select(p => p.Name).ToList();
+        var names = CompileOrder.StepNames().ToList();
         foreach (var (before, after, reason) in PassOrder.Constraints)
         {
             names.ShouldContain(before);
@@ -42,25 +43,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public void Pass_names_are_unique_so_dumps_and_constraints_name_one_pass()
+    public void Step_names_are_unique_so_dumps_and_constraints_name_one_step()
     {
-        Pipeline.Default.Flatten().GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+        CompileOrder.StepNames().GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
     }
 
     [Fact]
     public void A_reordering_that_breaks_a_constraint_is_reported_with_its_reason()
     {
-        var violations = PassOrder.Check(["thread jumps", "fold branches", "simplify cfg"]);
-        violations.ShouldContain("'thread jumps' (position 0) runs before any 'fold branches': " +
-            PassOrder.Constraints.Single(c => c is ("fold branches", "thread jumps", _)).Reason);
-        PassOrder.Check(["early simplify cfg", "unify exits"]).ShouldContain(v => v.StartsWith("'early simplify cfg' (position 0) runs before any 'unify exits'", StringComparison.Ordinal));
+        var violations = PassOrder.Check(["thread-jumps", "fold-branches", "simplify-cfg"]);
+        violations.ShouldContain("'thread-jumps' (position 0) runs before any 'fold-branches': " +
+            PassOrder.Constraints.Single(c => c is ("fold-branches", "thread-jumps", _)).Reason);
+        PassOrder.Check(["early-simplify-cfg", "unify-exits"]).ShouldContain(v => v.StartsWith("'early-simplify-cfg' (position 0) runs before any 'unify-exits'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_printed_pipeline_lists_every_pass_in_order()
     {
-        var lines = Pipeline.Default.ToString().TrimEnd('\n').Split('\n');
-        lines.Select(l => l.Trim().Split(" (")[0]).ShouldBe(Pipeline.Default.Flatten().Select(p => p.Name));
+        var lines = CompileOrder.Passes.ToString().TrimEnd('\n').Split('\n');
+        lines.Select(l => l.Trim().Split(" (")[0]).ShouldBe(CompileOrder.Passes.Flatten().Select(p => p.Name));
         lines.ShouldContain("optimize (until stable, at most 8 rounds)");
         lines.ShouldContain("  cse");
     }
@@ -113,16 +114,16 @@ public sealed class PipelineTests
         var plain = IrParser.Parse(Filter);
         var dumpedAll = IrParser.Parse(Filter);
         var dumpedSome = IrParser.Parse(Filter);
-        Pipeline.Default.Run(plain, new PassContext(ProgramKind.SocketFilter));
-        Pipeline.Default.Run(dumpedAll, new PassContext(ProgramKind.SocketFilter) { DumpAfter = PassContext.ParseDumpAfter("*"), Trace = all.Add });
-        Pipeline.Default.Run(dumpedSome, new PassContext(ProgramKind.SocketFilter) { DumpAfter = PassContext.ParseDumpAfter("cse, unify exits"), Trace = some.Add });
+        CompileOrder.Passes.Run(plain, new PassContext(ProgramKind.SocketFilter));
+        CompileOrder.Passes.Run(dumpedAll, new PassContext(ProgramKind.SocketFilter) { DumpAfter = PassContext.ParseDumpAfter("*"), Trace = all.Add });
+        CompileOrder.Passes.Run(dumpedSome, new PassContext(ProgramKind.SocketFilter) { DumpAfter = PassContext.ParseDumpAfter("cse, unify-exits"), Trace = some.Add });
 
         IrPrinter.Print(dumpedAll).ShouldBe(IrPrinter.Print(plain));
         IrPrinter.Print(dumpedSome).ShouldBe(IrPrinter.Print(plain));
-        all[0].ShouldStartWith("> after unify exits:\nfunc filter(v0: ctxptr) -> i64\n");
-        all.Select(d => d.Split(':')[0]).Distinct().Order().ShouldBe(Pipeline.Default.Flatten().Select(p => "> after " + p.Name).Distinct().Order());
+        all[0].ShouldStartWith("> after unify-exits:\nfunc filter(v0: ctxptr) -> i64\n");
+        all.Select(d => d.Split(':')[0]).Distinct().Order().ShouldBe(CompileOrder.Passes.Flatten().Select(p => "> after " + p.Name).Distinct().Order());
         all[^1].ShouldBe("> after optimize:\n" + IrPrinter.Print(plain));
-        some.Select(d => d.Split('\n')[0]).Distinct().ShouldBe(["> after unify exits:", "> after cse:"]);
+        some.Select(d => d.Split('\n')[0]).Distinct().ShouldBe(["> after unify-exits:", "> after cse:"]);
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class PipelineTests
     {
         var f = IrParser.Parse(Filter);
         f.Blocks[1].RemoveTerminator();
-        Should.Throw<InternalCompilerError>(() => Pipeline.Default.Run(f, new PassContext(ProgramKind.SocketFilter) { VerifyIrAfterEachPass = true }))
+        Should.Throw<InternalCompilerError>(() => CompileOrder.Passes.Run(f, new PassContext(ProgramKind.SocketFilter) { VerifyIrAfterEachPass = true }))
             .Phase.ShouldBe("the pipeline's input");
     }
 

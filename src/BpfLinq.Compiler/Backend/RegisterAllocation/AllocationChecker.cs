@@ -1,4 +1,5 @@
 using System.Globalization;
+using BpfLinq.Compiler.Diagnostics;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
@@ -18,10 +19,10 @@ internal static class AllocationChecker
 {
     private const int Registers = VReg.PhysicalCount;
 
-    /// <summary>Every violation found (empty when the allocation is correct).</summary>
-    public static List<string> Check(MachineFunction function, Allocation allocation)
+    /// <summary>Every violation found, typed (empty when the allocation is correct).</summary>
+    public static List<CheckerError<AllocationErrorKind>> Check(MachineFunction function, Allocation allocation)
     {
-        var errors = new List<string>();
+        var errors = new List<CheckerError<AllocationErrorKind>>();
         var constants = new Dictionary<long, int>();
         int ConstantId(long bits)
         {
@@ -45,12 +46,13 @@ internal static class AllocationChecker
         }
         entryStates[0] = entry;
         var work = new SortedSet<int> { 0 };
-        var reported = new HashSet<string>();
-        void Error(string message)
+        var reported = new HashSet<CheckerError<AllocationErrorKind>>();
+        void Error(AllocationErrorKind kind, string where, string message)
         {
-            if (reported.Add(message))
+            var error = new CheckerError<AllocationErrorKind>(kind, where, message);
+            if (reported.Add(error))
             {
-                errors.Add(message);
+                errors.Add(error);
             }
         }
         while (work.Count > 0 && errors.Count < 20)
@@ -106,7 +108,7 @@ internal static class AllocationChecker
     }
 
     // Replays one block on a state.
-    private sealed class Replay(Allocation allocation, HashSet<int>[] state, int width, Action<string> error, Func<int, string> name, Func<long, int> constantId)
+    private sealed class Replay(Allocation allocation, HashSet<int>[] state, int width, Action<AllocationErrorKind, string, string> error, Func<int, string> name, Func<long, int> constantId)
     {
         public void Instruction(MachineBlock b, MachineInstr i)
         {
@@ -117,7 +119,7 @@ internal static class AllocationChecker
             var uses = allocation.Uses[i.Index];
             if (i.IsTied && !i.IsCommutative && !i.HasImm && i.Uses.Length > 1 && i.Uses[1] != i.Uses[0] && defs[0] != uses[0] && defs[0] == uses[1])
             {
-                error($"{where}: the copy into {defs[0]} for the tied result would clobber the second source");
+                error(AllocationErrorKind.TiedCopyClobbersSource, where, $"the copy into {defs[0]} for the tied result would clobber the second source");
             }
             if (i.Opcode == MachineOpcode.Call)
             {
@@ -174,7 +176,7 @@ internal static class AllocationChecker
                 var at = Index(homes[k], where);
                 if (at >= 0 && !state[at].Contains(expected))
                 {
-                    error($"{where}: parameter {edge.Target.Params[k]} in {homes[k]} should hold {name(expected)}, holds {Describe(at)}");
+                    error(AllocationErrorKind.ParameterNotInLocation, where, $"parameter {edge.Target.Params[k]} in {homes[k]} should hold {name(expected)}, holds {Describe(at)}");
                 }
             }
             foreach (var p in edge.Target.Params)
@@ -200,13 +202,13 @@ internal static class AllocationChecker
             {
                 if (!uses[k].IsRegister)
                 {
-                    error($"{where}: operand {i.Uses[k]} is read from {uses[k]}, not a register");
+                    error(AllocationErrorKind.OperandNotInRegister, where, $"operand {i.Uses[k]} is read from {uses[k]}, not a register");
                     continue;
                 }
                 var at = Index(uses[k], where);
                 if (at >= 0 && !state[at].Contains(i.Uses[k].Index))
                 {
-                    error($"{where}: {i.Uses[k]} read from {uses[k]}, which holds {Describe(at)}");
+                    error(AllocationErrorKind.ValueNotInLocation, where, $"{i.Uses[k]} read from {uses[k]}, which holds {Describe(at)}");
                 }
             }
         }
@@ -217,7 +219,7 @@ internal static class AllocationChecker
             {
                 if (!m.IsEncodable)
                 {
-                    error($"{where}: move {m} is not one instruction");
+                    error(AllocationErrorKind.MoveNotEncodable, where, $"move {m} is not one instruction");
                 }
                 var to = Index(m.Destination, where);
                 if (to < 0)
@@ -248,7 +250,7 @@ internal static class AllocationChecker
             };
             if (index < 0)
             {
-                error($"{where}: {l} is not a register or slot of this frame");
+                error(AllocationErrorKind.LocationOutsideFrame, where, $"{l} is not a register or slot of this frame");
             }
             return index;
         }
