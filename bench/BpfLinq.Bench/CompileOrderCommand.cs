@@ -5,7 +5,8 @@ namespace BpfLinq.Bench;
 
 /// <summary>
 /// <c>dotnet run --project bench/BpfLinq.Bench -- compile-order</c>: prints the compiler's steps in
-/// order and writes <c>docs/compile-order.md</c> (the table and the order constraints).
+/// order and writes <c>docs/compile-order.md</c> (the table and the order constraints) and the
+/// table in <c>docs/ARCHITECTURE.md</c>.
 /// </summary>
 internal static class CompileOrderCommand
 {
@@ -15,7 +16,8 @@ internal static class CompileOrderCommand
         var path = Path.Combine(Docs.DocBlock.RepositoryRoot(), CompileOrderDocument.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, CompileOrderDocument.Markdown());
-        output.WriteLine($"wrote {CompileOrderDocument.RelativePath}");
+        Docs.DocBlock.Write("ARCHITECTURE.md", "compile-order", CompileOrderDocument.TableBlock());
+        output.WriteLine($"wrote {CompileOrderDocument.RelativePath} and the table in docs/ARCHITECTURE.md");
         return 0;
     }
 }

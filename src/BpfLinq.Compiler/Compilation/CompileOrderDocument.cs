@@ -16,6 +16,9 @@ internal static class CompileOrderDocument
     /// <summary>The page's path, relative to the repository root.</summary>
     public static string RelativePath { get; } = Path.Combine("docs", "compile-order.md");
 
+    /// <summary>The table as the generated block of <c>docs/ARCHITECTURE.md</c> shows it.</summary>
+    public static string TableBlock() => "```text\n" + CompileOrder.Print() + "```\n";
+
     /// <summary>The page's text (lines end in <c>\n</c>).</summary>
     public static string Markdown()
     {
@@ -28,7 +31,7 @@ internal static class CompileOrderDocument
         sb.Append("`phases` timings use it. Every step runs in the same phase wrapper: a crash in it is an\n");
         sb.Append("`InternalCompilerError` naming the step. Why each step stands where it does is commented beside\n");
         sb.Append("it in `src/BpfLinq.Compiler/Compilation/CompileOrder.cs`.\n\n");
-        sb.Append("```text\n").Append(CompileOrder.Print()).Append("```\n\n");
+        sb.Append(TableBlock()).Append('\n');
         sb.Append("## Order constraints\n\n");
         sb.Append("`src/BpfLinq.Compiler/Passes/PassOrder.cs`; a test fails when the order breaks one.\n\n");
         sb.Append("| Before | After | Why |\n");

@@ -14,4 +14,12 @@ public sealed class CompileOrderDocumentTests
         committed.ShouldBe(CompileOrderDocument.Markdown(),
             $"{CompileOrderDocument.RelativePath} is stale: regenerate it with `{CompileOrderDocument.Command}` and commit the result");
     }
+
+    [Fact]
+    public void The_architecture_page_shows_the_table_the_code_runs()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "ARCHITECTURE.md")).ReplaceLineEndings("\n");
+        page.ShouldContain("<!-- generated: compile-order -->\n" + CompileOrderDocument.TableBlock() + "<!-- end generated: compile-order -->",
+            customMessage: $"docs/ARCHITECTURE.md's compile order is stale: regenerate it with `{CompileOrderDocument.Command}` and commit the result");
+    }
 }
