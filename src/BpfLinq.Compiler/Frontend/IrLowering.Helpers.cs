@@ -16,72 +16,67 @@ internal sealed partial class IrLowering
 {
     private const int MaxLoadBytes = 256;
 
-    private Value? LowerHelperCall(MethodCallExpression node)
+    /// <summary><c>Bpf.Then(effect, result)</c>: both, in order; the value is the result's.</summary>
+    internal Value? LowerThen(MethodCallExpression node)
     {
-        var args = node.Arguments;
-        switch (node.Method.Name)
-        {
-            case nameof(Bpf.Then):
-                LowerValue(args[0]);
-                return LowerValue(args[1]);
-            case nameof(Bpf.KtimeGetNs):
-                return _b.Call((long)Helper.KtimeGetNs, IrType.I64);
-            case nameof(Bpf.GetPrandomU32):
-                return Low32(_b.Call((long)Helper.GetPrandomU32, IrType.I64));
-            case nameof(Bpf.GetSmpProcessorId):
-                return Low32(_b.Call((long)Helper.GetSmpProcessorId, IrType.I64));
-            case nameof(Bpf.GetHashRecalc):
-                return Low32(_b.Call((long)Helper.GetHashRecalc, IrType.I64, ContextArgument(args[0])));
-            case nameof(Bpf.Strncmp):
-            {
-                var (buffer, length) = LowerByteBuffer(args[0]);
-                var n = ConstantInt(args[1], "length", "Bpf.Strncmp");
-                if (n < 1 || n > length)
-                {
-                    throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("length", "Bpf.Strncmp", $"from 1 to the buffer's {length} bytes"));
-                }
-                return Low32(_b.Call((long)Helper.Strncmp, IrType.I64, buffer, _b.I64(n), StringAddress(args[2], "Bpf.Strncmp")));
-            }
-            case nameof(Bpf.Strcmp):
-            {
-                var (buffer, _) = LowerByteBuffer(args[0]);
-                var text = StringAddress(args[1], "Bpf.Strcmp");
-                return Low32(_b.KfuncCall(_module.KfuncIndex("bpf_strcmp"), IrType.I64, buffer, text));
-            }
-            case nameof(Bpf.LoadBytes):
-                throw Error(node, CompileErrors.ByteBufferAsValue());
-            case nameof(Bpf.Redirect):
-                if (!ProgramKindTable.Of(_kind).Allows(Helper.Redirect))
-                {
-                    throw Error(node, CompileErrors.HelperNotAvailable("Bpf.Redirect", _kind, ": redirects are for tc and XDP programs"));
-                }
-                return _b.Call((long)Helper.Redirect, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, LowerValue(args[0])!), LowerValue(args[1])!);
-            case nameof(Bpf.TracePrintk):
-                return LowerTracePrintk(node);
-            case nameof(Bpf.StoreBytes):
-                return LowerStoreBytes(node);
-            case nameof(Bpf.L3CsumReplace):
-            case nameof(Bpf.L4CsumReplace):
-                return LowerChecksumReplace(node);
-            case nameof(Bpf.CallHelper):
-            {
-                var id = ConstantInt(args[0], "helper id", "Bpf.CallHelper");
-                return _b.Call(id, IrType.I64, ScalarArguments(args[1], "Bpf.CallHelper"));
-            }
-            case nameof(Bpf.CallKfunc):
-            {
-                if (args[0] is not ConstantExpression { Value: string name } || name.Length == 0)
-                {
-                    throw Error(args[0], CompileErrors.HelperArgumentNotConstant("name", "Bpf.CallKfunc"));
-                }
-                return _b.KfuncCall(_module.KfuncIndex(name), IrType.I64, ScalarArguments(args[1], "Bpf.CallKfunc"));
-            }
-            default:
-                throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
-        }
+        LowerValue(node.Arguments[0]);
+        return LowerValue(node.Arguments[1]);
     }
 
-    private Instr LowerTracePrintk(MethodCallExpression node)
+    /// <summary>A helper whose arguments are the context or nothing, its result truncated to 32 bits when <paramref name="low32"/>.</summary>
+    internal Value LowerPlainHelper(MethodCallExpression node, Helper helper, bool low32)
+    {
+        var call = _b.Call((long)helper, IrType.I64, [.. node.Arguments.Select(ContextArgument)]);
+        return low32 ? Low32(call) : call;
+    }
+
+    internal Value LowerStrncmp(MethodCallExpression node)
+    {
+        var args = node.Arguments;
+        var (buffer, length) = LowerByteBuffer(args[0]);
+        var n = ConstantInt(args[1], "length", "Bpf.Strncmp");
+        if (n < 1 || n > length)
+        {
+            throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("length", "Bpf.Strncmp", $"from 1 to the buffer's {length} bytes"));
+        }
+        return Low32(_b.Call((long)Helper.Strncmp, IrType.I64, buffer, _b.I64(n), StringAddress(args[2], "Bpf.Strncmp")));
+    }
+
+    internal Value LowerStrcmp(MethodCallExpression node)
+    {
+        var (buffer, _) = LowerByteBuffer(node.Arguments[0]);
+        var text = StringAddress(node.Arguments[1], "Bpf.Strcmp");
+        return Low32(_b.KfuncCall(_module.KfuncIndex("bpf_strcmp"), IrType.I64, buffer, text));
+    }
+
+    /// <summary><c>Bpf.LoadBytes</c> is only an argument of the string helpers (<see cref="LowerByteBuffer"/>), never a value.</summary>
+    internal Value LowerLoadBytesAsValue(MethodCallExpression node) => throw Error(node, CompileErrors.ByteBufferAsValue());
+
+    internal Value LowerRedirect(MethodCallExpression node)
+    {
+        if (!ProgramKindTable.Of(_kind).Allows(Helper.Redirect))
+        {
+            throw Error(node, CompileErrors.HelperNotAvailable("Bpf.Redirect", _kind, ": redirects are for tc and XDP programs"));
+        }
+        return _b.Call((long)Helper.Redirect, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, LowerValue(node.Arguments[0])!), LowerValue(node.Arguments[1])!);
+    }
+
+    internal Value LowerCallHelper(MethodCallExpression node)
+    {
+        var id = ConstantInt(node.Arguments[0], "helper id", "Bpf.CallHelper");
+        return _b.Call(id, IrType.I64, ScalarArguments(node.Arguments[1], "Bpf.CallHelper"));
+    }
+
+    internal Value LowerCallKfunc(MethodCallExpression node)
+    {
+        if (node.Arguments[0] is not ConstantExpression { Value: string name } || name.Length == 0)
+        {
+            throw Error(node.Arguments[0], CompileErrors.HelperArgumentNotConstant("name", "Bpf.CallKfunc"));
+        }
+        return _b.KfuncCall(_module.KfuncIndex(name), IrType.I64, ScalarArguments(node.Arguments[1], "Bpf.CallKfunc"));
+    }
+
+    internal Instr LowerTracePrintk(MethodCallExpression node)
     {
         if (node.Arguments[0] is not ConstantExpression { Value: string format })
         {
@@ -102,7 +97,7 @@ internal sealed partial class IrLowering
     }
 
     // The value goes to the stack in network order (its low `length` bytes, most significant first).
-    private Instr LowerStoreBytes(MethodCallExpression node)
+    internal Instr LowerStoreBytes(MethodCallExpression node)
     {
         var args = node.Arguments;
         var context = PacketWriter(node, args[0], Helper.SkbStoreBytes);
@@ -129,10 +124,9 @@ internal sealed partial class IrLowering
     }
 
     // from and to are network-order numbers; the helper takes them as they lie in memory.
-    private Instr LowerChecksumReplace(MethodCallExpression node)
+    internal Instr LowerChecksumReplace(MethodCallExpression node, bool isL4)
     {
         var args = node.Arguments;
-        var isL4 = node.Method.Name == nameof(Bpf.L4CsumReplace);
         var method = isL4 ? "L4CsumReplace" : "L3CsumReplace";
         var context = PacketWriter(node, args[0], isL4 ? Helper.L4CsumReplace : Helper.L3CsumReplace);
         var offset = LowerValue(args[1])!;

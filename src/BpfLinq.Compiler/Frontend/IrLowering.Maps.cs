@@ -20,85 +20,93 @@ namespace BpfLinq.Compiler.Frontend;
 /// </summary>
 internal sealed partial class IrLowering
 {
-    private Value LowerMapCall(MethodCallExpression node, MapDefinition map)
+    /// <summary>A call of a captured map's method: the map's index (registered before its arguments are lowered), then the operation.</summary>
+    internal Value LowerMapCall(MethodCallExpression node, MapOperation operation)
     {
-        var index = _module.MapIndex(map);
+        var map = node.Object is ConstantExpression { Value: MapDefinition captured }
+            ? captured
+            : throw Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
+        return operation(this, node, map, _module.MapIndex(map));
+    }
+
+    internal Value LowerMapGet(MethodCallExpression node, MapDefinition map, int index)
+    {
         var args = node.Arguments;
-        switch (node.Method.Name)
+        var type = ScalarValueOf(node, map.ValueType) ?? throw Error(node, CompileErrors.MapStructValue(map.ValueType));
+        var pointer = Lookup(index, map, args[0]);
+        return IfNotNull(pointer, type.Ir,
+            () => LoadScalar(pointer, 0, type),
+            () => args.Count > 1 ? LowerValue(args[1])! : _function.Const(type.Ir, 0));
+    }
+
+    internal Value LowerMapContainsKey(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var pointer = Lookup(index, map, node.Arguments[0]);
+        return IfNotNull(pointer, IrType.I32, () => _b.I32(1), () => _b.I32(0));
+    }
+
+    internal Value LowerMapUpdate(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        var key = ToStack(args[0], map.KeyType);
+        var value = ToStack(args[1], map.ValueType);
+        var flags = args.Count > 2 ? LowerValue(args[2])! : _b.I64(0);
+        return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), key, value, flags);
+    }
+
+    internal Value LowerMapDelete(MethodCallExpression node, MapDefinition map, int index) =>
+        _b.Call((long)Helper.MapDeleteElem, IrType.I64, _b.MapRef(index), ToStack(node.Arguments[0], map.KeyType));
+
+    // Add(key, delta) or Add(key, v => v.Field, delta).
+    internal Value LowerMapAddCall(MethodCallExpression node, MapDefinition map, int index) =>
+        node.Arguments.Count == 3 ? LowerFieldAdd(node, map, index) : LowerMapAdd(node, map, index, increment: false);
+
+    internal Value LowerMapIncrement(MethodCallExpression node, MapDefinition map, int index) => LowerMapAdd(node, map, index, increment: true);
+
+    internal Value LowerSockMapRedirect(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        if (!ProgramKindTable.Of(_kind).Allows(Helper.SkRedirectMap))
         {
-            case nameof(KeyValueMap<int, int>.GetValueOrDefault):
-            {
-                var type = ScalarValueOf(node, map.ValueType) ?? throw Error(node, CompileErrors.MapStructValue(map.ValueType));
-                var pointer = Lookup(index, map, args[0]);
-                return IfNotNull(pointer, type.Ir,
-                    () => LoadScalar(pointer, 0, type),
-                    () => args.Count > 1 ? LowerValue(args[1])! : _function.Const(type.Ir, 0));
-            }
-            case nameof(KeyValueMap<int, int>.ContainsKey):
-            {
-                var pointer = Lookup(index, map, args[0]);
-                return IfNotNull(pointer, IrType.I32, () => _b.I32(1), () => _b.I32(0));
-            }
-            case nameof(KeyValueMap<int, int>.Update):
-            {
-                var key = ToStack(args[0], map.KeyType);
-                var value = ToStack(args[1], map.ValueType);
-                var flags = args.Count > 2 ? LowerValue(args[2])! : _b.I64(0);
-                return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), key, value, flags);
-            }
-            case nameof(KeyValueMap<int, int>.Delete):
-                return _b.Call((long)Helper.MapDeleteElem, IrType.I64, _b.MapRef(index), ToStack(args[0], map.KeyType));
-            case nameof(KeyValueMap<int, int>.Add) when args.Count == 3:
-                return LowerFieldAdd(node, map, index);
-            case nameof(KeyValueMap<int, int>.Increment):
-            case nameof(KeyValueMap<int, int>.Add):
-                return LowerMapAdd(node, map, index);
-            case nameof(SockMap.Redirect) when map is SockMap:
-            {
-                if (!ProgramKindTable.Of(_kind).Allows(Helper.SkRedirectMap))
-                {
-                    throw Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", _kind, ": socket redirects are for sk_skb programs"));
-                }
-                var ingress = args.Count > 2 ? ConstantInt(args[2], "ingress flag", "SockMap.Redirect") : 0;
-                var key = LowerValue(args[1])!;
-                return _b.Call((long)Helper.SkRedirectMap, IrType.I64, ContextArgument(args[0]), _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(ingress != 0 ? 1 : 0));
-            }
-            case nameof(DevMap.Redirect):
-            {
-                if (!ProgramKindTable.Of(_kind).Allows(Helper.RedirectMap))
-                {
-                    throw Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", _kind, ": device maps redirect XDP frames"));
-                }
-                var fallback = args.Count > 1 ? ConstantInt(args[1], "fallback action", "DevMap.Redirect") : 0;
-                if (fallback is < 0 or > 3)
-                {
-                    throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("fallback action", "DevMap.Redirect", "an XDP action from 0 to 3"));
-                }
-                var key = LowerValue(args[0])!;
-                return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
-            }
-            case nameof(RingBuffer<int>.Submit):
-                return LowerRingbufSubmit(node, map, index);
-            case nameof(RingBuffer<int>.Output):
-            {
-                var record = ToStack(args[0], map.ValueType);
-                var size = ValueLayoutOf(args[0], map.ValueType).Size;
-                return _b.Call((long)Helper.RingbufOutput, IrType.I64, _b.MapRef(index), record, _b.I64(size), _b.I64(0));
-            }
-            default:
-                throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
+            throw Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", _kind, ": socket redirects are for sk_skb programs"));
         }
+        var ingress = args.Count > 2 ? ConstantInt(args[2], "ingress flag", "SockMap.Redirect") : 0;
+        var key = LowerValue(args[1])!;
+        return _b.Call((long)Helper.SkRedirectMap, IrType.I64, ContextArgument(args[0]), _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(ingress != 0 ? 1 : 0));
+    }
+
+    internal Value LowerDevMapRedirect(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        if (!ProgramKindTable.Of(_kind).Allows(Helper.RedirectMap))
+        {
+            throw Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", _kind, ": device maps redirect XDP frames"));
+        }
+        var fallback = args.Count > 1 ? ConstantInt(args[1], "fallback action", "DevMap.Redirect") : 0;
+        if (fallback is < 0 or > 3)
+        {
+            throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("fallback action", "DevMap.Redirect", "an XDP action from 0 to 3"));
+        }
+        var key = LowerValue(args[0])!;
+        return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
+    }
+
+    internal Value LowerRingbufOutput(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var record = ToStack(node.Arguments[0], map.ValueType);
+        var size = ValueLayoutOf(node.Arguments[0], map.ValueType).Size;
+        return _b.Call((long)Helper.RingbufOutput, IrType.I64, _b.MapRef(index), record, _b.I64(size), _b.I64(0));
     }
 
     // Atomic add in place when the key exists; otherwise create it holding the delta.
-    private Value LowerMapAdd(MethodCallExpression node, MapDefinition map, int index)
+    private Value LowerMapAdd(MethodCallExpression node, MapDefinition map, int index, bool increment)
     {
         if (!ManagedIntegers.IsInteger(map.ValueType))
         {
             throw Error(node, CompileErrors.MapAddNotInteger(map.ValueType));
         }
         var type = ScalarValueOf(node, map.ValueType)!.Value;
-        var delta = node.Method.Name == nameof(KeyValueMap<int, int>.Increment) ? _function.Const(type.Ir, 1) : LowerValue(node.Arguments[1])!;
+        var delta = increment ? _function.Const(type.Ir, 1) : LowerValue(node.Arguments[1])!;
         var keySlot = ToStack(node.Arguments[0], map.KeyType);
         var pointer = _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), keySlot);
         return IfNotNull(pointer, IrType.I64,
@@ -335,7 +343,7 @@ internal sealed partial class IrLowering
     }
 
     // reserve; if the ring had room, write the record in the reserved space and submit it; else -EAGAIN.
-    private Value LowerRingbufSubmit(MethodCallExpression node, MapDefinition map, int index)
+    internal Value LowerRingbufSubmit(MethodCallExpression node, MapDefinition map, int index)
     {
         var layout = ValueLayoutOf(node.Arguments[0], map.ValueType);
         var reserved = _b.Call((long)Helper.RingbufReserve, IrType.MapValueOrNull, _b.MapRef(index), _b.I64(layout.Size), _b.I64(0));
