@@ -80,6 +80,6 @@ internal sealed partial class IrLowering
         var body = LowerValue(lambda.Body)!;
         _b.Ret(_function.ReturnType == IrType.I32 ? body : ToReturnValue(body, lambda.Body.Type));
         _labels.SealAll(_ssa);
-        UnreachableCode.Remove(_function);
+        UnreachableCode.RemoveAndFoldPhis(_function);
     }
 }

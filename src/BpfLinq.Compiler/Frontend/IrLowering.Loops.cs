@@ -140,6 +140,6 @@ internal sealed partial class IrLowering
             }
         }
         _labels.SealAll(_ssa);
-        UnreachableCode.Remove(_function);
+        UnreachableCode.RemoveAndFoldPhis(_function);
     }
 }
