@@ -3,40 +3,42 @@ using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
 
-/// <summary>Packet primitives (what packet views were desugared into): each is one IR operation.</summary>
-internal sealed partial class IrLowering
+/// <summary>Packet primitives (what packet views were desugared into): each is one IR operation. A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.</summary>
+internal sealed class PacketLowering(ILoweringScope scope)
 {
+    private readonly IrBuilder _b = scope.Builder;
+
     /// <summary><c>Read(anchor, offset, displacement, size)</c>, or <c>Read64</c> with <paramref name="size"/> 8.</summary>
-    internal Instr LowerPacketRead(MethodCallExpression node, int? size)
+    public Instr LowerPacketRead(MethodCallExpression node, int? size)
     {
         var args = node.Arguments;
         var bytes = size ?? (int)ConstantArgument(args[3]);
-        var offset = LowerValue(args[1])!;
+        var offset = scope.Lower(args[1])!;
         var type = bytes == 8 ? IrType.I64 : IrType.I32;
         return _b.Emit(new Instr(Op.PacketLoad, type, [offset]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = bytes });
     }
 
-    internal Instr LowerPacketHas(MethodCallExpression node)
+    public Instr LowerPacketHas(MethodCallExpression node)
     {
         var args = node.Arguments;
-        return _b.Emit(new Instr(Op.PacketHas, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = (int)ConstantArgument(args[3]) });
+        return _b.Emit(new Instr(Op.PacketHas, IrType.I32, [scope.Lower(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]), Size = (int)ConstantArgument(args[3]) });
     }
 
-    internal Instr LowerByteSwap(MethodCallExpression node, IrType type, int bits) => _b.ByteSwap(type, LowerValue(node.Arguments[0])!, bits);
+    public Instr LowerByteSwap(MethodCallExpression node, IrType type, int bits) => _b.ByteSwap(type, scope.Lower(node.Arguments[0])!, bits);
 
-    internal Instr LowerVlanTags(MethodCallExpression node)
+    public Instr LowerVlanTags(MethodCallExpression node)
     {
         var args = node.Arguments;
-        return _b.Emit(new Instr(Op.VlanSkip, IrType.I32, [LowerValue(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]) });
+        return _b.Emit(new Instr(Op.VlanSkip, IrType.I32, [scope.Lower(args[1])!]) { Anchor = (PacketAnchor)ConstantArgument(args[0]), Imm = ConstantArgument(args[2]) });
     }
 
     // data_end - data: the two u32 fields load as pointers, whose 64-bit difference the verifier
     // allows a privileged loader (as a number it knows nothing about). Cheaper than
     // bpf_xdp_get_buff_len, and the same for the linear frames BpfLinq's XDP programs see.
-    internal Instr LowerXdpLength()
+    public Instr LowerXdpLength()
     {
-        var end = _b.Load(IrType.I64, _ctx, 4, 4);
-        var start = _b.Load(IrType.I64, _ctx, 0, 4);
+        var end = _b.Load(IrType.I64, scope.Context, 4, 4);
+        var start = _b.Load(IrType.I64, scope.Context, 0, 4);
         return _b.Unary(Op.Trunc, IrType.I32, _b.Binary(Op.Sub, IrType.I64, end, start));
     }
 
