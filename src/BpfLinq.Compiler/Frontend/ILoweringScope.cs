@@ -38,9 +38,18 @@ internal interface ILoweringScope
     /// <summary>The program's context passed to a helper: it must be the lambda's context parameter.</summary>
     Value ContextArgument(Expression node);
 
-    /// <summary>Zeroes <paramref name="size"/> bytes of stack at <paramref name="pointer"/>.</summary>
-    void Zero(Value pointer, int size);
+    /// <summary>Zeroes <paramref name="size"/> bytes at <paramref name="pointer"/>, but for the pieces <paramref name="written"/> marks as written later.</summary>
+    void Zero(Value pointer, int size, bool[]? written = null);
+
+    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
+    Instr LoadScalar(Value pointer, long offset, ScalarLayout type);
+
+    /// <summary><paramref name="whenFound"/>'s value when <paramref name="pointer"/> is not null, else <paramref name="whenMissing"/>'s.</summary>
+    Value IfNotNull(Value pointer, IrType type, Func<Value> whenFound, Func<Value> whenMissing);
 
     /// <summary>The address of a constant string in the program's read-only data.</summary>
     Instr StringAddress(Expression node, string method);
+
+    /// <summary>The address of <paramref name="offset"/> in the program's read-only data.</summary>
+    Instr ReadOnlyData(int offset);
 }

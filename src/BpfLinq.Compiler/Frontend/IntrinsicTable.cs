@@ -10,7 +10,7 @@ namespace BpfLinq.Compiler.Frontend;
 internal delegate Value? IntrinsicLowering(IrLowering lowering, MethodCallExpression call);
 
 /// <summary>How a call of one map method is lowered, given the captured map and its index in the module.</summary>
-internal delegate Value MapOperation(IrLowering lowering, MethodCallExpression call, MapDefinition map, int index);
+internal delegate Value MapOperation(MapLowering maps, MethodCallExpression call, MapDefinition map, int index);
 
 /// <summary>
 /// The methods a lambda may call, each with its lowering: one row per method (all overloads of a name
@@ -66,16 +66,16 @@ internal static class IntrinsicTable
         [(typeof(PacketPrimitives), nameof(PacketPrimitives.XdpLength))] = static (l, _) => l.Packets.LowerXdpLength(),
 
         // Map methods, on a captured map.
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.GetValueOrDefault))] = Map(static (l, c, m, i) => l.LowerMapGet(c, m, i)),
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.ContainsKey))] = Map(static (l, c, m, i) => l.LowerMapContainsKey(c, m, i)),
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Update))] = Map(static (l, c, m, i) => l.LowerMapUpdate(c, m, i)),
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Delete))] = Map(static (l, c, m, i) => l.LowerMapDelete(c, m, i)),
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Add))] = Map(static (l, c, m, i) => l.LowerMapAddCall(c, m, i)),
-        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Increment))] = Map(static (l, c, m, i) => l.LowerMapIncrement(c, m, i)),
-        [(typeof(SockMap), nameof(SockMap.Redirect))] = Map(static (l, c, m, i) => l.LowerSockMapRedirect(c, m, i)),
-        [(typeof(DevMap), nameof(DevMap.Redirect))] = Map(static (l, c, m, i) => l.LowerDevMapRedirect(c, m, i)),
-        [(typeof(RingBuffer<>), nameof(RingBuffer<int>.Submit))] = Map(static (l, c, m, i) => l.LowerRingbufSubmit(c, m, i)),
-        [(typeof(RingBuffer<>), nameof(RingBuffer<int>.Output))] = Map(static (l, c, m, i) => l.LowerRingbufOutput(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.GetValueOrDefault))] = Map(static (maps, c, m, i) => maps.LowerMapGet(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.ContainsKey))] = Map(static (maps, c, m, i) => maps.LowerMapContainsKey(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Update))] = Map(static (maps, c, m, i) => maps.LowerMapUpdate(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Delete))] = Map(static (maps, c, m, i) => maps.LowerMapDelete(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Add))] = Map(static (maps, c, m, i) => maps.LowerMapAddCall(c, m, i)),
+        [(typeof(KeyValueMap<,>), nameof(KeyValueMap<int, int>.Increment))] = Map(static (maps, c, m, i) => maps.LowerMapIncrement(c, m, i)),
+        [(typeof(SockMap), nameof(SockMap.Redirect))] = Map(static (maps, c, m, i) => maps.LowerSockMapRedirect(c, m, i)),
+        [(typeof(DevMap), nameof(DevMap.Redirect))] = Map(static (maps, c, m, i) => maps.LowerDevMapRedirect(c, m, i)),
+        [(typeof(RingBuffer<>), nameof(RingBuffer<int>.Submit))] = Map(static (maps, c, m, i) => maps.LowerRingbufSubmit(c, m, i)),
+        [(typeof(RingBuffer<>), nameof(RingBuffer<int>.Output))] = Map(static (maps, c, m, i) => maps.LowerRingbufOutput(c, m, i)),
     };
 
     /// <summary>The lowering of a method, or null when a lambda may not call it.</summary>
@@ -84,5 +84,5 @@ internal static class IntrinsicTable
             ? lowering
             : null;
 
-    private static IntrinsicLowering Map(MapOperation operation) => (l, c) => l.LowerMapCall(c, operation);
+    private static IntrinsicLowering Map(MapOperation operation) => (l, c) => l.Maps.LowerMapCall(c, operation);
 }

@@ -25,7 +25,8 @@ internal sealed partial class IrLowering
         throw TypeError(node);
     }
 
-    private static long ConstantBits(object value) => value switch
+    /// <summary>The bits of a constant of a scalar C# type, as its IR constant holds them.</summary>
+    internal static long ConstantBits(object value) => value switch
     {
         bool b => b ? 1 : 0,
         char c => c,

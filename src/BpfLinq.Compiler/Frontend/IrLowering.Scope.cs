@@ -12,12 +12,20 @@ internal sealed partial class IrLowering : ILoweringScope
 {
     private HelperLowering? _helpers;
     private PacketLowering? _packets;
+    private MapLowering? _maps;
+    private TableLowering? _tables;
 
     /// <summary>Kernel helpers and kfuncs.</summary>
     internal HelperLowering Helpers => _helpers ??= new(this);
 
     /// <summary>Packet primitives.</summary>
     internal PacketLowering Packets => _packets ??= new(this);
+
+    /// <summary>Map operations.</summary>
+    internal MapLowering Maps => _maps ??= new(this);
+
+    /// <summary>Lookup tables in the read-only data.</summary>
+    internal TableLowering Tables => _tables ??= new(this);
 
     IrBuilder ILoweringScope.Builder => _b;
 
@@ -33,8 +41,6 @@ internal sealed partial class IrLowering : ILoweringScope
 
     IDisposable ILoweringScope.Enter(Expression node) => Enter(node);
 
-    void ILoweringScope.Zero(Value pointer, int size) => Zero(pointer, size);
-
     /// <summary>The address of a constant string in the program's read-only data.</summary>
     public Instr StringAddress(Expression node, string method)
     {
@@ -46,8 +52,11 @@ internal sealed partial class IrLowering : ILoweringScope
         {
             throw Error(node, CompileErrors.HelperArgumentOutOfRange("string", method, "ASCII without NUL characters"));
         }
-        return _b.MapValueAddr(ConstantDataMapIndex, _module.Constants.AddString(text));
+        return ReadOnlyData(_module.Constants.AddString(text));
     }
+
+    /// <summary>The address of <paramref name="offset"/> in the program's read-only data.</summary>
+    public Instr ReadOnlyData(int offset) => _b.MapValueAddr(ConstantDataMapIndex, offset);
 
     public long ConstantInt(Expression node, string parameter, string method) =>
         node is ConstantExpression { Value: { } value } && ScalarLayout.Of(node.Type) is not null
@@ -57,4 +66,40 @@ internal sealed partial class IrLowering : ILoweringScope
     /// <summary>The program's context passed to a helper: it must be the lambda's context parameter.</summary>
     public Value ContextArgument(Expression node) =>
         node == _contextParameter ? _ctx : throw Error(node, CompileErrors.ContextMisuse(_contextParameter));
+
+    /// <summary>Branches on a lookup's result: <paramref name="whenFound"/> runs where the pointer is known non-null.</summary>
+    public Value IfNotNull(Value pointer, IrType type, Func<Value> whenFound, Func<Value> whenMissing)
+    {
+        var (found, missing) = (NewBlock(), NewBlock());
+        var join = new Join(NewBlock());
+        _b.CondBr(_b.Cmp(Cond.Ne, pointer, _b.I64(0)), found, missing);
+        SealAndStart(found);
+        Arrive(join, whenFound());
+        SealAndStart(missing);
+        Arrive(join, whenMissing());
+        return Complete(join, type)!;
+    }
+
+    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
+    public Instr LoadScalar(Value pointer, long offset, ScalarLayout type)
+    {
+        var bytes = type.Bits == 1 ? 1 : type.Bits / 8;
+        var loaded = _b.Load(type.Ir, pointer, offset, bytes);
+        return type.IsNarrow && type.Signed ? _b.SExtIn(type.Ir, loaded, type.Bits) : loaded;
+    }
+
+    // Stores zeros over the first `size` bytes at `pointer` in the widest aligned pieces that fit,
+    // skipping the pieces `written` marks as wholly written later.
+    public void Zero(Value pointer, int size, bool[]? written = null)
+    {
+        for (var at = 0; at < size;)
+        {
+            var width = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
+            if (written is null || written.AsSpan(at, width).ContainsAnyExcept(true))
+            {
+                _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
+            }
+            at += width;
+        }
+    }
 }
