@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using BpfLinq.Compiler.Diagnostics;
-using BpfLinq.Compiler.Frontend.Normalize;
 using BpfLinq.Compiler.Ir;
+using BpfLinq.Maps;
 
 namespace BpfLinq.Compiler.Frontend;
 
@@ -25,7 +25,8 @@ internal sealed partial class IrLowering
         throw TypeError(node);
     }
 
-    private static long ConstantBits(object value) => value switch
+    /// <summary>The bits of a constant of a scalar C# type, as its IR constant holds them.</summary>
+    internal static long ConstantBits(object value) => value switch
     {
         bool b => b ? 1 : 0,
         char c => c,
@@ -44,44 +45,31 @@ internal sealed partial class IrLowering
         return _b.I64(verdict.ToReturnValue(_kind));
     }
 
-    private Value? LowerCall(MethodCallExpression node)
+    // Every method a lambda may call is a row of the intrinsic table.
+    private Value? LowerCall(MethodCallExpression node) =>
+        IntrinsicTable.Find(node.Method) is { } lowering ? lowering(this, node) : throw UnsupportedCall(node);
+
+    // A method of a map that is not captured is reported as that; any other as not supported.
+    private BpfCompileException UnsupportedCall(MethodCallExpression node) =>
+        typeof(MapDefinition).IsAssignableFrom(node.Method.DeclaringType) && node.Object is not ConstantExpression { Value: MapDefinition }
+            ? Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node))
+            : Error(node, CompileErrors.UnsupportedMethod(node.Method));
+
+    /// <summary><c>Verdict.Keep(n)</c>: the return value is <c>n</c> (socket filters).</summary>
+    internal Value LowerVerdictKeep(MethodCallExpression node)
     {
-        if (node.Method.DeclaringType == typeof(PacketPrimitives))
-        {
-            return LowerPacketPrimitive(node);
-        }
-        if (typeof(BpfLinq.Maps.MapDefinition).IsAssignableFrom(node.Method.DeclaringType))
-        {
-            return node.Object is ConstantExpression { Value: BpfLinq.Maps.MapDefinition map }
-                ? LowerMapCall(node, map)
-                : throw Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
-        }
-        if (ExpandFunctions.CalledFunction(node) is { } function)
-        {
-            return LowerFunctionCall(node, function);
-        }
-        if (DesugarLoops.IsLoop(node))
-        {
-            return LowerLoopCall(node);
-        }
-        if (node.Method.DeclaringType == typeof(Bpf) && IntrinsicTable.Find(node.Method) is null)
-        {
-            return LowerHelperCall(node);
-        }
-        var intrinsic = IntrinsicTable.Find(node.Method) ?? throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
-        switch (intrinsic.Kind)
-        {
-            case IntrinsicKind.VerdictKeep:
-                VerdictValue(Verdict.Keep(0), node); // checks the kind
-                var bytes = LowerValue(node.Arguments[0])!;
-                return bytes is Constant c ? _b.I64((uint)c.Bits) : _b.Unary(Op.ZExt, IrType.I64, bytes);
-            default:
-                // Bpf.Div/Rem: eBPF's division, exactly what the managed implementation computes.
-                var type = ScalarOf(node);
-                var a = LowerValue(node.Arguments[0])!;
-                var b = LowerValue(node.Arguments[1])!;
-                return _b.Binary(intrinsic.Op, type.Ir, a, b);
-        }
+        VerdictValue(Verdict.Keep(0), node); // checks the kind
+        var bytes = LowerValue(node.Arguments[0])!;
+        return bytes is Constant c ? _b.I64((uint)c.Bits) : _b.Unary(Op.ZExt, IrType.I64, bytes);
+    }
+
+    /// <summary><c>Bpf.Div</c>/<c>Bpf.Rem</c>: eBPF's division, exactly what the managed implementation computes.</summary>
+    internal Value LowerEbpfDivision(MethodCallExpression node, Op signed, Op unsigned)
+    {
+        var type = ScalarOf(node);
+        var a = LowerValue(node.Arguments[0])!;
+        var b = LowerValue(node.Arguments[1])!;
+        return _b.Binary(type.Signed ? signed : unsigned, type.Ir, a, b);
     }
 
     /// <summary>The value of <c>default(T)</c> (null for void): zero, or the verdict <c>default(Verdict)</c> is (Pass).</summary>

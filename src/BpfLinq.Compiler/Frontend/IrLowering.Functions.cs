@@ -16,8 +16,10 @@ internal sealed partial class IrLowering
 {
     private const int MaxFunctionParameters = 5;
 
-    private Instr LowerFunctionCall(MethodCallExpression node, BpfFunction function)
+    /// <summary><c>f.Invoke(...)</c> of a captured <see cref="BpfFunction"/>.</summary>
+    internal Instr LowerFunctionCall(MethodCallExpression node)
     {
+        var function = ExpandFunctions.CalledFunction(node) ?? throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
         if (_module.IsInProgress(function))
         {
             throw Error(node, CompileErrors.FunctionMisuse($"'{function.Name}' calls itself: eBPF has no recursion; write it as a loop (Bpf.Fold)"));
@@ -78,6 +80,6 @@ internal sealed partial class IrLowering
         var body = LowerValue(lambda.Body)!;
         _b.Ret(_function.ReturnType == IrType.I32 ? body : ToReturnValue(body, lambda.Body.Type));
         _labels.SealAll(_ssa);
-        UnreachableCode.Remove(_function);
+        UnreachableCode.RemoveAndFoldPhis(_function);
     }
 }

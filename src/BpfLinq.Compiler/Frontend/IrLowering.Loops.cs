@@ -22,20 +22,21 @@ internal sealed partial class IrLowering
 {
     private const int MaxNesting = 8;
 
-    private Value LowerLoopCall(MethodCallExpression node)
+    /// <summary><c>Bpf.Any</c> is <c>FirstIndex &gt;= 0</c>, through the same callback.</summary>
+    internal Value LowerAnyLoop(MethodCallExpression node)
     {
-        if (node.Method.Name == nameof(Bpf.Any))
-        {
-            // Any is FirstIndex >= 0, through the same callback.
-            var first = Expression.Call(typeof(Bpf).GetMethod(nameof(Bpf.FirstIndex))!, node.Arguments);
-            _context.Provenance.Inherit(first, node);
-            return MaterializeBool(Expression.GreaterThanOrEqual(first, Expression.Constant(0)));
-        }
+        var first = Expression.Call(typeof(Bpf).GetMethod(nameof(Bpf.FirstIndex))!, node.Arguments);
+        _context.Provenance.Inherit(first, node);
+        return MaterializeBool(Expression.GreaterThanOrEqual(first, Expression.Constant(0)));
+    }
+
+    /// <summary><c>Bpf.FirstIndex</c>, or <c>Bpf.Fold</c> when <paramref name="isFold"/>: one <c>bpf_loop</c> over a callback.</summary>
+    internal Value LowerLoopCall(MethodCallExpression node, bool isFold)
+    {
         if (_depth >= MaxNesting)
         {
             throw Error(node, CompileErrors.FunctionMisuse($"loop callbacks nest at most {MaxNesting} deep"));
         }
-        var isFold = node.Method.Name == nameof(Bpf.Fold);
         var body = node.Arguments[isFold ? 2 : 1] as LambdaExpression
             ?? throw Error(node, CompileErrors.FunctionMisuse("the body of a loop compiled as a bpf_loop callback must be a lambda written in place (i => ...)"));
         var captured = FreeVariables.Of(body).ToList();
@@ -139,6 +140,6 @@ internal sealed partial class IrLowering
             }
         }
         _labels.SealAll(_ssa);
-        UnreachableCode.Remove(_function);
+        UnreachableCode.RemoveAndFoldPhis(_function);
     }
 }

@@ -12,9 +12,9 @@ internal sealed partial class IrLowering
     // Captured members were folded to constants by normalisation; what is left must be a context field.
     private Value LowerMember(MemberExpression node)
     {
-        if (MapValueFieldOf(node) is { } mapField)
+        if (Maps.MapValueFieldOf(node) is { } mapField)
         {
-            return LowerMapValueField(node, mapField);
+            return Maps.LowerMapValueField(node, mapField);
         }
         var field = ContextFieldOf(node);
         if (field.IsArray)
@@ -28,7 +28,7 @@ internal sealed partial class IrLowering
     {
         if (array is ConstantExpression { Value: Array table } && ConstantIndex(index) is null)
         {
-            return LowerTableLookup(node, table, index);
+            return Tables.LowerLookup(node, table, index);
         }
         if (array is not MemberExpression member)
         {

@@ -164,7 +164,7 @@ internal sealed partial class IrLowering
         {
             throw Error(missing, CompileErrors.LabelNotInTree());
         }
-        UnreachableCode.Remove(_function);
+        UnreachableCode.RemoveAndFoldPhis(_function);
         if (!_function.AllInstrs().Any(i => i.Op == Op.Ret))
         {
             throw Error(lambda.Body, CompileErrors.NoReturn());

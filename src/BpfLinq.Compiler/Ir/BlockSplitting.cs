@@ -1,6 +1,4 @@
-using BpfLinq.Compiler.Ir;
-
-namespace BpfLinq.Compiler.Passes;
+namespace BpfLinq.Compiler.Ir;
 
 /// <summary>Splits a block in two, keeping predecessor lists and successor phis in step.</summary>
 internal static class BlockSplitting

@@ -17,91 +17,102 @@ namespace BpfLinq.Compiler.Frontend;
 ///                                  r0 != 0 ? *(u64 *)(r0 + 0) : 0
 /// counts.Increment(k)          =>  lookup; r0 != 0 ? lock *(u64 *)(r0 + 0) += 1 : update(k, 1, BPF_ANY)
 /// </code>
+/// A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.
 /// </summary>
-internal sealed partial class IrLowering
+internal sealed class MapLowering(ILoweringScope scope)
 {
-    private Value LowerMapCall(MethodCallExpression node, MapDefinition map)
+    private readonly IrBuilder _b = scope.Builder;
+
+    /// <summary>A call of a captured map's method: the map's index (registered before its arguments are lowered), then the operation.</summary>
+    public Value LowerMapCall(MethodCallExpression node, MapOperation operation)
     {
-        var index = _module.MapIndex(map);
+        var map = node.Object is ConstantExpression { Value: MapDefinition captured }
+            ? captured
+            : throw scope.Error(node.Object ?? node, CompileErrors.MapNotCaptured(node.Object ?? node));
+        return operation(this, node, map, scope.Module.MapIndex(map));
+    }
+
+    public Value LowerMapGet(MethodCallExpression node, MapDefinition map, int index)
+    {
         var args = node.Arguments;
-        switch (node.Method.Name)
+        var type = ScalarValueOf(node, map.ValueType) ?? throw scope.Error(node, CompileErrors.MapStructValue(map.ValueType));
+        var pointer = Lookup(index, map, args[0]);
+        return scope.IfNotNull(pointer, type.Ir,
+            () => scope.LoadScalar(pointer, 0, type),
+            () => args.Count > 1 ? scope.Lower(args[1])! : _b.Function.Const(type.Ir, 0));
+    }
+
+    public Value LowerMapContainsKey(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var pointer = Lookup(index, map, node.Arguments[0]);
+        return scope.IfNotNull(pointer, IrType.I32, () => _b.I32(1), () => _b.I32(0));
+    }
+
+    public Value LowerMapUpdate(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        var key = ToStack(args[0], map.KeyType);
+        var value = ToStack(args[1], map.ValueType);
+        var flags = args.Count > 2 ? scope.Lower(args[2])! : _b.I64(0);
+        return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), key, value, flags);
+    }
+
+    public Value LowerMapDelete(MethodCallExpression node, MapDefinition map, int index) =>
+        _b.Call((long)Helper.MapDeleteElem, IrType.I64, _b.MapRef(index), ToStack(node.Arguments[0], map.KeyType));
+
+    // Add(key, delta) or Add(key, v => v.Field, delta).
+    public Value LowerMapAddCall(MethodCallExpression node, MapDefinition map, int index) =>
+        node.Arguments.Count == 3 ? LowerFieldAdd(node, map, index) : LowerMapAdd(node, map, index, increment: false);
+
+    public Value LowerMapIncrement(MethodCallExpression node, MapDefinition map, int index) => LowerMapAdd(node, map, index, increment: true);
+
+    public Value LowerSockMapRedirect(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        if (!ProgramKindTable.Of(scope.Kind).Allows(Helper.SkRedirectMap))
         {
-            case nameof(KeyValueMap<int, int>.GetValueOrDefault):
-            {
-                var type = ScalarValueOf(node, map.ValueType) ?? throw Error(node, CompileErrors.MapStructValue(map.ValueType));
-                var pointer = Lookup(index, map, args[0]);
-                return IfNotNull(pointer, type.Ir,
-                    () => LoadScalar(pointer, 0, type),
-                    () => args.Count > 1 ? LowerValue(args[1])! : _function.Const(type.Ir, 0));
-            }
-            case nameof(KeyValueMap<int, int>.ContainsKey):
-            {
-                var pointer = Lookup(index, map, args[0]);
-                return IfNotNull(pointer, IrType.I32, () => _b.I32(1), () => _b.I32(0));
-            }
-            case nameof(KeyValueMap<int, int>.Update):
-            {
-                var key = ToStack(args[0], map.KeyType);
-                var value = ToStack(args[1], map.ValueType);
-                var flags = args.Count > 2 ? LowerValue(args[2])! : _b.I64(0);
-                return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), key, value, flags);
-            }
-            case nameof(KeyValueMap<int, int>.Delete):
-                return _b.Call((long)Helper.MapDeleteElem, IrType.I64, _b.MapRef(index), ToStack(args[0], map.KeyType));
-            case nameof(KeyValueMap<int, int>.Add) when args.Count == 3:
-                return LowerFieldAdd(node, map, index);
-            case nameof(KeyValueMap<int, int>.Increment):
-            case nameof(KeyValueMap<int, int>.Add):
-                return LowerMapAdd(node, map, index);
-            case nameof(SockMap.Redirect) when map is SockMap:
-            {
-                if (!ProgramKindTable.Of(_kind).Allows(Helper.SkRedirectMap))
-                {
-                    throw Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", _kind, ": socket redirects are for sk_skb programs"));
-                }
-                var ingress = args.Count > 2 ? ConstantInt(args[2], "ingress flag", "SockMap.Redirect") : 0;
-                var key = LowerValue(args[1])!;
-                return _b.Call((long)Helper.SkRedirectMap, IrType.I64, ContextArgument(args[0]), _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(ingress != 0 ? 1 : 0));
-            }
-            case nameof(DevMap.Redirect):
-            {
-                if (!ProgramKindTable.Of(_kind).Allows(Helper.RedirectMap))
-                {
-                    throw Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", _kind, ": device maps redirect XDP frames"));
-                }
-                var fallback = args.Count > 1 ? ConstantInt(args[1], "fallback action", "DevMap.Redirect") : 0;
-                if (fallback is < 0 or > 3)
-                {
-                    throw Error(args[1], CompileErrors.HelperArgumentOutOfRange("fallback action", "DevMap.Redirect", "an XDP action from 0 to 3"));
-                }
-                var key = LowerValue(args[0])!;
-                return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
-            }
-            case nameof(RingBuffer<int>.Submit):
-                return LowerRingbufSubmit(node, map, index);
-            case nameof(RingBuffer<int>.Output):
-            {
-                var record = ToStack(args[0], map.ValueType);
-                var size = ValueLayoutOf(args[0], map.ValueType).Size;
-                return _b.Call((long)Helper.RingbufOutput, IrType.I64, _b.MapRef(index), record, _b.I64(size), _b.I64(0));
-            }
-            default:
-                throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
+            throw scope.Error(node, CompileErrors.HelperNotAvailable("SockMap.Redirect", scope.Kind, ": socket redirects are for sk_skb programs"));
         }
+        var ingress = args.Count > 2 ? scope.ConstantInt(args[2], "ingress flag", "SockMap.Redirect") : 0;
+        var key = scope.Lower(args[1])!;
+        return _b.Call((long)Helper.SkRedirectMap, IrType.I64, scope.ContextArgument(args[0]), _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(ingress != 0 ? 1 : 0));
+    }
+
+    public Value LowerDevMapRedirect(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var args = node.Arguments;
+        if (!ProgramKindTable.Of(scope.Kind).Allows(Helper.RedirectMap))
+        {
+            throw scope.Error(node, CompileErrors.HelperNotAvailable("DevMap.Redirect", scope.Kind, ": device maps redirect XDP frames"));
+        }
+        var fallback = args.Count > 1 ? scope.ConstantInt(args[1], "fallback action", "DevMap.Redirect") : 0;
+        if (fallback is < 0 or > 3)
+        {
+            throw scope.Error(args[1], CompileErrors.HelperArgumentOutOfRange("fallback action", "DevMap.Redirect", "an XDP action from 0 to 3"));
+        }
+        var key = scope.Lower(args[0])!;
+        return _b.Call((long)Helper.RedirectMap, IrType.I64, _b.MapRef(index), _b.Unary(Op.ZExt, IrType.I64, key), _b.I64(fallback));
+    }
+
+    public Value LowerRingbufOutput(MethodCallExpression node, MapDefinition map, int index)
+    {
+        var record = ToStack(node.Arguments[0], map.ValueType);
+        var size = ValueLayoutOf(node.Arguments[0], map.ValueType).Size;
+        return _b.Call((long)Helper.RingbufOutput, IrType.I64, _b.MapRef(index), record, _b.I64(size), _b.I64(0));
     }
 
     // Atomic add in place when the key exists; otherwise create it holding the delta.
-    private Value LowerMapAdd(MethodCallExpression node, MapDefinition map, int index)
+    private Value LowerMapAdd(MethodCallExpression node, MapDefinition map, int index, bool increment)
     {
         if (!ManagedIntegers.IsInteger(map.ValueType))
         {
-            throw Error(node, CompileErrors.MapAddNotInteger(map.ValueType));
+            throw scope.Error(node, CompileErrors.MapAddNotInteger(map.ValueType));
         }
         var type = ScalarValueOf(node, map.ValueType)!.Value;
-        var delta = node.Method.Name == nameof(KeyValueMap<int, int>.Increment) ? _function.Const(type.Ir, 1) : LowerValue(node.Arguments[1])!;
+        var delta = increment ? _b.Function.Const(type.Ir, 1) : scope.Lower(node.Arguments[1])!;
         var keySlot = ToStack(node.Arguments[0], map.KeyType);
         var pointer = _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), keySlot);
-        return IfNotNull(pointer, IrType.I64,
+        return scope.IfNotNull(pointer, IrType.I64,
             () =>
             {
                 var size = map.ValueSize;
@@ -112,7 +123,7 @@ internal sealed partial class IrLowering
                 else
                 {
                     // BPF atomics are 32- and 64-bit only; narrower counters add without them.
-                    var old = LoadScalar(pointer, 0, type);
+                    var old = scope.LoadScalar(pointer, 0, type);
                     _b.Store(pointer, 0, size, _b.Binary(Op.Add, type.Ir, old, delta));
                 }
                 return _b.I64(0);
@@ -130,13 +141,13 @@ internal sealed partial class IrLowering
         var selector = node.Arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } ? quoted : node.Arguments[1] as LambdaExpression;
         if (selector is null || StructFields.PathOf(selector) is not { } path || StructFields.Resolve(map.ValueType, path) is not { Field.Scalar: { } scalar } field)
         {
-            throw Error(node.Arguments[1], CompileErrors.MapLayout(map.ValueType, "the field of Add(key, v => v.Field, delta) must be an integer field written as a member access of the lambda's parameter"));
+            throw scope.Error(node.Arguments[1], CompileErrors.MapLayout(map.ValueType, "the field of Add(key, v => v.Field, delta) must be an integer field written as a member access of the lambda's parameter"));
         }
-        var delta = LowerValue(node.Arguments[2])!;
+        var delta = scope.Lower(node.Arguments[2])!;
         var keySlot = ToStack(node.Arguments[0], map.KeyType);
         var pointer = _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), keySlot);
         var size = field.Field.Size;
-        return IfNotNull(pointer, IrType.I64,
+        return scope.IfNotNull(pointer, IrType.I64,
             () =>
             {
                 if (size is 4 or 8)
@@ -145,7 +156,7 @@ internal sealed partial class IrLowering
                 }
                 else
                 {
-                    _b.Store(pointer, field.Offset, size, _b.Binary(Op.Add, scalar.Ir, LoadScalar(pointer, field.Offset, scalar), delta));
+                    _b.Store(pointer, field.Offset, size, _b.Binary(Op.Add, scalar.Ir, scope.LoadScalar(pointer, field.Offset, scalar), delta));
                 }
                 return _b.I64(0);
             },
@@ -153,7 +164,7 @@ internal sealed partial class IrLowering
             {
                 var rounded = (ValueLayoutOf(node, map.ValueType).Size + 7) & ~7;
                 var value = _b.StackSlot(rounded);
-                Zero(value, rounded);
+                scope.Zero(value, rounded);
                 _b.Store(value, field.Offset, size, delta);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, value, _b.I64(0));
             });
@@ -163,34 +174,13 @@ internal sealed partial class IrLowering
     private Instr Lookup(int index, MapDefinition map, Expression key) =>
         _b.Call((long)Helper.MapLookupElem, IrType.MapValueOrNull, _b.MapRef(index), ToStack(key, map.KeyType));
 
-    /// <summary>Branches on a lookup's result: <paramref name="whenFound"/> runs where the pointer is known non-null.</summary>
-    private Value IfNotNull(Value pointer, IrType type, Func<Value> whenFound, Func<Value> whenMissing)
-    {
-        var (found, missing) = (NewBlock(), NewBlock());
-        var join = new Join(NewBlock());
-        _b.CondBr(_b.Cmp(Cond.Ne, pointer, _b.I64(0)), found, missing);
-        SealAndStart(found);
-        Arrive(join, whenFound());
-        SealAndStart(missing);
-        Arrive(join, whenMissing());
-        return Complete(join, type)!;
-    }
-
-    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
-    private Instr LoadScalar(Value pointer, long offset, ScalarLayout type)
-    {
-        var bytes = type.Bits == 1 ? 1 : type.Bits / 8;
-        var loaded = _b.Load(type.Ir, pointer, offset, bytes);
-        return type.IsNarrow && type.Signed ? _b.SExtIn(type.Ir, loaded, type.Bits) : loaded;
-    }
-
     /// <summary>Evaluates <paramref name="node"/> into a fresh, zeroed stack slot; returns the slot's address.</summary>
     private Instr ToStack(Expression node, Type type)
     {
         var layout = ValueLayoutOf(node, type);
         if (layout.Scalar is not null)
         {
-            return StoreToNewSlot(LowerValue(node)!, layout.Size);
+            return StoreToNewSlot(scope.Lower(node)!, layout.Size);
         }
         // Zeroed first where the initializer leaves bytes unwritten: padding is part of a hash key,
         // and the verifier wants every byte written.
@@ -206,22 +196,7 @@ internal sealed partial class IrLowering
     {
         var written = new bool[size];
         MarkWritten(node, layout, 0, written);
-        Zero(pointer, size, written);
-    }
-
-    // Stores zeros over the first `size` bytes at `pointer` in the widest aligned pieces that fit,
-    // skipping the pieces `written` marks as wholly written later.
-    private void Zero(Value pointer, int size, bool[]? written = null)
-    {
-        for (var at = 0; at < size;)
-        {
-            var width = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
-            if (written is null || written.AsSpan(at, width).ContainsAnyExcept(true))
-            {
-                _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
-            }
-            at += width;
-        }
+        scope.Zero(pointer, size, written);
     }
 
     private static void MarkWritten(Expression node, ValueLayout layout, int offset, bool[] written)
@@ -286,19 +261,19 @@ internal sealed partial class IrLowering
                 }
                 return;
             default:
-                throw Error(node, CompileErrors.MapLayout(layout.Type, "build it in place with an object initializer (new FlowKey { Port = p }), default, or a captured value"));
+                throw scope.Error(node, CompileErrors.MapLayout(layout.Type, "build it in place with an object initializer (new FlowKey { Port = p }), default, or a captured value"));
         }
     }
 
     private void StoreBinding(MemberBinding binding, ValueLayout layout, Value slot, int offset)
     {
-        var field = layout.Field(binding.Member) ?? throw Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{binding.Member.Name} is not a field"));
+        var field = layout.Field(binding.Member) ?? throw scope.Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{binding.Member.Name} is not a field"));
         switch (binding)
         {
             case MemberAssignment { Expression: var value } when field.Layout.Scalar is not null:
-                using (Enter(value))
+                using (scope.Enter(value))
                 {
-                    _b.Store(slot, offset + field.Offset, field.Layout.Size, LowerValue(value)!);
+                    _b.Store(slot, offset + field.Offset, field.Layout.Size, scope.Lower(value)!);
                 }
                 return;
             case MemberAssignment { Expression: var value } when field.Layout.FixedBuffer is null:
@@ -311,12 +286,12 @@ internal sealed partial class IrLowering
                 }
                 return;
             default:
-                throw Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{field.Name} cannot be set in a lambda (fixed buffers start as zeros)"));
+                throw scope.Error(Expression.Default(layout.Type), CompileErrors.MapLayout(layout.Type, $"{field.Name} cannot be set in a lambda (fixed buffers start as zeros)"));
         }
     }
 
     /// <summary>The map and field path of <c>map.GetValueOrDefault(key).A.B</c>, or null for other member accesses.</summary>
-    private (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field)? MapValueFieldOf(MemberExpression node)
+    public (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field)? MapValueFieldOf(MemberExpression node)
     {
         var path = new List<MemberInfo>();
         Expression current = node;
@@ -330,21 +305,21 @@ internal sealed partial class IrLowering
             return null;
         }
         ValueLayoutOf(call, map.ValueType); // a compile error when the value has no layout
-        var (offset, layout) = StructFields.Resolve(map.ValueType, path) ?? throw Error(node, CompileErrors.UnsupportedMember(node.Member));
+        var (offset, layout) = StructFields.Resolve(map.ValueType, path) ?? throw scope.Error(node, CompileErrors.UnsupportedMember(node.Member));
         return (call, map, offset, layout);
     }
 
     // reserve; if the ring had room, write the record in the reserved space and submit it; else -EAGAIN.
-    private Value LowerRingbufSubmit(MethodCallExpression node, MapDefinition map, int index)
+    public Value LowerRingbufSubmit(MethodCallExpression node, MapDefinition map, int index)
     {
         var layout = ValueLayoutOf(node.Arguments[0], map.ValueType);
         var reserved = _b.Call((long)Helper.RingbufReserve, IrType.MapValueOrNull, _b.MapRef(index), _b.I64(layout.Size), _b.I64(0));
-        return IfNotNull(reserved, IrType.I64,
+        return scope.IfNotNull(reserved, IrType.I64,
             () =>
             {
                 if (layout.Scalar is not null)
                 {
-                    _b.Store(reserved, 0, layout.Size, LowerValue(node.Arguments[0])!);
+                    _b.Store(reserved, 0, layout.Size, scope.Lower(node.Arguments[0])!);
                 }
                 else
                 {
@@ -359,20 +334,20 @@ internal sealed partial class IrLowering
     }
 
     // A field of a looked-up struct: read through the value pointer after the null check; 0 when absent.
-    private Value LowerMapValueField(MemberExpression node, (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field) access)
+    public Value LowerMapValueField(MemberExpression node, (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field) access)
     {
         if (access.Lookup.Arguments.Count > 1)
         {
-            throw Error(access.Lookup, CompileErrors.MapLayout(access.Map.ValueType, "a struct lookup has no default value argument: absent keys read as zeros"));
+            throw scope.Error(access.Lookup, CompileErrors.MapLayout(access.Map.ValueType, "a struct lookup has no default value argument: absent keys read as zeros"));
         }
-        var type = access.Field.Scalar ?? throw Error(node, CompileErrors.MapStructValue(node.Type));
-        var index = _module.MapIndex(access.Map);
+        var type = access.Field.Scalar ?? throw scope.Error(node, CompileErrors.MapStructValue(node.Type));
+        var index = scope.Module.MapIndex(access.Map);
         Instr pointer;
-        using (Enter(access.Lookup))
+        using (scope.Enter(access.Lookup))
         {
             pointer = Lookup(index, access.Map, access.Lookup.Arguments[0]);
         }
-        return IfNotNull(pointer, type.Ir, () => LoadScalar(pointer, access.Offset, type), () => _function.Const(type.Ir, 0));
+        return scope.IfNotNull(pointer, type.Ir, () => scope.LoadScalar(pointer, access.Offset, type), () => _b.Function.Const(type.Ir, 0));
     }
 
     private Instr StoreToNewSlot(Value value, int size)
@@ -384,7 +359,7 @@ internal sealed partial class IrLowering
 
     /// <summary>The layout of a key, value or record type, or a compile error saying why it has none.</summary>
     private ValueLayout ValueLayoutOf(Expression node, Type type) =>
-        ValueLayout.TryOf(type, out var layout, out var reason) ? layout : throw Error(node, CompileErrors.MapLayout(type, reason));
+        ValueLayout.TryOf(type, out var layout, out var reason) ? layout : throw scope.Error(node, CompileErrors.MapLayout(type, reason));
 
     /// <summary>The scalar layout of a key or value type, null for a struct (a compile error when it has no layout).</summary>
     private ScalarLayout? ScalarValueOf(Expression node, Type type) => ValueLayoutOf(node, type).Scalar;

@@ -1,6 +1,4 @@
-using BpfLinq.Compiler.Ir;
-
-namespace BpfLinq.Compiler.Passes;
+namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
 /// A phi is trivial when every operand is one value <c>v</c> or the phi itself (Braun et al. 2013,

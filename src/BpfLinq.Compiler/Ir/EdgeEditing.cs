@@ -1,6 +1,4 @@
-using BpfLinq.Compiler.Ir;
-
-namespace BpfLinq.Compiler.Passes;
+namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
 /// Edits of control-flow edges that keep predecessor lists in step (through

@@ -13,35 +13,39 @@ namespace BpfLinq.Compiler.Frontend;
 /// <code>
 /// ports[skb.Mark &amp; 7]   =&gt;   r1 = rodata + 8 ll; w2 &amp;= 7; r2 &lt;&lt;= 2; r1 += r2; w0 = *(u32 *)(r1 + 0)
 /// </code>
+/// A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.
 /// </summary>
-internal sealed partial class IrLowering
+internal sealed class TableLowering(ILoweringScope scope)
 {
-    private Instr LowerTableLookup(Expression node, Array table, Expression index)
+    private readonly IrBuilder _b = scope.Builder;
+
+    /// <summary><paramref name="table"/>[<paramref name="index"/>] for <paramref name="node"/>.</summary>
+    public Instr LowerLookup(Expression node, Array table, Expression index)
     {
         var elementType = table.GetType().GetElementType()!;
         if (ScalarLayout.Of(elementType) is not { } element || elementType == typeof(bool))
         {
-            throw Error(node, CompileErrors.UnsupportedType(table.GetType()));
+            throw scope.Error(node, CompileErrors.UnsupportedType(table.GetType()));
         }
         if (MaskOf(index) is not { } mask || mask >= table.Length)
         {
-            throw Error(index, CompileErrors.TableIndexNotMasked(table.Length));
+            throw scope.Error(index, CompileErrors.TableIndexNotMasked(table.Length));
         }
         var size = element.Bits / 8;
         var bytes = new byte[table.Length * size];
         for (var i = 0; i < table.Length; i++)
         {
-            var bits = ConstantBits(table.GetValue(i)!);
+            var bits = IrLowering.ConstantBits(table.GetValue(i)!);
             for (var b = 0; b < size; b++)
             {
                 bytes[(i * size) + b] = (byte)(bits >> (8 * b)); // little-endian, as the load reads it
             }
         }
-        var position = LowerValue(Unconverted(index))!;
+        var position = scope.Lower(Unconverted(index))!;
         var wide = position.Type == IrType.I64 ? position : _b.Unary(Op.ZExt, IrType.I64, position);
         var scaled = size == 1 ? wide : _b.Binary(Op.Shl, IrType.I64, wide, _b.I64(System.Numerics.BitOperations.Log2((uint)size)));
-        var address = _b.PtrAdd(_b.MapValueAddr(ConstantDataMapIndex, _module.Constants.AddBytes(bytes)), scaled);
-        return LoadScalar(address, 0, element);
+        var address = _b.PtrAdd(scope.ReadOnlyData(scope.Module.Constants.AddBytes(bytes)), scaled);
+        return scope.LoadScalar(address, 0, element);
     }
 
     // The constant c of an index written `e & c` (under C#'s conversions to int), or null.

@@ -1,11 +1,10 @@
-using BpfLinq.Compiler.Ir;
-
-namespace BpfLinq.Compiler.Passes;
+namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
 /// Removes the blocks the entry cannot reach, with the phi operands they fed. Passes that cut
 /// edges (branch folding, jump threading) call it before they return: the IR verifier rejects a
 /// reachable phi reading, from an unreachable predecessor, a value that no longer dominates it.
+/// Lowering calls it too, for the blocks it made for code after a jump.
 /// </summary>
 internal static class UnreachableCode
 {
@@ -44,5 +43,15 @@ internal static class UnreachableCode
             f.RemoveBlock(b);
         }
         return dead.Count;
+    }
+
+    /// <summary>
+    /// What lowering leaves behind: removes the unreachable blocks, then replaces the phis left with
+    /// one distinct operand by it.
+    /// </summary>
+    public static void RemoveAndFoldPhis(Function f)
+    {
+        Remove(f);
+        TrivialPhi.FoldAll(f);
     }
 }

@@ -1,0 +1,55 @@
+using System.Linq.Expressions;
+using BpfLinq.Compiler.Diagnostics;
+using BpfLinq.Compiler.Ir;
+
+namespace BpfLinq.Compiler.Frontend;
+
+/// <summary>
+/// What a feature's lowering (helpers, packets, ...) may use of the lowering it serves: the builder
+/// positioned where the call is lowered, the module, the program kind, the lowering of sub-expressions
+/// and the diagnostics. <see cref="IrLowering"/> implements it; features see nothing else of it.
+/// </summary>
+internal interface ILoweringScope
+{
+    /// <summary>The builder, positioned at the current block with the current source.</summary>
+    IrBuilder Builder { get; }
+
+    /// <summary>The module the function belongs to (maps, kfuncs, read-only data).</summary>
+    Module Module { get; }
+
+    /// <summary>The kind of program being compiled.</summary>
+    ProgramKind Kind { get; }
+
+    /// <summary>The context pointer of the function being lowered.</summary>
+    Value Context { get; }
+
+    /// <summary>Lowers a sub-expression for its value (null for one without a value).</summary>
+    Value? Lower(Expression node);
+
+    /// <summary>The error to throw for <paramref name="node"/>.</summary>
+    BpfCompileException Error(Expression node, CompileError error);
+
+    /// <summary>Makes <paramref name="node"/> the current origin until the result is disposed.</summary>
+    IDisposable Enter(Expression node);
+
+    /// <summary>The value of a helper argument that must be an integer constant.</summary>
+    long ConstantInt(Expression node, string parameter, string method);
+
+    /// <summary>The program's context passed to a helper: it must be the lambda's context parameter.</summary>
+    Value ContextArgument(Expression node);
+
+    /// <summary>Zeroes <paramref name="size"/> bytes at <paramref name="pointer"/>, but for the pieces <paramref name="written"/> marks as written later.</summary>
+    void Zero(Value pointer, int size, bool[]? written = null);
+
+    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
+    Instr LoadScalar(Value pointer, long offset, ScalarLayout type);
+
+    /// <summary><paramref name="whenFound"/>'s value when <paramref name="pointer"/> is not null, else <paramref name="whenMissing"/>'s.</summary>
+    Value IfNotNull(Value pointer, IrType type, Func<Value> whenFound, Func<Value> whenMissing);
+
+    /// <summary>The address of a constant string in the program's read-only data.</summary>
+    Instr StringAddress(Expression node, string method);
+
+    /// <summary>The address of <paramref name="offset"/> in the program's read-only data.</summary>
+    Instr ReadOnlyData(int offset);
+}
