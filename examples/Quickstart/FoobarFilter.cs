@@ -33,7 +33,7 @@ public static class FoobarFilter
         return Run(verdict, packets);
     }
 
-    private static readonly TimeSpan KeptPacketWait = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_keptPacketWait = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The packets the post sends, in order.</summary>
     public static readonly string[] BlogPackets = ["foo", "bar", "foobar", "fooba", "snafu", "ffoobarbaz", "bazbarfoo"];
@@ -57,7 +57,7 @@ public static class FoobarFilter
             {
                 sender.Send(Encoding.ASCII.GetBytes(packet));
                 // A kept packet is queued at once; a dropped one never arrives, so wait briefly for it.
-                var received = receiver.Poll(KeptPacketWait, SelectMode.SelectRead)
+                var received = receiver.Poll(s_keptPacketWait, SelectMode.SelectRead)
                     ? Encoding.ASCII.GetString(buffer, 0, receiver.Receive(buffer))
                     : "";
                 results.Add((packet, received));

@@ -33,7 +33,7 @@ internal sealed record TestRunInput(byte[] Frame, SkBuff Skb, XdpMd Xdp)
         }
         var bytes = ContextLayout.ToBytes(Xdp);
         // data = 0 (no metadata), data_end = the frame's length: the kernel checks both.
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)Frame.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(ContextOffsets.XdpMdDataEnd), (uint)Frame.Length);
         return bytes;
     }
 

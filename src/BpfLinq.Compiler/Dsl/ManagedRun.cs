@@ -4,8 +4,11 @@ namespace BpfLinq;
 // (bpf_redirect returns TC_ACT_REDIRECT in tc, XDP_REDIRECT in XDP). Set by BpfFilter.Evaluate.
 internal static class ManagedRun
 {
+    // Thread-static fields take t_, as in dotnet/runtime; the s_ naming rule cannot tell them apart.
+#pragma warning disable IDE1006
     [ThreadStatic]
     private static ProgramKind? t_kind;
+#pragma warning restore IDE1006
 
     public static ProgramKind? Kind => t_kind;
 

@@ -108,13 +108,13 @@ internal sealed class IrParser
             case Op.CondBr:
             {
                 var a = Split(rest);
-                instr = new Instr(Op.CondBr, IrType.Void, [Placeholder]) { Targets = [BlockNamed(a[1]), BlockNamed(a[2])], Source = _source };
+                instr = new Instr(Op.CondBr, IrType.Void, [s_placeholder]) { Targets = [BlockNamed(a[1]), BlockNamed(a[2])], Source = _source };
                 SetOperand(instr, 0, a[0], IrType.Bool);
                 block.SetTerminator(instr);
                 return;
             }
             case Op.Ret:
-                instr = new Instr(Op.Ret, IrType.Void, [Placeholder]) { Source = _source };
+                instr = new Instr(Op.Ret, IrType.Void, [s_placeholder]) { Source = _source };
                 SetOperand(instr, 0, rest, _function.ReturnType);
                 block.SetTerminator(instr);
                 return;
@@ -123,7 +123,7 @@ internal sealed class IrParser
                 foreach (var incoming in rest.Split("],", StringSplitOptions.TrimEntries))
                 {
                     var pair = incoming.Trim('[', ']').Split(':', 2, StringSplitOptions.TrimEntries);
-                    instr.AddOperand(Placeholder);
+                    instr.AddOperand(s_placeholder);
                     instr.PhiBlocks.Add(BlockNamed(pair[0]));
                     SetOperand(instr, instr.Operands.Count - 1, pair[1], instr.Type);
                 }
@@ -138,7 +138,7 @@ internal sealed class IrParser
                 }
                 var t = Type(parts[2]);
                 var a = Split(rest);
-                instr = new Instr(Op.Cmp, IrType.Bool, [Placeholder, Placeholder]) { Cond = cond };
+                instr = new Instr(Op.Cmp, IrType.Bool, [s_placeholder, s_placeholder]) { Cond = cond };
                 SetOperand(instr, 0, a[0], t);
                 SetOperand(instr, 1, a[1], t);
                 block.Append(instr);
@@ -148,7 +148,7 @@ internal sealed class IrParser
             {
                 var a = Split(rest);
                 var (signed, size) = Access(parts[2]);
-                instr = new Instr(Op.Load, Type(parts[1]), [Placeholder]) { Imm = Long(a[1]), Size = size, Signed = signed };
+                instr = new Instr(Op.Load, Type(parts[1]), [s_placeholder]) { Imm = Long(a[1]), Size = size, Signed = signed };
                 SetOperand(instr, 0, a[0], null);
                 block.Append(instr);
                 break;
@@ -157,7 +157,7 @@ internal sealed class IrParser
             {
                 var a = Split(rest);
                 var (_, size) = Access(parts[1]);
-                instr = new Instr(Op.Store, IrType.Void, [Placeholder, Placeholder]) { Imm = Long(a[1]), Size = size };
+                instr = new Instr(Op.Store, IrType.Void, [s_placeholder, s_placeholder]) { Imm = Long(a[1]), Size = size };
                 SetOperand(instr, 0, a[0], null);
                 SetOperand(instr, 1, a[2], size == 8 ? IrType.I64 : IrType.I32);
                 block.Append(instr);
@@ -169,7 +169,7 @@ internal sealed class IrParser
                 var anchorEnd = rest.IndexOf(' ', StringComparison.Ordinal);
                 var anchor = PacketAnchors.Parse(rest[..anchorEnd]) ?? throw Error($"unknown packet anchor in '{rest}'");
                 var a = Split(rest[(anchorEnd + 1)..]);
-                instr = new Instr(op, Type(parts[1]), [Placeholder]) { Imm = Long(a[1]), Size = (int)Long(a[2]), Anchor = anchor };
+                instr = new Instr(op, Type(parts[1]), [s_placeholder]) { Imm = Long(a[1]), Size = (int)Long(a[2]), Anchor = anchor };
                 SetOperand(instr, 0, a[0], IrType.I32);
                 block.Append(instr);
                 break;
@@ -182,7 +182,7 @@ internal sealed class IrParser
                 var anchor = PacketAnchors.Parse(anchorEnd < 0 ? rest : rest[..anchorEnd]) ?? throw Error($"unknown packet anchor in '{rest}'");
                 var a = Split(rest[(anchorEnd + 1)..]);
                 var size = op == Op.PacketLoad ? Access(parts[2]).Size : 0;
-                instr = new Instr(op, Type(parts[1]), [Placeholder]) { Imm = Long(a[1]), Size = size, Anchor = anchor };
+                instr = new Instr(op, Type(parts[1]), [s_placeholder]) { Imm = Long(a[1]), Size = size, Anchor = anchor };
                 SetOperand(instr, 0, a[0], IrType.I32);
                 block.Append(instr);
                 break;
@@ -196,7 +196,7 @@ internal sealed class IrParser
                 var open = rest.IndexOf('(', StringComparison.Ordinal);
                 var inner = rest[(open + 1)..rest.LastIndexOf(')')].Trim();
                 var args = inner.Length == 0 ? [] : Split(inner);
-                instr = new Instr(Op.Call, Type(parts[1]), args.Select(_ => Placeholder)) { Imm = Long(rest[..open]) };
+                instr = new Instr(Op.Call, Type(parts[1]), args.Select(_ => s_placeholder)) { Imm = Long(rest[..open]) };
                 for (var k = 0; k < args.Length; k++)
                 {
                     SetOperand(instr, k, args[k], IrType.I64);
@@ -210,7 +210,7 @@ internal sealed class IrParser
                 var a = Split(rest);
                 var withImm = op is Op.SExtIn or Op.ByteSwap;
                 var count = withImm ? 1 : a.Length;
-                instr = new Instr(op, type, Enumerable.Repeat(Placeholder, count));
+                instr = new Instr(op, type, Enumerable.Repeat(s_placeholder, count));
                 if (withImm)
                 {
                     instr.Imm = Long(a[1]);
@@ -233,7 +233,7 @@ internal sealed class IrParser
         }
     }
 
-    private static readonly Constant Placeholder = new(IrType.Void, 0);
+    private static readonly Constant s_placeholder = new(IrType.Void, 0);
 
     private SourceRef? _source;
 

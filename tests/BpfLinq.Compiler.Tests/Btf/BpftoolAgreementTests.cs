@@ -48,9 +48,9 @@ public sealed class BpftoolAgreementTests : IDisposable
     [SkippableFact]
     public void Bpftool_reads_vmlinux_re_encoded_by_us_as_the_kernels_own()
     {
-        const string vmlinux = "/sys/kernel/btf/vmlinux";
-        Skip.IfNot(File.Exists(vmlinux), $"{vmlinux} is absent");
-        var original = BtfDecoder.Decode(File.ReadAllBytes(vmlinux));
+        const string Vmlinux = "/sys/kernel/btf/vmlinux";
+        Skip.IfNot(File.Exists(Vmlinux), $"{Vmlinux} is absent");
+        var original = BtfDecoder.Decode(File.ReadAllBytes(Vmlinux));
 
         var reencoded = BtfReencoding.Of(original);
 

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Isa;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Conformance;
 
@@ -25,9 +26,8 @@ internal static class HarnessProgram
     /// <summary>Slots of the prolog that hands a <c>-- mem</c> case its memory.</summary>
     public const int PrologSlots = 9;
 
-    // struct xdp_md { __u32 data; __u32 data_end; ... } (include/uapi/linux/bpf.h)
-    private const short XdpMdData = 0;
-    private const short XdpMdDataEnd = 4;
+    private const short XdpMdData = ContextOffsets.XdpMdData;
+    private const short XdpMdDataEnd = ContextOffsets.XdpMdDataEnd;
 
     /// <summary>The whole program: wrapper, the prolog when the case has memory, then the case.</summary>
     /// <param name="body">The case's instruction slots.</param>

@@ -68,14 +68,14 @@ public sealed class LlvmMcConformanceTests
     /// <summary>The bytes of each output line: <c># encoding: [0x..,...]</c>, or <c>.quad N</c> for a data slot.</summary>
     private static List<byte[]> Encodings(string output)
     {
-        const string encodingMarker = "# encoding: [";
+        const string EncodingMarker = "# encoding: [";
         var encodings = new List<byte[]>();
         foreach (var line in output.Split('\n').Select(line => line.Trim()))
         {
-            var marker = line.IndexOf(encodingMarker, StringComparison.Ordinal);
+            var marker = line.IndexOf(EncodingMarker, StringComparison.Ordinal);
             if (marker >= 0)
             {
-                encodings.Add([.. line[(marker + encodingMarker.Length)..].TrimEnd(']').Split(',')
+                encodings.Add([.. line[(marker + EncodingMarker.Length)..].TrimEnd(']').Split(',')
                     .Select(b => byte.Parse(b.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture))]);
             }
             else if (line.StartsWith(".quad", StringComparison.Ordinal))

@@ -70,6 +70,16 @@ public sealed class ContextFieldTableTests
         Check("xdp_md", ContextFieldTable.XdpMd, ContextFieldTable.XdpMdSize);
     }
 
+    [SkippableFact]
+    public void The_packet_pointer_offsets_tests_use_are_the_kernels()
+    {
+        Skip.IfNot(File.Exists(VmlinuxPath), $"{VmlinuxPath} is absent: the kernel was built without CONFIG_DEBUG_INFO_BTF");
+        OffsetOf("__sk_buff", "data").ShouldBe(ContextOffsets.SkBuffData);
+        OffsetOf("__sk_buff", "data_end").ShouldBe(ContextOffsets.SkBuffDataEnd);
+        OffsetOf("xdp_md", "data").ShouldBe(ContextOffsets.XdpMdData);
+        OffsetOf("xdp_md", "data_end").ShouldBe(ContextOffsets.XdpMdDataEnd);
+    }
+
     [Fact]
     public void Every_context_property_but_the_packet_is_in_the_table()
     {
@@ -99,6 +109,12 @@ public sealed class ContextFieldTableTests
             ((int)location.Size).ShouldBe(field.Size * field.Count, field.KernelName);
             location.IsBitfield.ShouldBeFalse(field.KernelName);
         }
+    }
+
+    private static int OffsetOf(string structName, string fieldName)
+    {
+        s_vmlinux.Value.TryFindType<BtfStruct>(structName, BtfKind.Struct, out var type).ShouldBeTrue();
+        return (int)type.FindField(fieldName).ByteOffset;
     }
 
     private static ContextField Field(ProgramKind kind, string property) =>

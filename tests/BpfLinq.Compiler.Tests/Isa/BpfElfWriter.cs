@@ -20,7 +20,7 @@ public static class BpfElfWriter
     public static void Write(string path, ReadOnlySpan<Insn> text)
     {
         ReadOnlySpan<byte> code = MemoryMarshal.AsBytes(text);
-        ReadOnlySpan<byte> names = "\0.text\0.shstrtab\0"u8;
+        var names = "\0.text\0.shstrtab\0"u8;
         var textOffset = ElfHeaderSize;
         var namesOffset = textOffset + code.Length;
         var headersOffset = (namesOffset + names.Length + 7) & ~7;

@@ -16,13 +16,13 @@ public static class ReferenceTool
 
     private static string DumpVmlinuxHeader()
     {
-        const string path = "/sys/kernel/btf/vmlinux";
-        if (!File.Exists(path))
+        const string VmlinuxPath = "/sys/kernel/btf/vmlinux";
+        if (!File.Exists(VmlinuxPath))
         {
-            const string reason = "this kernel exposes no BTF at " + path;
-            throw TestEnvironment.KernelRequired ? new InvalidOperationException(reason) : new Xunit.SkipException(reason);
+            const string Reason = "this kernel exposes no BTF at " + VmlinuxPath;
+            throw TestEnvironment.KernelRequired ? new InvalidOperationException(Reason) : new Xunit.SkipException(Reason);
         }
-        return Run("bpftool", ["btf", "dump", "file", path, "format", "c"]);
+        return Run("bpftool", ["btf", "dump", "file", VmlinuxPath, "format", "c"]);
     }
 
     /// <summary>Runs <paramref name="tool"/> (skipping the test when it is not installed) and returns stdout; fails on a non-zero exit.</summary>

@@ -30,9 +30,9 @@ public sealed class MapDifferentialTests(ITestOutputHelper output)
 
     private static int Agree(MapPrograms.Generated generated, byte[][] frames)
     {
-        const ProgramKind kind = ProgramKind.Tc;
+        const ProgramKind Kind = ProgramKind.Tc;
         var filter = Bpf.Program(generated.Lambda);
-        var compiled = filter.Compile(kind);
+        var compiled = filter.Compile(Kind);
         using var maps = new BpfMaps();
         using var program = compiled.Load(maps);
         generated.Hash.ClearManaged();
@@ -41,12 +41,12 @@ public sealed class MapDifferentialTests(ITestOutputHelper output)
         foreach (var frame in frames)
         {
             var input = TestRunInput.OfFrame(frame);
-            if (input.Refusal(kind) is not null)
+            if (input.Refusal(Kind) is not null)
             {
                 continue;
             }
-            var expected = (uint)filter.EvaluateTestRun(frame, kind: kind);
-            var actual = KernelHarness.Run(program, kind, input);
+            var expected = (uint)filter.EvaluateTestRun(frame, kind: Kind);
+            var actual = KernelHarness.Run(program, Kind, input);
             Check(actual == expected, $"return value: kernel 0x{actual:x}, managed 0x{expected:x} on {Convert.ToHexString(frame)}", generated, compiled);
             runs++;
         }

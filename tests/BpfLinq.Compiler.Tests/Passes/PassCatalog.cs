@@ -29,10 +29,11 @@ internal static class PassCatalog
     /// <summary>
     /// Runs the named pass (or the whole pipeline) with verification on, returning the context.
     /// Dumps go to <paramref name="trace"/> after the passes named in <c>BPFLINQ_DUMP</c> (<c>*</c> for all).
+    /// The function is compiled as a program of <paramref name="kind"/> (a socket filter unless named).
     /// </summary>
-    public static PassContext Run(string name, Function f, Action<string>? trace = null, bool traceRewrites = false)
+    public static PassContext Run(string name, Function f, Action<string>? trace = null, bool traceRewrites = false, ProgramKind kind = ProgramKind.SocketFilter)
     {
-        var context = new PassContext(ProgramKind.SocketFilter)
+        var context = new PassContext(kind)
         {
             VerifyIrAfterEachPass = true,
             Trace = trace,

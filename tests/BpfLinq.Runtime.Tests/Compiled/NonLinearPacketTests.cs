@@ -95,14 +95,14 @@ public sealed class NonLinearPacketTests
 
     // Drops TCP segments to `port` (IPv4 without options) that are not all linear; passes the rest.
     private static string NonLinearDropper(ushort port) => $"""
-        r2 = *(u32 *)(r1 + 0x4c)
-        r3 = *(u32 *)(r1 + 0x50)
+        r2 = *(u32 *)(r1 + {ContextOffsets.SkBuffData})
+        r3 = *(u32 *)(r1 + {ContextOffsets.SkBuffDataEnd})
         r4 = r2
         r4 += 0x28
         if r4 > r3 goto +0x7
         r5 = *(u16 *)(r2 + 0x24)
         if w5 != 0x{(ushort)((port << 8) | (port >> 8)):x} goto +0x5
-        r6 = *(u32 *)(r1 + 0x0)
+        r6 = *(u32 *)(r1 + {ContextOffsets.SkBuff(nameof(SkBuff.Len))})
         r3 -= r2
         if r6 <= r3 goto +0x2
         r0 = 0x2

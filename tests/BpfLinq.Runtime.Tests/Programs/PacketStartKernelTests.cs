@@ -15,8 +15,6 @@ namespace BpfLinq.Runtime.Tests.Programs;
 /// </summary>
 public class PacketStartKernelTests
 {
-    private const int Cb0 = 48;
-    private const int SkBuffSize = 192;
     private const int Efault = -14;
     private const int BpfHdrStartMac = 0, BpfHdrStartNet = 1;
 
@@ -27,17 +25,17 @@ public class PacketStartKernelTests
         "30393039001a0000" + string.Concat(Enumerable.Range(0, 18).Select(i => $"{0xa0 + i:x2}")));
 
     // cb[2] = bpf_skb_load_bytes_relative(skb, cb[0], fp - 8, 1, cb[1]); cb[3] = *(u8 *)(fp - 8)
-    private const string LoadBytesRelative = """
+    private static readonly string s_loadBytesRelative = $"""
         r6 = r1
-        r2 = *(u32 *)(r6 + 48)
+        r2 = *(u32 *)(r6 + {Cb(0)})
         r3 = r10
         r3 += -8
         r4 = 1
-        r5 = *(u32 *)(r6 + 52)
+        r5 = *(u32 *)(r6 + {Cb(1)})
         call bpf_skb_load_bytes_relative
-        *(u32 *)(r6 + 56) = r0
+        *(u32 *)(r6 + {Cb(2)}) = r0
         r1 = *(u8 *)(r10 - 8)
-        *(u32 *)(r6 + 60) = r1
+        *(u32 *)(r6 + {Cb(3)}) = r1
         r0 = 1
         exit
         """;
@@ -48,7 +46,7 @@ public class PacketStartKernelTests
     [MemberData(nameof(SkbKinds))]
     public void Skb_len_is_Packet_Length_the_whole_frame_for_tc_and_14_bytes_less_for_socket_filters_and_cgroup_skb(ProgramKind kind)
     {
-        using var program = Load(kind, "r2 = *(u32 *)(r1 + 0)\n*(u32 *)(r1 + 48) = r2\nr0 = 1\nexit");
+        using var program = Load(kind, $"r2 = *(u32 *)(r1 + {ContextOffsets.SkBuff(nameof(SkBuff.Len))})\n*(u32 *)(r1 + {Cb(0)}) = r2\nr0 = 1\nexit");
 
         var len = Run(program)[0];
 
@@ -61,16 +59,16 @@ public class PacketStartKernelTests
     public void Skb_load_bytes_reads_Packet_U8_at_every_offset_from_frame_byte_14_for_socket_filters_and_cgroup_skb_and_byte_0_for_tc(ProgramKind kind)
     {
         // cb[1] = bpf_skb_load_bytes(skb, cb[0], fp - 8, 1); cb[2] = *(u8 *)(fp - 8)
-        using var program = Load(kind, """
+        using var program = Load(kind, $"""
             r6 = r1
-            r2 = *(u32 *)(r6 + 48)
+            r2 = *(u32 *)(r6 + {Cb(0)})
             r3 = r10
             r3 += -8
             r4 = 1
             call bpf_skb_load_bytes
-            *(u32 *)(r6 + 52) = r0
+            *(u32 *)(r6 + {Cb(1)}) = r0
             r1 = *(u8 *)(r10 - 8)
-            *(u32 *)(r6 + 56) = r1
+            *(u32 *)(r6 + {Cb(2)}) = r1
             r0 = 1
             exit
             """);
@@ -90,7 +88,7 @@ public class PacketStartKernelTests
     [MemberData(nameof(SkbKinds))]
     public void Load_bytes_relative_to_the_mac_header_reads_from_frame_byte_0_and_to_the_network_header_from_frame_byte_14_to_the_frame_end_in_every_skb_kind(ProgramKind kind)
     {
-        using var program = Load(kind, LoadBytesRelative);
+        using var program = Load(kind, s_loadBytesRelative);
         var packet = ManagedPacket(kind);
 
         var mac = ReadAll(program, BpfHdrStartMac, s_frame);
@@ -111,7 +109,7 @@ public class PacketStartKernelTests
     {
         // The same frame with an 802.1Q tag (id 100) after the MAC addresses.
         byte[] tagged = [.. s_frame[..12], 0x81, 0x00, 0x00, 0x64, .. s_frame[12..]];
-        using var program = Load(kind, LoadBytesRelative);
+        using var program = Load(kind, s_loadBytesRelative);
         var packet = TestRunContext.ForSkb(kind, tagged).Packet;
 
         var network = ReadAll(program, BpfHdrStartNet, tagged);
@@ -129,18 +127,18 @@ public class PacketStartKernelTests
     public void Direct_packet_access_works_in_tc_and_cgroup_skb_test_runs_with_data_at_Packet_offset_0_and_data_end_at_its_end(ProgramKind kind)
     {
         // cb[0] = data_end - data; if (data + 1 <= data_end) { cb[1] = *(u8 *)data; cb[2] = 1 }
-        using var program = Load(kind, """
-            r2 = *(u32 *)(r1 + 76)
-            r3 = *(u32 *)(r1 + 80)
+        using var program = Load(kind, $"""
+            r2 = *(u32 *)(r1 + {ContextOffsets.SkBuffData})
+            r3 = *(u32 *)(r1 + {ContextOffsets.SkBuffDataEnd})
             r4 = r3
             r4 -= r2
-            *(u32 *)(r1 + 48) = r4
+            *(u32 *)(r1 + {Cb(0)}) = r4
             r5 = r2
             r5 += 1
             if r5 > r3 goto out
             r0 = *(u8 *)(r2 + 0)
-            *(u32 *)(r1 + 52) = r0
-            *(u32 *)(r1 + 56) = 1
+            *(u32 *)(r1 + {Cb(1)}) = r0
+            *(u32 *)(r1 + {Cb(2)}) = 1
             out:
             r0 = 1
             exit
@@ -158,9 +156,9 @@ public class PacketStartKernelTests
     [KernelFact]
     public void Socket_filters_cannot_read_skb_data_so_their_packet_reads_go_through_helpers_or_ld_abs()
     {
-        var error = Should.Throw<BpfVerifierException>(() => Load(ProgramKind.SocketFilter, "r2 = *(u32 *)(r1 + 76)\nr0 = 0\nexit"));
+        var error = Should.Throw<BpfVerifierException>(() => Load(ProgramKind.SocketFilter, $"r2 = *(u32 *)(r1 + {ContextOffsets.SkBuffData})\nr0 = 0\nexit"));
 
-        error.Message.ShouldContain("invalid bpf_context access off=76");
+        error.Message.ShouldContain($"invalid bpf_context access off={ContextOffsets.SkBuffData}");
     }
 
     [KernelTheory]
@@ -192,9 +190,9 @@ public class PacketStartKernelTests
     public void Xdp_data_is_Packet_offset_0_the_ethernet_header_and_data_end_its_end()
     {
         // r0 = (data_end - data) << 8 | (data + 1 <= data_end ? *(u8 *)data : 0xff)
-        using var program = Load(ProgramKind.Xdp, """
-            r2 = *(u32 *)(r1 + 0)
-            r3 = *(u32 *)(r1 + 4)
+        using var program = Load(ProgramKind.Xdp, $"""
+            r2 = *(u32 *)(r1 + {ContextOffsets.XdpMdData})
+            r3 = *(u32 *)(r1 + {ContextOffsets.XdpMdDataEnd})
             r6 = r3
             r6 -= r2
             r6 <<= 8
@@ -207,8 +205,8 @@ public class PacketStartKernelTests
             r0 |= r6
             exit
             """);
-        var ctx = new byte[24];
-        BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(4), (uint)s_frame.Length);
+        var ctx = new byte[ContextOffsets.XdpMdSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(ContextOffsets.XdpMdDataEnd), (uint)s_frame.Length);
         var packet = TestRunContext.ForXdp(s_frame).Packet;
 
         var value = program.TestRun(new TestRunOptions { DataIn = s_frame, CtxIn = ctx }).ReturnValue;
@@ -217,6 +215,9 @@ public class PacketStartKernelTests
         (value & 0xff).ShouldBe((uint)packet.U8(0));
         packet.U8(0).ShouldBe(s_frame[0]);
     }
+
+    // The offset of cb[index] in struct __sk_buff.
+    private static int Cb(int index) => ContextOffsets.SkBuff(nameof(SkBuff.Cb), index);
 
     private static Packet ManagedPacket(ProgramKind kind) => TestRunContext.ForSkb(kind, s_frame).Packet;
 
@@ -227,13 +228,13 @@ public class PacketStartKernelTests
 
     private static uint[] Run(BpfProgram program, byte[] frame, params uint[] inputs)
     {
-        var ctx = new byte[SkBuffSize];
+        var ctx = new byte[ContextOffsets.SkBuffSize];
         for (var i = 0; i < inputs.Length; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(Cb0 + (4 * i)), inputs[i]);
+            BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(Cb(i)), inputs[i]);
         }
         var result = program.TestRun(new TestRunOptions { DataIn = frame, CtxIn = ctx });
-        return [.. Enumerable.Range(0, 5).Select(i => BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(Cb0 + (4 * i))))];
+        return [.. Enumerable.Range(0, 5).Select(i => BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(Cb(i))))];
     }
 
     // The bytes bpf_skb_load_bytes_relative reads from a header, offset by offset until the first failure.

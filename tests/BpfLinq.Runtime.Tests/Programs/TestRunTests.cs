@@ -8,10 +8,10 @@ namespace BpfLinq.Runtime.Tests.Programs;
 
 public class TestRunTests
 {
-    private const int SkBuffSize = 192;     // sizeof(struct __sk_buff), Linux 6.18
-    private const int SkBuffMark = 8;       // offsetof(struct __sk_buff, mark)
-    private const int XdpMdSize = 24;       // sizeof(struct xdp_md)
-    private const int XdpMdDataEnd = 4;     // offsetof(struct xdp_md, data_end)
+    private const int SkBuffSize = ContextOffsets.SkBuffSize;
+    private const int XdpMdSize = ContextOffsets.XdpMdSize;
+    private const int XdpMdDataEnd = ContextOffsets.XdpMdDataEnd;
+    private static readonly short s_skBuffMark = (short)ContextOffsets.SkBuff(nameof(SkBuff.Mark));
 
     private static readonly byte[] s_frame = [.. Enumerable.Range(0, 64).Select(i => (byte)i)];
 
@@ -39,16 +39,16 @@ public class TestRunTests
         using var program = BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SocketFilter,
-            Instructions = new[] { Insn.Ldx(Size.Word, Reg.R0, Reg.R1, SkBuffMark), Insn.Exit() },
+            Instructions = new[] { Insn.Ldx(Size.Word, Reg.R0, Reg.R1, s_skBuffMark), Insn.Exit() },
         });
         var ctx = new byte[SkBuffSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(SkBuffMark), 0x1234);
+        BinaryPrimitives.WriteUInt32LittleEndian(ctx.AsSpan(s_skBuffMark), 0x1234);
 
         var result = program.TestRun(new TestRunOptions { DataIn = s_frame, CtxIn = ctx });
 
         result.ReturnValue.ShouldBe(0x1234u);
         result.CtxOut.Length.ShouldBe(SkBuffSize);
-        BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(SkBuffMark)).ShouldBe(0x1234u);
+        BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(s_skBuffMark)).ShouldBe(0x1234u);
     }
 
     [KernelFact]
@@ -58,13 +58,13 @@ public class TestRunTests
         using var program = BpfProgram.Load(new ProgramLoadOptions
         {
             Type = ProgramType.SchedCls,
-            Instructions = new[] { Insn.St(Size.Word, Reg.R1, SkBuffMark, 77), Insn.Mov(Reg.R0, 0), Insn.Exit() },
+            Instructions = new[] { Insn.St(Size.Word, Reg.R1, s_skBuffMark, 77), Insn.Mov(Reg.R0, 0), Insn.Exit() },
         });
 
         var result = program.TestRun(new TestRunOptions { DataIn = s_frame, CtxIn = new byte[SkBuffSize] });
 
         result.ReturnValue.ShouldBe(0u);
-        BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(SkBuffMark)).ShouldBe(77u);
+        BinaryPrimitives.ReadUInt32LittleEndian(result.CtxOut.AsSpan(s_skBuffMark)).ShouldBe(77u);
     }
 
     [KernelFact]

@@ -51,9 +51,9 @@ public class VerifierLogTests
     [Fact]
     public void A_register_fact_before_a_verdict_is_kept()
     {
-        const string log = "3: (61) r0 = *(u32 *)(r1 +0)\nR1 type=scalar expected=fp, pkt, map_value\ninvalid mem access 'scalar'\nprocessed 4 insns\n";
+        const string Log = "3: (61) r0 = *(u32 *)(r1 +0)\nR1 type=scalar expected=fp, pkt, map_value\ninvalid mem access 'scalar'\nprocessed 4 insns\n";
 
-        var result = VerifierLog.Summarize(log);
+        var result = VerifierLog.Summarize(Log);
 
         result.Text.ShouldBe("R1 type=scalar expected=fp, pkt, map_value: invalid mem access 'scalar'");
         result.InstructionIndex.ShouldBe(3);

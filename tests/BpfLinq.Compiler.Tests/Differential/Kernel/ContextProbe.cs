@@ -19,7 +19,7 @@ namespace BpfLinq.Compiler.Tests.Differential.Kernel;
 /// </summary>
 internal sealed record ContextProbe(ContextField Field, int Index)
 {
-    private const short CbOffset = 48;
+    private static readonly short s_cbOffset = (short)ContextOffsets.SkBuff(nameof(SkBuff.Cb));
 
     /// <summary>Every probe of every field in <paramref name="fields"/>: one per element.</summary>
     public static IEnumerable<ContextProbe> All(IEnumerable<ContextField> fields) =>
@@ -41,14 +41,14 @@ internal sealed record ContextProbe(ContextField Field, int Index)
         var offset = (short)Field.OffsetOf(Index);
         return kind == ProgramKind.Xdp
             ? [Insn.Ldx(size, Reg.R0, Reg.R1, offset), Insn.Exit()]
-            : [Insn.Ldx(size, Reg.R2, Reg.R1, offset), Insn.Stx(Size.DWord, Reg.R1, CbOffset, Reg.R2), Insn.Mov(Reg.R0, 1), Insn.Exit()];
+            : [Insn.Ldx(size, Reg.R2, Reg.R1, offset), Insn.Stx(Size.DWord, Reg.R1, s_cbOffset, Reg.R2), Insn.Mov(Reg.R0, 1), Insn.Exit()];
     }
 
     /// <summary>Runs the loaded probe on <paramref name="input"/> and returns the field's value.</summary>
     public static ulong Read(BpfProgram program, ProgramKind kind, TestRunInput input)
     {
         var result = program.TestRun(new TestRunOptions { DataIn = input.Frame, DataOutSize = 0, CtxIn = input.ContextBytes(kind) });
-        return kind == ProgramKind.Xdp ? result.ReturnValue : BinaryPrimitives.ReadUInt64LittleEndian(result.CtxOut.AsSpan(CbOffset));
+        return kind == ProgramKind.Xdp ? result.ReturnValue : BinaryPrimitives.ReadUInt64LittleEndian(result.CtxOut.AsSpan(s_cbOffset));
     }
 
     /// <summary>What the model says the element is in a managed context (an <see cref="SkBuff"/> or <see cref="XdpMd"/>).</summary>
