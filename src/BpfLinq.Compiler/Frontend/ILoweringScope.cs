@@ -76,4 +76,7 @@ internal interface ILoweringScope
     /// <paramref name="captured"/> from its frame and leaving the result at <paramref name="resultOffset"/>; returns its index.
     /// </summary>
     int LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset);
+
+    /// <summary>Lowers <paramref name="function"/>'s body as a function of the module (first called at <paramref name="call"/>); returns its index.</summary>
+    int LowerSubprogram(MethodCallExpression call, BpfFunction function);
 }

@@ -51,9 +51,9 @@ internal static class IntrinsicTable
         [(typeof(Bpf), nameof(Bpf.Fold))] = static (l, c) => l.Loops.LowerLoopCall(c, isFold: true),
 
         // Functions compiled as subprograms (ExpandFunctions inlined the others).
-        [(typeof(BpfFunction<,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
-        [(typeof(BpfFunction<,,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
-        [(typeof(BpfFunction<,,,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
 
         // Packet primitives, what DesugarPackets turned packet views into.
         [(typeof(PacketPrimitives), nameof(PacketPrimitives.Read))] = static (l, c) => l.Packets.LowerPacketRead(c, size: null),

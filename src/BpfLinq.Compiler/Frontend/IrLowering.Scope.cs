@@ -15,6 +15,7 @@ internal sealed partial class IrLowering : ILoweringScope
     private MapLowering? _maps;
     private TableLowering? _tables;
     private LoopLowering? _loops;
+    private FunctionLowering? _functions;
 
     /// <summary>Kernel helpers and kfuncs.</summary>
     internal HelperLowering Helpers => _helpers ??= new(this);
@@ -30,6 +31,9 @@ internal sealed partial class IrLowering : ILoweringScope
 
     /// <summary>Loops compiled as <c>bpf_loop</c> callbacks.</summary>
     internal LoopLowering Loops => _loops ??= new(this);
+
+    /// <summary>Calls of functions compiled as subprograms.</summary>
+    internal FunctionLowering Functions => _functions ??= new(this);
 
     IrBuilder ILoweringScope.Builder => _b;
 
@@ -55,6 +59,8 @@ internal sealed partial class IrLowering : ILoweringScope
 
     int ILoweringScope.LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset) =>
         LowerCallback(body, captured, isFold, resultType, resultOffset);
+
+    int ILoweringScope.LowerSubprogram(MethodCallExpression call, BpfFunction function) => LowerSubprogram(call, function);
 
     BpfCompileException ILoweringScope.Error(Expression node, CompileError error) => Error(node, error);
 
