@@ -52,4 +52,31 @@ internal interface ILoweringScope
 
     /// <summary>The address of <paramref name="offset"/> in the program's read-only data.</summary>
     Instr ReadOnlyData(int offset);
+
+    /// <summary>How many callbacks deep the function being lowered is (0 for the program itself).</summary>
+    int CallbackDepth { get; }
+
+    /// <summary>The lambda parameter that is the program's context.</summary>
+    ParameterExpression ContextParameter { get; }
+
+    /// <summary>The current value of a variable of the enclosing lambda.</summary>
+    Value ReadVariable(ParameterExpression variable);
+
+    /// <summary>A condition lowered as a value: 1 or 0.</summary>
+    Value LowerBool(Expression condition);
+
+    /// <summary>Gives <paramref name="node"/>, made by lowering, the origin of <paramref name="from"/>.</summary>
+    void InheritOrigin(Expression node, Expression from);
+
+    /// <summary>The IR type a value of <paramref name="type"/> lives in.</summary>
+    IrType IrTypeOf(Expression node, Type type);
+
+    /// <summary>
+    /// Lowers a <c>bpf_loop</c> callback for <paramref name="body"/> as a function of the module, reading
+    /// <paramref name="captured"/> from its frame and leaving the result at <paramref name="resultOffset"/>; returns its index.
+    /// </summary>
+    int LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset);
+
+    /// <summary>Lowers <paramref name="function"/>'s body as a function of the module (first called at <paramref name="call"/>); returns its index.</summary>
+    int LowerSubprogram(MethodCallExpression call, BpfFunction function);
 }

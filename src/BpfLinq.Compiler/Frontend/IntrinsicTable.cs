@@ -46,14 +46,14 @@ internal static class IntrinsicTable
         [(typeof(Bpf), nameof(Bpf.CallKfunc))] = static (l, c) => l.Helpers.LowerCallKfunc(c),
 
         // Loops left for bpf_loop (DesugarLoops expanded the inline ones).
-        [(typeof(Bpf), nameof(Bpf.Any))] = static (l, c) => l.LowerAnyLoop(c),
-        [(typeof(Bpf), nameof(Bpf.FirstIndex))] = static (l, c) => l.LowerLoopCall(c, isFold: false),
-        [(typeof(Bpf), nameof(Bpf.Fold))] = static (l, c) => l.LowerLoopCall(c, isFold: true),
+        [(typeof(Bpf), nameof(Bpf.Any))] = static (l, c) => l.Loops.LowerAnyLoop(c),
+        [(typeof(Bpf), nameof(Bpf.FirstIndex))] = static (l, c) => l.Loops.LowerLoopCall(c, isFold: false),
+        [(typeof(Bpf), nameof(Bpf.Fold))] = static (l, c) => l.Loops.LowerLoopCall(c, isFold: true),
 
         // Functions compiled as subprograms (ExpandFunctions inlined the others).
-        [(typeof(BpfFunction<,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
-        [(typeof(BpfFunction<,,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
-        [(typeof(BpfFunction<,,,>), "Invoke")] = static (l, c) => l.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
 
         // Packet primitives, what DesugarPackets turned packet views into.
         [(typeof(PacketPrimitives), nameof(PacketPrimitives.Read))] = static (l, c) => l.Packets.LowerPacketRead(c, size: null),

@@ -6,33 +6,12 @@ using BpfLinq.Compiler.Ir;
 namespace BpfLinq.Compiler.Frontend;
 
 /// <summary>
-/// Calls of <see cref="BpfFunction"/>s compiled as subprograms (the inlined ones were expanded by
-/// <see cref="ExpandFunctions"/>): the first call lowers the body into a function of the module,
-/// every call is a BPF-to-BPF call with the arguments in r1–r5 and the result in r0. A context
-/// argument passes the context pointer (the verifier follows it into the callee); scalars pass at
-/// their IR width; the result comes back at its IR width (an i32 with a zero upper half, or an i64).
+/// The callee side of a <see cref="BpfFunction"/> compiled as a subprogram (<see cref="FunctionLowering"/> is the
+/// caller's): its body lowered once into a function of the module, parameters in r1–r5, result in r0.
 /// </summary>
 internal sealed partial class IrLowering
 {
     private const int MaxFunctionParameters = 5;
-
-    /// <summary><c>f.Invoke(...)</c> of a captured <see cref="BpfFunction"/>.</summary>
-    internal Instr LowerFunctionCall(MethodCallExpression node)
-    {
-        var function = ExpandFunctions.CalledFunction(node) ?? throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
-        if (_module.IsInProgress(function))
-        {
-            throw Error(node, CompileErrors.FunctionMisuse($"'{function.Name}' calls itself: eBPF has no recursion; write it as a loop (Bpf.Fold)"));
-        }
-        var index = _module.FunctionFor(function) ?? LowerSubprogram(node, function);
-        var args = new Value[node.Arguments.Count];
-        for (var k = 0; k < args.Length; k++)
-        {
-            var arg = ContextTypes.IsContext(node.Arguments[k].Type) ? ContextArgument(node.Arguments[k]) : LowerValue(node.Arguments[k])!;
-            args[k] = arg is Constant { Type: IrType.I32 } c ? _b.I64(c.Bits) : arg; // call constants are i64 (the callee reads the low half)
-        }
-        return _b.LocalCall(index, _module.Functions[index].ReturnType, args);
-    }
 
     private int LowerSubprogram(MethodCallExpression node, BpfFunction f)
     {

@@ -14,6 +14,8 @@ internal sealed partial class IrLowering : ILoweringScope
     private PacketLowering? _packets;
     private MapLowering? _maps;
     private TableLowering? _tables;
+    private LoopLowering? _loops;
+    private FunctionLowering? _functions;
 
     /// <summary>Kernel helpers and kfuncs.</summary>
     internal HelperLowering Helpers => _helpers ??= new(this);
@@ -27,6 +29,12 @@ internal sealed partial class IrLowering : ILoweringScope
     /// <summary>Lookup tables in the read-only data.</summary>
     internal TableLowering Tables => _tables ??= new(this);
 
+    /// <summary>Loops compiled as <c>bpf_loop</c> callbacks.</summary>
+    internal LoopLowering Loops => _loops ??= new(this);
+
+    /// <summary>Calls of functions compiled as subprograms.</summary>
+    internal FunctionLowering Functions => _functions ??= new(this);
+
     IrBuilder ILoweringScope.Builder => _b;
 
     Module ILoweringScope.Module => _module;
@@ -36,6 +44,23 @@ internal sealed partial class IrLowering : ILoweringScope
     Value ILoweringScope.Context => _ctx;
 
     Value? ILoweringScope.Lower(Expression node) => LowerValue(node);
+
+    int ILoweringScope.CallbackDepth => _depth;
+
+    ParameterExpression ILoweringScope.ContextParameter => _contextParameter;
+
+    Value ILoweringScope.ReadVariable(ParameterExpression variable) => ReadVariable(variable);
+
+    Value ILoweringScope.LowerBool(Expression condition) => MaterializeBool(condition);
+
+    void ILoweringScope.InheritOrigin(Expression node, Expression from) => _context.Provenance.Inherit(node, from);
+
+    IrType ILoweringScope.IrTypeOf(Expression node, Type type) => IrTypeOf(node, type);
+
+    int ILoweringScope.LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset) =>
+        LowerCallback(body, captured, isFold, resultType, resultOffset);
+
+    int ILoweringScope.LowerSubprogram(MethodCallExpression call, BpfFunction function) => LowerSubprogram(call, function);
 
     BpfCompileException ILoweringScope.Error(Expression node, CompileError error) => Error(node, error);
 
