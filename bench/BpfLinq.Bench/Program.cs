@@ -6,6 +6,7 @@ using BpfLinq.Bench.Report;
 // `... -- listing [name...]`: IR and both instruction listings per lambda.
 // `... -- golden-totals [cases-folder]`: instruction slots of every golden program, and their sum.
 // `... -- phases`: compile time per phase, a quick look.
+// `... -- baseline <folder> [BenchmarkDotNet arguments]`: compile latency against a prebuilt earlier build, one run (see BaselineComparison).
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
 switch (args.FirstOrDefault())
 {
@@ -15,6 +16,8 @@ switch (args.FirstOrDefault())
         return Listing.Run(Console.Out, args[1..]);
     case "golden-totals":
         return GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
+    case "baseline":
+        return BaselineComparison.Run(args[1], args[2..]);
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

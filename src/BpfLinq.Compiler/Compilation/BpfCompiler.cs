@@ -53,7 +53,8 @@ internal static class BpfCompiler
         var symbols = new ProgramSymbols(
             [.. module.Maps], [.. module.Kfuncs], [.. module.Functions.Select((f, k) => (f.Name, starts[k]))], btf, [.. funcInfo], [.. lineInfo]);
         return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), instructions, sources,
-            () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols);
+            () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols,
+            () => [.. module.Functions.Select(ControlFlowGraphs.Build)]);
     }
 
     private static void Phase(string phase, Function function, Action action)

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Analysis;
+
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
 // The interference graph of one allocation round (Chaitin; Appel's "Modern Compiler

@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Graphs;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
