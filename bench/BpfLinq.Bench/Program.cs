@@ -9,6 +9,7 @@ using BpfLinq.Bench.Report;
 //     --docs also writes the per-folder table into docs/TESTING.md.
 // `... -- phases`: compile time per step of the compile order, a quick look.
 // `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
+// `... -- baseline <folder> [BenchmarkDotNet arguments]`: compile latency against a prebuilt earlier build, one run (see BaselineComparison).
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
 switch (args.FirstOrDefault())
 {
@@ -22,6 +23,8 @@ switch (args.FirstOrDefault())
             : GoldenTotals.Run(Console.Out, args.Length > 1 ? args[1] : null);
     case "compile-order":
         return CompileOrderCommand.Run(Console.Out);
+    case "baseline":
+        return BaselineComparison.Run(args[1], args[2..]);
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

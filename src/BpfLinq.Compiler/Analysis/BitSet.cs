@@ -3,7 +3,7 @@ using System.Numerics;
 namespace BpfLinq.Compiler.Analysis;
 
 /// <summary>
-/// A fixed-capacity set of small non-negative integers (value or block ids), one bit each.
+/// A fixed-capacity set of small non-negative integers (value, block or allocation-node ids, at either level), one bit each.
 /// Mutable while an analysis computes; analyses hand out read-only views of the finished sets.
 /// Enumeration is in ascending order, so anything printed from a set is deterministic.
 /// </summary>
@@ -80,6 +80,41 @@ internal sealed class BitSet : IEquatable<BitSet>
         for (var k = 0; k < _words.Length; k++)
         {
             _words[k] &= ~other._words[k];
+        }
+    }
+
+    /// <summary>Makes this set a copy of <paramref name="other"/>.</summary>
+    public void CopyFrom(BitSet other)
+    {
+        CheckSameCapacity(other);
+        other._words.CopyTo(_words, 0);
+    }
+
+    /// <summary>Sets this to <c>gen ∪ (outSet − kill)</c>, a backward data-flow transfer; returns true when the set changed.</summary>
+    public bool SetToTransfer(BitSet gen, BitSet outSet, BitSet kill)
+    {
+        var changed = false;
+        for (var k = 0; k < _words.Length; k++)
+        {
+            var v = gen._words[k] | (outSet._words[k] & ~kill._words[k]);
+            changed |= v != _words[k];
+            _words[k] = v;
+        }
+        return changed;
+    }
+
+    /// <summary>Writes the elements in ascending order into <paramref name="into"/> (cleared first), without an iterator.</summary>
+    public void CopyElementsTo(List<int> into)
+    {
+        into.Clear();
+        for (var k = 0; k < _words.Length; k++)
+        {
+            var w = _words[k];
+            while (w != 0)
+            {
+                into.Add((k * 64) + BitOperations.TrailingZeroCount(w));
+                w &= w - 1;
+            }
         }
     }
 

@@ -1,27 +1,37 @@
 using BpfLinq.Compiler.Graphs;
-using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Analysis;
+
+/// <summary>Computes <see cref="DominatorTree{TBlock}"/>s of either level's graph.</summary>
+internal static class DominatorTree
+{
+    /// <summary>Computes the tree for the graph as it stands.</summary>
+    public static DominatorTree<TBlock> Compute<TBlock>(IFlowGraph<TBlock> graph)
+        where TBlock : class => DominatorTree<TBlock>.Compute(graph);
+}
 
 /// <summary>
 /// Immediate dominators of the reachable blocks, by Cooper, Harvey and Kennedy, "A Simple, Fast
 /// Dominance Algorithm" (2001): iterate <c>idom(b) = intersect(processed preds)</c> over reverse
 /// post-order until nothing changes, walking up by post-order number. Unreachable blocks have no
-/// dominator and are dominated by nothing.
+/// dominator and are dominated by nothing. Written once over <see cref="IFlowGraph{TBlock}"/>, so
+/// it serves the IR and machine code alike.
 /// </summary>
-internal sealed class DominatorTree
+/// <typeparam name="TBlock">The block type.</typeparam>
+internal sealed class DominatorTree<TBlock>
+    where TBlock : class
 {
-    private readonly Dictionary<Block, int> _rpoIndex;
-    private readonly Block?[] _idom;
-    private readonly List<Block> _rpo;
-    private readonly List<Block>[] _children;
+    private readonly Dictionary<TBlock, int> _rpoIndex;
+    private readonly TBlock?[] _idom;
+    private readonly List<TBlock> _rpo;
+    private readonly List<TBlock>[] _children;
 
-    private DominatorTree(List<Block> rpo, Dictionary<Block, int> rpoIndex, Block?[] idom)
+    private DominatorTree(List<TBlock> rpo, Dictionary<TBlock, int> rpoIndex, TBlock?[] idom)
     {
         _rpo = rpo;
         _rpoIndex = rpoIndex;
         _idom = idom;
-        _children = new List<Block>[rpo.Count];
+        _children = new List<TBlock>[rpo.Count];
         for (var i = 0; i < rpo.Count; i++)
         {
             _children[i] = [];
@@ -33,13 +43,12 @@ internal sealed class DominatorTree
     }
 
     /// <summary>The reachable blocks in reverse post-order.</summary>
-    public IReadOnlyList<Block> ReversePostOrder => _rpo;
+    public IReadOnlyList<TBlock> ReversePostOrder => _rpo;
 
-    /// <summary>Computes the tree for the current CFG.</summary>
-    public static DominatorTree Compute(Function function)
+    internal static DominatorTree<TBlock> Compute(IFlowGraph<TBlock> graph)
     {
-        var rpo = DepthFirstOrder.ReversePostOrder(function);
-        var index = new Dictionary<Block, int>(rpo.Count);
+        var rpo = DepthFirstOrder.ReversePostOrder(graph);
+        var index = new Dictionary<TBlock, int>(rpo.Count);
         for (var i = 0; i < rpo.Count; i++)
         {
             index[rpo[i]] = i;
@@ -53,9 +62,9 @@ internal sealed class DominatorTree
             for (var i = 1; i < rpo.Count; i++)
             {
                 var newIdom = -1;
-                foreach (var pred in rpo[i].Preds)
+                for (var k = 0; k < graph.InDegree(rpo[i]); k++)
                 {
-                    if (!index.TryGetValue(pred, out var p) || idom[p] < 0)
+                    if (!index.TryGetValue(graph.Predecessor(rpo[i], k), out var p) || idom[p] < 0)
                     {
                         continue; // unreachable or not yet processed
                     }
@@ -68,12 +77,12 @@ internal sealed class DominatorTree
                 }
             }
         }
-        var result = new Block?[rpo.Count];
+        var result = new TBlock?[rpo.Count];
         for (var i = 1; i < rpo.Count; i++)
         {
             result[i] = rpo[idom[i]];
         }
-        return new DominatorTree(rpo, index, result);
+        return new DominatorTree<TBlock>(rpo, index, result);
     }
 
     private static int Intersect(int[] idom, int a, int b)
@@ -93,20 +102,23 @@ internal sealed class DominatorTree
     }
 
     /// <summary>True when the block is reachable from the entry.</summary>
-    public bool IsReachable(Block block) => _rpoIndex.ContainsKey(block);
+    public bool IsReachable(TBlock block) => _rpoIndex.ContainsKey(block);
+
+    /// <summary>Position of <paramref name="block"/> in reverse post-order, or -1 when it is unreachable.</summary>
+    public int RpoNumber(TBlock block) => _rpoIndex.TryGetValue(block, out var i) ? i : -1;
 
     /// <summary>The immediate dominator, or null for the entry and unreachable blocks.</summary>
-    public Block? ImmediateDominator(Block block) =>
+    public TBlock? ImmediateDominator(TBlock block) =>
         _rpoIndex.TryGetValue(block, out var i) ? _idom[i] : null;
 
     /// <summary>True when every path from the entry to <paramref name="b"/> passes through <paramref name="a"/> (a block dominates itself).</summary>
-    public bool Dominates(Block a, Block b)
+    public bool Dominates(TBlock a, TBlock b)
     {
         if (!_rpoIndex.TryGetValue(a, out var ia) || !_rpoIndex.ContainsKey(b))
         {
             return false;
         }
-        for (Block? x = b; x is not null; x = ImmediateDominator(x))
+        for (var x = b; x is not null; x = ImmediateDominator(x))
         {
             if (x == a)
             {
@@ -121,13 +133,13 @@ internal sealed class DominatorTree
     }
 
     /// <summary>The children of each block in the tree, in reverse post-order.</summary>
-    public IReadOnlyList<Block> Children(Block block) =>
+    public IReadOnlyList<TBlock> Children(TBlock block) =>
         _rpoIndex.TryGetValue(block, out var i) ? _children[i] : [];
 
     /// <summary>The reachable blocks in a pre-order walk of the tree (children in reverse post-order).</summary>
-    public IEnumerable<Block> PreOrder()
+    public IEnumerable<TBlock> PreOrder()
     {
-        var stack = new Stack<Block>();
+        var stack = new Stack<TBlock>();
         stack.Push(_rpo[0]);
         while (stack.Count > 0)
         {

@@ -81,28 +81,8 @@ internal sealed class Liveness
             }
         }
 
-        var liveIn = new BitSet[blockCount];
-        var liveOut = new BitSet[blockCount];
-        for (var b = 0; b < blockCount; b++)
-        {
-            liveIn[b] = uses[b].Clone();
-            liveOut[b] = phiUses[b].Clone();
-        }
-        var order = cfg.PostOrder.Concat(Enumerable.Range(0, blockCount).Where(b => !cfg.IsReachable(b))).ToArray();
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var b in order)
-            {
-                foreach (var s in cfg.Succs(b))
-                {
-                    liveOut[b].UnionWith(liveIn[s]);
-                }
-                var through = liveOut[b].Clone();
-                through.ExceptWith(defs[b]);
-                changed |= liveIn[b].UnionWith(through);
-            }
-        }
+        var order = cfg.PostOrder.Concat(Enumerable.Range(0, blockCount).Where(b => !cfg.IsReachable(b))).Select(b => cfg.Blocks[b]);
+        var (liveIn, liveOut) = LivenessDataflow.Solve(function, order, n, uses, defs, phiUses);
         return new Liveness(cfg, values, liveIn, liveOut);
     }
 

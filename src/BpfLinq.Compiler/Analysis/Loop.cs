@@ -1,19 +1,18 @@
-using BpfLinq.Compiler.Ir;
-
 namespace BpfLinq.Compiler.Analysis;
 
 /// <summary>
-/// A natural loop of a <see cref="LoopForest"/>: a header that dominates every block of the loop,
+/// A natural loop of a <see cref="LoopForest{TBlock}"/>: a header that dominates every block of the loop,
 /// the latches whose back edges return to it, and the loops nested inside. Loops that share a
 /// header are one loop.
 /// </summary>
-internal sealed class Loop
+internal sealed class Loop<TBlock>
+    where TBlock : class
 {
     private readonly BitSet _members;
-    private readonly Func<Block, int> _index;
-    private readonly List<Loop> _children = [];
+    private readonly Func<TBlock, int> _index;
+    private readonly List<Loop<TBlock>> _children = [];
 
-    internal Loop(Block header, IReadOnlyList<Block> latches, IReadOnlyList<Block> blocks, BitSet members, Func<Block, int> index)
+    internal Loop(TBlock header, IReadOnlyList<TBlock> latches, IReadOnlyList<TBlock> blocks, BitSet members, Func<TBlock, int> index)
     {
         Header = header;
         Latches = latches;
@@ -23,27 +22,27 @@ internal sealed class Loop
     }
 
     /// <summary>The block every iteration starts at.</summary>
-    public Block Header { get; }
+    public TBlock Header { get; }
 
     /// <summary>The blocks with a back edge to the header, in reverse post-order.</summary>
-    public IReadOnlyList<Block> Latches { get; }
+    public IReadOnlyList<TBlock> Latches { get; }
 
     /// <summary>Every block of the loop, nested loops included, in reverse post-order (header first).</summary>
-    public IReadOnlyList<Block> Blocks { get; }
+    public IReadOnlyList<TBlock> Blocks { get; }
 
     /// <summary>The innermost loop containing this one, or null for an outermost loop.</summary>
-    public Loop? Parent { get; private set; }
+    public Loop<TBlock>? Parent { get; private set; }
 
     /// <summary>The loops directly nested in this one, in reverse post-order of their headers.</summary>
-    public IReadOnlyList<Loop> Children => _children;
+    public IReadOnlyList<Loop<TBlock>> Children => _children;
 
     /// <summary>Nesting depth: 1 for an outermost loop.</summary>
     public int Depth => Parent is null ? 1 : Parent.Depth + 1;
 
     /// <summary>True when <paramref name="block"/> belongs to the loop (or a nested one).</summary>
-    public bool Contains(Block block) => _members.Contains(_index(block));
+    public bool Contains(TBlock block) => _members.Contains(_index(block));
 
-    internal void SetParent(Loop parent)
+    internal void SetParent(Loop<TBlock> parent)
     {
         Parent = parent;
         parent._children.Add(this);

@@ -1,9 +1,17 @@
-using BpfLinq.Compiler.Ir;
+using BpfLinq.Compiler.Graphs;
 
 namespace BpfLinq.Compiler.Analysis;
 
+/// <summary>Computes <see cref="LoopForest{TBlock}"/>s of either level's graph.</summary>
+internal static class LoopForest
+{
+    /// <summary>Computes the loops of the graph as it stands.</summary>
+    public static LoopForest<TBlock> Compute<TBlock>(IFlowGraph<TBlock> graph)
+        where TBlock : class => LoopForest<TBlock>.Compute(graph);
+}
+
 /// <summary>
-/// The natural loops of a function and how they nest. An edge <c>t -&gt; h</c> is a back edge when
+/// The natural loops of a control-flow graph and how they nest. An edge <c>t -&gt; h</c> is a back edge when
 /// <c>h</c> dominates <c>t</c>; the loop of header <c>h</c> is <c>h</c> plus every block that reaches
 /// a latch <c>t</c> without passing through <c>h</c> (found by walking predecessors backwards from
 /// the latches). Loops with one header are merged; in a reducible graph two loops are either
@@ -11,47 +19,59 @@ namespace BpfLinq.Compiler.Analysis;
 /// reverse post-order. A retreating edge (to an earlier block in reverse post-order) that is not a
 /// back edge makes the graph irreducible, reported by <see cref="IsReducible"/> (the front end
 /// only builds reducible graphs and no pass creates irreducible ones; the backend may rely on it).
+/// Written once over <see cref="IFlowGraph{TBlock}"/>: the IR's passes and the machine blocks'
+/// loop depths use the same finder.
 /// </summary>
-internal sealed class LoopForest
+/// <typeparam name="TBlock">The block type.</typeparam>
+internal sealed class LoopForest<TBlock>
+    where TBlock : class
 {
-    private readonly Cfg _cfg;
-    private readonly Loop?[] _innermost;
+    private readonly Func<TBlock, int> _rpoNumber;
+    private readonly Loop<TBlock>?[] _innermost;
 
-    private LoopForest(Cfg cfg, IReadOnlyList<Loop> loops, Loop?[] innermost, bool isReducible)
+    private LoopForest(Func<TBlock, int> rpoNumber, IReadOnlyList<Loop<TBlock>> loops, Loop<TBlock>?[] innermost, bool isReducible)
     {
-        _cfg = cfg;
+        _rpoNumber = rpoNumber;
         Loops = loops;
         _innermost = innermost;
         IsReducible = isReducible;
     }
 
     /// <summary>Every loop, in reverse post-order of their headers (so outer loops before inner ones).</summary>
-    public IReadOnlyList<Loop> Loops { get; }
+    public IReadOnlyList<Loop<TBlock>> Loops { get; }
 
     /// <summary>The outermost loops.</summary>
-    public IEnumerable<Loop> TopLevel => Loops.Where(l => l.Parent is null);
+    public IEnumerable<Loop<TBlock>> TopLevel => Loops.Where(l => l.Parent is null);
 
     /// <summary>False when some cycle can be entered at more than one block.</summary>
     public bool IsReducible { get; }
 
-    /// <summary>Computes the loops of the function's current graph.</summary>
-    public static LoopForest Compute(Function function)
+    internal static LoopForest<TBlock> Compute(IFlowGraph<TBlock> graph)
     {
-        var cfg = Cfg.Compute(function);
-        var dom = DominatorTree.Compute(function);
-        var loops = new List<Loop>();
-        var reducible = true;
-        foreach (var h in cfg.ReversePostOrder)
+        // Every cycle has a back edge in a depth-first search: without one (most filters) there is
+        // no loop and no need for dominators.
+        var backEdges = new List<FlowEdge<TBlock>>();
+        DepthFirstOrder.ReversePostOrder(graph, backEdges);
+        if (backEdges.Count == 0)
         {
-            var header = cfg.Blocks[h];
-            var latches = new List<int>();
-            foreach (var t in cfg.Preds(h).Distinct())
+            return new LoopForest<TBlock>(_ => -1, [], [], isReducible: true);
+        }
+        var dom = DominatorTree.Compute(graph);
+        var rpo = dom.ReversePostOrder;
+        var loops = new List<Loop<TBlock>>();
+        var reducible = true;
+        var latches = new List<int>();
+        for (var h = 0; h < rpo.Count; h++)
+        {
+            latches.Clear();
+            for (var k = 0; k < graph.InDegree(rpo[h]); k++)
             {
-                if (!cfg.IsReachable(t) || cfg.RpoNumber(t) < cfg.RpoNumber(h))
+                var t = dom.RpoNumber(graph.Predecessor(rpo[h], k));
+                if (t < h || latches.Contains(t))
                 {
-                    continue; // a forward edge (or from dead code)
+                    continue; // a forward edge, from dead code, or a second edge from one latch
                 }
-                if (dom.Dominates(header, cfg.Blocks[t]))
+                if (dom.Dominates(rpo[h], rpo[t]))
                 {
                     latches.Add(t);
                 }
@@ -62,29 +82,31 @@ internal sealed class LoopForest
             }
             if (latches.Count > 0)
             {
-                loops.Add(Build(cfg, h, latches));
+                loops.Add(Build(graph, dom, h, latches));
             }
         }
-        var innermost = new Loop?[cfg.Count];
+        var innermost = new Loop<TBlock>?[rpo.Count];
         foreach (var loop in loops)
         {
             // Loops come outer first, so the last loop written for a block is the innermost one.
             foreach (var b in loop.Blocks)
             {
-                var enclosing = innermost[cfg.Index(b)];
+                var enclosing = innermost[dom.RpoNumber(b)];
                 if (b == loop.Header && enclosing is not null)
                 {
                     loop.SetParent(enclosing);
                 }
-                innermost[cfg.Index(b)] = loop;
+                innermost[dom.RpoNumber(b)] = loop;
             }
         }
-        return new LoopForest(cfg, loops, innermost, reducible);
+        return new LoopForest<TBlock>(dom.RpoNumber, loops, innermost, reducible);
     }
 
-    private static Loop Build(Cfg cfg, int h, List<int> latches)
+    // Members are numbered by reverse post-order, so the set's ascending order is the loop's block order.
+    private static Loop<TBlock> Build(IFlowGraph<TBlock> graph, DominatorTree<TBlock> dom, int h, List<int> latches)
     {
-        var members = new BitSet(cfg.Count);
+        var rpo = dom.ReversePostOrder;
+        var members = new BitSet(rpo.Count);
         members.Add(h);
         var work = new Stack<int>(latches);
         while (work.Count > 0)
@@ -92,30 +114,31 @@ internal sealed class LoopForest
             var b = work.Pop();
             if (members.Add(b))
             {
-                foreach (var p in cfg.Preds(b))
+                for (var k = 0; k < graph.InDegree(rpo[b]); k++)
                 {
-                    if (cfg.IsReachable(p))
+                    var p = dom.RpoNumber(graph.Predecessor(rpo[b], k));
+                    if (p >= 0)
                     {
                         work.Push(p);
                     }
                 }
             }
         }
-        var blocks = members.Elements().OrderBy(cfg.RpoNumber).Select(b => cfg.Blocks[b]).ToList();
-        var latchBlocks = latches.OrderBy(cfg.RpoNumber).Select(b => cfg.Blocks[b]).ToList();
-        return new Loop(cfg.Blocks[h], latchBlocks, blocks, members, cfg.Index);
+        var blocks = members.Elements().Select(b => rpo[b]).ToList();
+        var latchBlocks = latches.Order().Select(b => rpo[b]).ToList();
+        return new Loop<TBlock>(rpo[h], latchBlocks, blocks, members, dom.RpoNumber);
     }
 
     /// <summary>The innermost loop containing <paramref name="block"/>, or null.</summary>
-    public Loop? InnermostLoop(Block block) => _innermost[_cfg.Index(block)];
+    public Loop<TBlock>? InnermostLoop(TBlock block) => _rpoNumber(block) is >= 0 and var i ? _innermost[i] : null;
 
     /// <summary>Number of loops containing <paramref name="block"/> (0 outside every loop).</summary>
-    public int LoopDepth(Block block) => InnermostLoop(block)?.Depth ?? 0;
+    public int LoopDepth(TBlock block) => InnermostLoop(block)?.Depth ?? 0;
 
     /// <summary>True when <paramref name="block"/> is the header of a loop.</summary>
-    public bool IsHeader(Block block) => InnermostLoop(block) is { } l && l.Header == block;
+    public bool IsHeader(TBlock block) => InnermostLoop(block) is { } l && l.Header == block;
 
     /// <summary>True when the edge <paramref name="from"/> -&gt; <paramref name="to"/> returns to the header of a loop.</summary>
-    public bool IsBackEdge(Block from, Block to) =>
+    public bool IsBackEdge(TBlock from, TBlock to) =>
         IsHeader(to) && InnermostLoop(to)!.Latches.Contains(from);
 }

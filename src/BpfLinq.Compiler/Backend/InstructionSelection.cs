@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
@@ -103,7 +104,12 @@ internal sealed partial class InstructionSelection
         }
         DeadMachineCode.Remove(_machine);
         _machine.Number();
-        LoopDepth.Compute(_machine);
+        // Loop depths weigh spill costs and copies; the loop finder is the one the IR's passes use.
+        var loops = LoopForest.Compute(_machine);
+        foreach (var b in _machine.Blocks)
+        {
+            b.LoopDepth = loops.LoopDepth(b);
+        }
     }
 
     private void Lower(Instr instr)

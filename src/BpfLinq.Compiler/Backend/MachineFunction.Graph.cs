@@ -14,6 +14,11 @@ internal sealed partial class MachineFunction : IFlowGraph<MachineBlock>
 
     IReadOnlyList<MachineBlock> IFlowGraph<MachineBlock>.Nodes => Blocks;
 
+    int IFlowGraph<MachineBlock>.IndexOf(MachineBlock block) =>
+        (uint)block.Id < (uint)Blocks.Count && Blocks[block.Id] == block ? block.Id : -1;
+
+    MachineBlock IFlowGraph<MachineBlock>.Predecessor(MachineBlock block, int index) => block.Preds[index].Block;
+
     int IImplicitGraph<MachineBlock, FlowEdge<MachineBlock>>.OutDegree(MachineBlock vertex) => vertex.Succs.Length;
 
     FlowEdge<MachineBlock> IImplicitGraph<MachineBlock, FlowEdge<MachineBlock>>.OutEdge(MachineBlock vertex, int index) =>

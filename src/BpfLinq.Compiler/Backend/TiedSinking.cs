@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Backend.RegisterAllocation;
+using BitSet = BpfLinq.Compiler.Analysis.BitSet;
 
 namespace BpfLinq.Compiler.Backend;
 

@@ -11,7 +11,7 @@ namespace BpfLinq.Compiler.Backend;
 /// the emitter addresses the stack through it.
 /// </summary>
 /// <param name="Index">The dense id.</param>
-internal readonly record struct VReg(int Index)
+internal readonly record struct VReg(int Index) : IComparable<VReg>
 {
     /// <summary>Number of allocatable physical registers (r0–r9).</summary>
     public const int PhysicalCount = 10;
@@ -27,6 +27,9 @@ internal readonly record struct VReg(int Index)
 
     /// <summary>The physical register (only when <see cref="IsPhysical"/>).</summary>
     public Reg Reg => (Reg)Index;
+
+    /// <summary>Orders by id (QuikGraph's undirected edges name the smaller vertex first).</summary>
+    public int CompareTo(VReg other) => Index.CompareTo(other.Index);
 
     /// <summary><c>r3</c> for physical registers, <c>%12</c> for virtual ones.</summary>
     public override string ToString() =>

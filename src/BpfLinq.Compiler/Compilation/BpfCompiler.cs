@@ -51,6 +51,7 @@ internal static class BpfCompiler
             [.. module.Maps], ProgramSymbols.KfuncsOf(module.Kfuncs, linked.Relocations), linked.Functions,
             [.. linked.Relocations], linked.HasLoops, linked.Btf, [.. linked.FuncInfo], [.. linked.LineInfo]);
         return new CompiledProgram(options.Name, kind, sourceText, lambda.ReturnType == typeof(Verdict), linked.Instructions, linked.Sources,
-            () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols);
+            () => string.Join("\n", module.Functions.Select(IrPrinter.Print)), codes.Max(c => c.StackSize), symbols,
+            () => [.. module.Functions.Select(ControlFlowGraphs.Build)]);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BpfLinq.Compiler.Backend;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Btf;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Maps;
 
@@ -18,9 +19,12 @@ public sealed class CompiledProgram
     private readonly SourceRef?[] _sources;
     private readonly Lazy<string> _ir;
     private readonly IReadOnlyList<(string Name, int Start)> _functionStarts;
+    private readonly Lazy<IReadOnlyList<ControlFlowGraph>> _controlFlowGraphs;
 
-    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols)
+    internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols,
+        Func<IReadOnlyList<ControlFlowGraph>>? controlFlowGraphs = null)
     {
+        _controlFlowGraphs = new Lazy<IReadOnlyList<ControlFlowGraph>>(controlFlowGraphs ?? (() => []));
         Maps = symbols.Maps;
         Kfuncs = symbols.Kfuncs;
         _functionStarts = symbols.Functions;
@@ -57,6 +61,12 @@ public sealed class CompiledProgram
 
     /// <summary>The IR after the pass pipeline (the text <c>IrPrinter</c> writes), printed on first use.</summary>
     public string Ir => _ir.Value;
+
+    /// <summary>The control-flow graph of each function's IR (the one <see cref="Ir"/> prints), main first; built on first use.</summary>
+    public IReadOnlyList<ControlFlowGraph> ControlFlowGraphs => _controlFlowGraphs.Value;
+
+    /// <summary>The control-flow graphs in Graphviz's DOT language, a cluster per function when there are several (<c>dot -Tsvg</c> draws it).</summary>
+    public string ToDot() => ControlFlowGraphDot.Write(ControlFlowGraphs);
 
     /// <summary>Bytes of stack the program uses below r10.</summary>
     public int StackSize { get; }

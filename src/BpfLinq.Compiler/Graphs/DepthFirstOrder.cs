@@ -1,4 +1,6 @@
+using QuikGraph;
 using QuikGraph.Algorithms.Search;
+using QuikGraph.Algorithms.Services;
 
 namespace BpfLinq.Compiler.Graphs;
 
@@ -9,20 +11,30 @@ namespace BpfLinq.Compiler.Graphs;
 /// </summary>
 internal static class DepthFirstOrder
 {
-    /// <summary>The blocks reachable from the entry in reverse post-order (the entry first).</summary>
-    public static List<TBlock> ReversePostOrder<TBlock>(IFlowGraph<TBlock> graph)
+    // A QuikGraph algorithm without a host makes its own services (a cancel manager) per run; one
+    // shared host, never cancelled, saves that on every search.
+    private static readonly IAlgorithmComponent s_host = new DepthFirstSearchAlgorithm<int, SEdge<int>>(new AdjacencyGraph<int, SEdge<int>>());
+
+    /// <summary>
+    /// The blocks reachable from the entry in reverse post-order (the entry first). When
+    /// <paramref name="backEdges"/> is given, the search's back edges (to a block still on the
+    /// search path: every cycle has one) are added to it.
+    /// </summary>
+    public static List<TBlock> ReversePostOrder<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>>? backEdges = null)
         where TBlock : class
     {
         var post = new List<TBlock>(graph.VertexCount);
-        var search = new DepthFirstSearchAlgorithm<TBlock, FlowEdge<TBlock>>(
-            host: null,
-            graph,
-            new Dictionary<TBlock, QuikGraph.GraphColor>(graph.VertexCount),
-            edges => edges.Reverse())
+        // The colour map and the reversed successor order are views over the graph's own lists:
+        // QuikGraph's default hash table and an edge filter cost more than the search on a few blocks.
+        var search = new DepthFirstSearchAlgorithm<TBlock, FlowEdge<TBlock>>(s_host, new ReversedFlowGraph<TBlock>(graph), new BlockColors<TBlock>(graph))
         {
             ProcessAllComponents = false,
         };
         search.FinishVertex += post.Add;
+        if (backEdges is not null)
+        {
+            search.BackEdge += backEdges.Add;
+        }
         search.Compute(graph.Entry);
         post.Reverse();
         return post;
@@ -33,8 +45,18 @@ internal static class DepthFirstOrder
         where TBlock : class
     {
         var order = ReversePostOrder(graph);
-        var seen = order.ToHashSet();
-        order.AddRange(graph.Vertices.Where(b => !seen.Contains(b)));
+        var seen = new bool[graph.Nodes.Count];
+        foreach (var b in order)
+        {
+            seen[graph.IndexOf(b)] = true;
+        }
+        for (var i = 0; i < seen.Length; i++)
+        {
+            if (!seen[i])
+            {
+                order.Add(graph.Nodes[i]);
+            }
+        }
         return order;
     }
 }

@@ -20,6 +20,12 @@ internal interface IFlowGraph<TBlock> : IBidirectionalGraph<TBlock, FlowEdge<TBl
     /// <summary>Every block, the entry first.</summary>
     IReadOnlyList<TBlock> Nodes { get; }
 
+    /// <summary>The position of <paramref name="block"/> in <see cref="Nodes"/>, or -1 when it is not there.</summary>
+    int IndexOf(TBlock block);
+
+    /// <summary>The source of <paramref name="block"/>'s <paramref name="index"/>-th in-edge (what <c>InEdge(block, index).Source</c> is, without finding the edge).</summary>
+    TBlock Predecessor(TBlock block, int index);
+
     bool IGraph<TBlock, FlowEdge<TBlock>>.IsDirected => true;
 
     bool IGraph<TBlock, FlowEdge<TBlock>>.AllowParallelEdges => true;
@@ -30,7 +36,7 @@ internal interface IFlowGraph<TBlock> : IBidirectionalGraph<TBlock, FlowEdge<TBl
 
     IEnumerable<TBlock> IVertexSet<TBlock>.Vertices => Nodes;
 
-    bool IImplicitVertexSet<TBlock>.ContainsVertex(TBlock vertex) => Nodes.Contains(vertex);
+    bool IImplicitVertexSet<TBlock>.ContainsVertex(TBlock vertex) => IndexOf(vertex) >= 0;
 
     bool IEdgeSet<TBlock, FlowEdge<TBlock>>.IsEdgesEmpty => EdgeCount == 0;
 

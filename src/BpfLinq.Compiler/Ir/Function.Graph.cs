@@ -11,6 +11,12 @@ internal sealed partial class Function : IFlowGraph<Block>
 {
     IReadOnlyList<Block> IFlowGraph<Block>.Nodes => _blocks;
 
+    // Ids are positions after Renumber; a block added or moved since is found by a scan.
+    int IFlowGraph<Block>.IndexOf(Block block) =>
+        (uint)block.Id < (uint)_blocks.Count && _blocks[block.Id] == block ? block.Id : _blocks.IndexOf(block);
+
+    Block IFlowGraph<Block>.Predecessor(Block block, int index) => block.Preds[index];
+
     int IImplicitGraph<Block, FlowEdge<Block>>.OutDegree(Block vertex) => vertex.Succs.Count;
 
     FlowEdge<Block> IImplicitGraph<Block, FlowEdge<Block>>.OutEdge(Block vertex, int index) => new(vertex, vertex.Succs[index], index);

@@ -28,30 +28,16 @@ internal static class IrPrinter
     /// <summary>Prints the function, numbered in reverse post-order; the function is not changed.</summary>
     public static string Print(Function function)
     {
-        var order = DepthFirstOrder.ReversePostOrderThenRest(function);
-        var numbering = new Numbering(function, order);
+        var printed = Layout(function);
         var sb = new StringBuilder();
-        sb.Append("func ").Append(function.Name).Append('(');
-        sb.AppendJoin(", ", function.Params.Select(p => $"{numbering.Name(p)}: {p.Type.Name()}"));
-        sb.Append(") -> ").Append(function.ReturnType.Name()).Append('\n');
-        foreach (var block in order)
+        sb.Append(printed.Signature).Append('\n');
+        foreach (var block in printed.Blocks)
         {
-            sb.Append(numbering.Name(block));
-            sb.Append(':');
-            if (block.Preds.Count > 0)
+            sb.Append(block.Label).Append('\n');
+            foreach (var (line, source) in block.Lines)
             {
-                sb.Append(" <-");
-                foreach (var p in block.Preds)
-                {
-                    sb.Append(' ').Append(numbering.Name(p));
-                }
-            }
-            sb.Append('\n');
-            foreach (var instr in block.Instrs)
-            {
-                var line = "  " + Format(instr, numbering);
                 sb.Append(line);
-                if (instr.Source is { } source)
+                if (source is not null)
                 {
                     sb.Append(' ', Math.Max(1, CommentColumn - line.Length)).Append("; ").Append(source);
                 }
@@ -59,6 +45,23 @@ internal static class IrPrinter
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>The function's printed lines, block by block, before they are joined into text.</summary>
+    public static PrintedFunction Layout(Function function)
+    {
+        var order = DepthFirstOrder.ReversePostOrderThenRest(function);
+        var numbering = new Numbering(function, order);
+        var signature = $"func {function.Name}({string.Join(", ", function.Params.Select(p => $"{numbering.Name(p)}: {p.Type.Name()}"))}) -> {function.ReturnType.Name()}";
+        var blocks = new List<PrintedBlock>(order.Count);
+        foreach (var block in order)
+        {
+            var name = numbering.Name(block);
+            var label = block.Preds.Count == 0 ? name + ":" : $"{name}: <- {string.Join(" ", block.Preds.Select(p => numbering.Name(p)))}";
+            var lines = block.Instrs.Select(i => new PrintedLine("  " + Format(i, numbering), i.Source)).ToList();
+            blocks.Add(new PrintedBlock(block, name, label, lines));
+        }
+        return new PrintedFunction(signature, blocks);
     }
 
     /// <summary>One instruction as text, naming values and blocks by the ids last assigned by <see cref="Function.Renumber"/>.</summary>

@@ -82,7 +82,7 @@ internal sealed class CommonSubexpressions : IPass
 
     private readonly record struct Key(Op Op, IrType Type, Cond Cond, long Imm, int Size, bool Signed, PacketAnchor Anchor, Value A, Value? B);
 
-    private sealed class Walk(Function f, PassContext c, DominatorTree dom, bool contextIsReadOnly)
+    private sealed class Walk(Function f, PassContext c, DominatorTree<Block> dom, bool contextIsReadOnly)
     {
         private readonly Dictionary<Key, Instr> _available = [];
 

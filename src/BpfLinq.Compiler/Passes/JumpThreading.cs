@@ -45,7 +45,7 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        DominatorTree? dom = null;
+        DominatorTree<Block>? dom = null;
         DefUse? uses = null;
         foreach (var b in f.Blocks.ToList())
         {

@@ -87,11 +87,11 @@ internal sealed class LoopInvariantLoads : IPass
     private static bool IsContextLoad(Instr i) => i.Op == Op.Load && i.Operands[0].Type == IrType.CtxPtr;
 
     // No store through a context pointer and no helper call anywhere in the loop.
-    private static bool ContextIsStable(Loop loop) =>
+    private static bool ContextIsStable(Loop<Block> loop) =>
         loop.Blocks.SelectMany(b => b.Instrs).All(i => i.Op != Op.Call && !(i.Op == Op.Store && i.Operands[0].Type == IrType.CtxPtr));
 
     // The header's only predecessor from outside the loop, when it ends in a plain jump to the header.
-    private static Block? Preheader(Loop loop)
+    private static Block? Preheader(Loop<Block> loop)
     {
         var outside = loop.Header.Preds.Where(p => !loop.Contains(p)).Distinct().ToList();
         return outside is [{ Terminator: { Op: Op.Br } } only] ? only : null;
@@ -105,7 +105,7 @@ internal sealed class LoopInvariantLoads : IPass
         var user => OpInfo.IsBinaryArithmetic(user.Op) && u.Operand == 0,
     });
 
-    private static bool IsDefinedBefore(Value v, Block preheader, Loop loop, DominatorTree dom) => v switch
+    private static bool IsDefinedBefore(Value v, Block preheader, Loop<Block> loop, DominatorTree<Block> dom) => v switch
     {
         Param or Constant => true,
         Instr { Block: { } b } => !loop.Contains(b) && dom.Dominates(b, preheader),

@@ -25,7 +25,7 @@ namespace BpfLinq.Compiler.Passes;
 internal sealed class PacketWindows
 {
     private readonly Function _f;
-    private readonly DominatorTree _dom;
+    private readonly DominatorTree<Block> _dom;
     private readonly DefUse _uses;
     private readonly Dictionary<Instr, Refutation?> _refutes = [];
 

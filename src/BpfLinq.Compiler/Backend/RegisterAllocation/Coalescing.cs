@@ -34,7 +34,11 @@ internal sealed class Coalescing
             _parent[i] = i;
             if (!LiveRanges.IsPrecolored(i))
             {
-                _adjacent[i] = [.. graph.Neighbors(i)];
+                var adjacent = _adjacent[i] = [];
+                foreach (var t in graph.Neighbors(new VReg(i)))
+                {
+                    adjacent.Add(t.Index);
+                }
                 _spillable[i] = !ranges.IsTemporary(i);
             }
         }

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Analysis;
+
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
 // The interference graph of one allocation round (Chaitin; Appel's "Modern Compiler
@@ -16,14 +18,14 @@ namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 // (occurrences weighted by 10^loop depth).
 
 /// <summary>Interference edges, affinities and spill costs of the nodes of one <see cref="LiveRanges"/> state.</summary>
-internal sealed class InterferenceGraph
+internal sealed partial class InterferenceGraph
 {
     // Small graphs (the common case) keep edges in a bit matrix; large ones in a hash set.
     private const int MatrixLimit = 512;
 
     private readonly HashSet<long>? _edges;
     private readonly ulong[]? _matrix;
-    private readonly List<int>[] _adjacency;
+    private readonly List<VReg>[] _adjacency;
 
     private InterferenceGraph(int count)
     {
@@ -35,7 +37,7 @@ internal sealed class InterferenceGraph
         {
             _edges = [];
         }
-        _adjacency = new List<int>[count];
+        _adjacency = new List<VReg>[count];
         for (var i = 0; i < count; i++)
         {
             _adjacency[i] = [];
@@ -52,15 +54,17 @@ internal sealed class InterferenceGraph
     /// <summary>Cost of spilling each node: its occurrences weighted by loop depth.</summary>
     public double[] SpillCost { get; }
 
-    /// <summary>The nodes that interfere with <paramref name="node"/>.</summary>
-    public IReadOnlyList<int> Neighbors(int node) => _adjacency[node];
+    /// <summary>The registers that interfere with <paramref name="node"/>.</summary>
+    public IReadOnlyList<VReg> Neighbors(VReg node) => _adjacency[node.Index];
 
-    /// <summary>True when the two nodes may not share a register.</summary>
-    public bool Interferes(int a, int b) =>
+    /// <summary>True when the two registers may not share a register.</summary>
+    public bool Interferes(VReg a, VReg b) => Interferes(a.Index, b.Index);
+
+    private bool Interferes(int a, int b) =>
         a != b && (_matrix is { } m ? (m[Bit(a, b) >> 6] & (1UL << Bit(a, b))) != 0 : _edges!.Contains(Key(a, b)));
 
-    /// <summary>Adds an edge (ignored between a node and itself, or two physical registers).</summary>
-    public void AddEdge(int a, int b)
+    // Adds an edge (ignored between a node and itself, or two physical registers).
+    private void AddEdge(int a, int b)
     {
         if (a == b || (LiveRanges.IsPrecolored(a) && LiveRanges.IsPrecolored(b)))
         {
@@ -79,8 +83,8 @@ internal sealed class InterferenceGraph
         }
         if (added)
         {
-            _adjacency[a].Add(b);
-            _adjacency[b].Add(a);
+            _adjacency[a].Add(new VReg(b));
+            _adjacency[b].Add(new VReg(a));
         }
     }
 

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Analysis;
+
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal sealed class LiveSet
     public void Reset(BitSet set)
     {
         Count = 0;
-        foreach (var n in set.Members())
+        foreach (var n in set.Elements())
         {
             Add(n);
         }

@@ -1,11 +1,11 @@
+using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Graphs;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
-// Liveness of allocation nodes at block boundaries: the classic backward dataflow
-//   in(b)  = gen(b) ∪ (out(b) − kill(b))
-//   out(b) = ∪ over edges e = b -> s:  (in(s) − params(s)) ∪ args(e)
-// iterated in post-order to a fixed point. Block parameters are defined at the top of their block;
+// Liveness of allocation nodes at block boundaries, solved by the IR's framework
+// (LivenessDataflow): out(b) = ∪ over edges e = b -> s: in(s) ∪ args(e), where in(s) never holds
+// params(s) because a block kills its parameters. Block parameters are defined at the top of their block;
 // edge arguments are used at the end of the predecessor, on their edge only (SSA liveness with
 // phis as block parameters). Spill temporaries are ordinary nodes defined by their reload or used
 // by their store.
@@ -32,50 +32,27 @@ internal sealed class Liveness
         var count = f.Blocks.Count;
         var gen = new BitSet[count];
         var kill = new BitSet[count];
-        var liveIn = new BitSet[count];
-        var liveOut = new BitSet[count];
+        var edgeUses = new BitSet[count];
         for (var i = 0; i < count; i++)
         {
             gen[i] = new BitSet(ranges.Count);
             kill[i] = new BitSet(ranges.Count);
-            liveIn[i] = new BitSet(ranges.Count);
-            liveOut[i] = new BitSet(ranges.Count);
+            edgeUses[i] = new BitSet(ranges.Count);
             Summarize(ranges, f.Blocks[i], gen[i], kill[i]);
+            foreach (var args in ranges.ArgNodes[i])
+            {
+                foreach (var a in args)
+                {
+                    if (a >= 0)
+                    {
+                        edgeUses[i].Add(a);
+                    }
+                }
+            }
         }
         var order = DepthFirstOrder.ReversePostOrder(f);
         order.Reverse();
-        var edgeSet = new BitSet(ranges.Count);
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var b in order)
-            {
-                foreach (var edge in b.Succs)
-                {
-                    edgeSet.CopyFrom(liveIn[edge.Target.Id]);
-                    foreach (var p in ranges.ParamNodes[edge.Target.Id])
-                    {
-                        if (p >= 0)
-                        {
-                            edgeSet.Remove(p);
-                        }
-                    }
-                    liveOut[b.Id].UnionWith(edgeSet);
-                }
-                var targets = ranges.ArgNodes[b.Id];
-                for (var t = 0; t < targets.Length; t++)
-                {
-                    foreach (var a in targets[t])
-                    {
-                        if (a >= 0)
-                        {
-                            liveOut[b.Id].Add(a);
-                        }
-                    }
-                }
-                changed |= liveIn[b.Id].SetToTransfer(gen[b.Id], liveOut[b.Id], kill[b.Id]);
-            }
-        }
+        var (liveIn, liveOut) = LivenessDataflow.Solve(f, order, ranges.Count, gen, kill, edgeUses);
         return new Liveness(liveIn, liveOut);
     }
 

@@ -48,9 +48,9 @@ internal sealed class SlotAssignment
         foreach (var reg in spilled)
         {
             used.Clear();
-            foreach (var t in graph.Neighbors(reg.Index))
+            foreach (var t in graph.Neighbors(reg))
             {
-                if (result._slotOf.TryGetValue(t, out var s))
+                if (result._slotOf.TryGetValue(t.Index, out var s))
                 {
                     used.Add(s);
                 }
