@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QuikGraph;
 using QuikGraph.Algorithms.Search;
 using QuikGraph.Algorithms.Services;
@@ -21,6 +22,24 @@ internal static class DepthFirstOrder
     /// search path: every cycle has one) are added to it.
     /// </summary>
     public static List<TBlock> ReversePostOrder<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>>? backEdges = null)
+        where TBlock : class
+    {
+        // The passes of one optimisation round and the back end ask for the order of a graph that
+        // mostly has not changed since the last search; a search is repeated only when it has.
+        var memo = s_memos.TryGetValue(graph, out var found) && found is SearchMemo<TBlock> m && m.Matches(graph) ? m : null;
+        if (memo is null)
+        {
+            var edges = new List<FlowEdge<TBlock>>();
+            memo = new SearchMemo<TBlock>(graph, Search(graph, edges), [.. edges]);
+            s_memos.AddOrUpdate(graph, memo);
+        }
+        backEdges?.AddRange(memo.BackEdges);
+        return [.. memo.Order];
+    }
+
+    private static readonly ConditionalWeakTable<object, object> s_memos = [];
+
+    private static List<TBlock> Search<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>>? backEdges)
         where TBlock : class
     {
         var post = new List<TBlock>(graph.VertexCount);
