@@ -1,15 +1,16 @@
 namespace BpfLinq.Compiler.Graphs;
 
 /// <summary>
-/// A depth-first search's result kept with the graph it was computed on: every block in order and
-/// every successor list, compared by reference, so it is reused exactly when the graph's shape is
-/// the same (instructions may have changed; the order depends on the edges alone).
+/// A depth-first search's result kept with the graph it was computed on: every block and every
+/// successor list, compared by reference, so it is reused exactly when the graph's shape is the
+/// same (instructions may have changed, and blocks may have been reordered: the search starts at
+/// the entry and follows the edges, so neither changes its result).
 /// </summary>
 internal sealed class SearchMemo<TBlock>
     where TBlock : class
 {
     private readonly TBlock _entry;
-    private readonly TBlock[] _nodes;
+    private readonly Dictionary<TBlock, int> _index;
     private readonly int[] _firstSuccessor;
     private readonly TBlock[] _successors;
 
@@ -17,15 +18,17 @@ internal sealed class SearchMemo<TBlock>
     public SearchMemo(IFlowGraph<TBlock> graph, List<TBlock> order, FlowEdge<TBlock>[] backEdges)
     {
         _entry = graph.Entry;
-        _nodes = [.. graph.Nodes];
-        _firstSuccessor = new int[_nodes.Length + 1];
+        var nodes = graph.Nodes;
+        _index = new Dictionary<TBlock, int>(nodes.Count, ReferenceEqualityComparer.Instance);
+        _firstSuccessor = new int[nodes.Count + 1];
         var successors = new List<TBlock>();
-        for (var i = 0; i < _nodes.Length; i++)
+        for (var i = 0; i < nodes.Count; i++)
         {
+            _index.Add(nodes[i], i);
             _firstSuccessor[i] = successors.Count;
-            for (var j = 0; j < graph.OutDegree(_nodes[i]); j++)
+            for (var j = 0; j < graph.OutDegree(nodes[i]); j++)
             {
-                successors.Add(graph.OutEdge(_nodes[i], j).Target);
+                successors.Add(graph.OutEdge(nodes[i], j).Target);
             }
         }
         _firstSuccessor[^1] = successors.Count;
@@ -40,19 +43,23 @@ internal sealed class SearchMemo<TBlock>
     /// <summary>The search's back edges.</summary>
     public FlowEdge<TBlock>[] BackEdges { get; }
 
-    /// <summary>True when <paramref name="graph"/> has the recorded blocks, in order, with the recorded successors.</summary>
+    /// <summary>True when <paramref name="graph"/> has the recorded entry and blocks (in any order), each with the recorded successors.</summary>
     public bool Matches(IFlowGraph<TBlock> graph)
     {
         var nodes = graph.Nodes;
-        if (nodes.Count != _nodes.Length || !ReferenceEquals(graph.Entry, _entry))
+        if (nodes.Count != _index.Count || !ReferenceEquals(graph.Entry, _entry))
         {
             return false;
         }
-        for (var i = 0; i < _nodes.Length; i++)
+        foreach (var block in nodes)
         {
-            var block = nodes[i];
+            // Equal counts and every block recorded: the same set of blocks.
+            if (!_index.TryGetValue(block, out var i))
+            {
+                return false;
+            }
             var degree = graph.OutDegree(block);
-            if (!ReferenceEquals(block, _nodes[i]) || degree != _firstSuccessor[i + 1] - _firstSuccessor[i])
+            if (degree != _firstSuccessor[i + 1] - _firstSuccessor[i])
             {
                 return false;
             }
