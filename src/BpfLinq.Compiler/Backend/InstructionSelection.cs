@@ -64,7 +64,8 @@ internal sealed partial class InstructionSelection
     {
         MarkNeeded();
         PlaceStackBuffers();
-        var order = DepthFirstOrder.ReversePostOrder(_function);
+        var backEdges = new List<FlowEdge<Block>>();
+        var order = DepthFirstOrder.ReversePostOrder(_function, backEdges);
         foreach (var b in order)
         {
             if (b == _function.Entry || !IsForwarder(b))
@@ -105,6 +106,12 @@ internal sealed partial class InstructionSelection
         DeadMachineCode.Remove(_machine);
         _machine.Number();
         // Loop depths weigh spill costs and copies; the loop finder is the one the IR's passes use.
+        // Machine blocks are the IR's blocks less forwarders, with the IR's edges: without a cycle
+        // in the IR there is none here, and every depth stays 0.
+        if (backEdges.Count == 0)
+        {
+            return;
+        }
         var loops = LoopForest.Compute(_machine);
         foreach (var b in _machine.Blocks)
         {

@@ -1,5 +1,4 @@
 using BpfLinq.Compiler.Analysis;
-using BpfLinq.Compiler.Graphs;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
@@ -50,8 +49,10 @@ internal sealed class Liveness
                 }
             }
         }
-        var order = DepthFirstOrder.ReversePostOrder(f);
-        order.Reverse();
+        // Instruction selection creates the blocks in the IR's reverse post-order (forwarders left
+        // out, which keeps it one), so no search is needed: backwards, it is a post-order, the
+        // order in which the backward problem settles fastest. The solution does not depend on it.
+        var order = Enumerable.Reverse(f.Blocks);
         var (liveIn, liveOut) = LivenessDataflow.Solve(f, order, ranges.Count, gen, kill, edgeUses);
         return new Liveness(liveIn, liveOut);
     }
