@@ -29,8 +29,9 @@ internal sealed class LoopForest<TBlock>
     private readonly Func<TBlock, int> _rpoNumber;
     private readonly Loop<TBlock>?[] _innermost;
 
-    private LoopForest(Func<TBlock, int> rpoNumber, IReadOnlyList<Loop<TBlock>> loops, Loop<TBlock>?[] innermost, bool isReducible)
+    private LoopForest(Func<TBlock, int> rpoNumber, IReadOnlyList<Loop<TBlock>> loops, Loop<TBlock>?[] innermost, bool isReducible, DominatorTree<TBlock>? dominators)
     {
+        Dominators = dominators;
         _rpoNumber = rpoNumber;
         Loops = loops;
         _innermost = innermost;
@@ -39,6 +40,9 @@ internal sealed class LoopForest<TBlock>
 
     /// <summary>Every loop, in reverse post-order of their headers (so outer loops before inner ones).</summary>
     public IReadOnlyList<Loop<TBlock>> Loops { get; }
+
+    /// <summary>The dominator tree the loops were found with; null when the graph has no cycle (none was needed).</summary>
+    public DominatorTree<TBlock>? Dominators { get; }
 
     /// <summary>The outermost loops.</summary>
     public IEnumerable<Loop<TBlock>> TopLevel => Loops.Where(l => l.Parent is null);
@@ -54,7 +58,7 @@ internal sealed class LoopForest<TBlock>
         DepthFirstOrder.ReversePostOrder(graph, backEdges);
         if (backEdges.Count == 0)
         {
-            return new LoopForest<TBlock>(_ => -1, [], [], isReducible: true);
+            return new LoopForest<TBlock>(_ => -1, [], [], isReducible: true, dominators: null);
         }
         var dom = DominatorTree.Compute(graph);
         var rpo = dom.ReversePostOrder;
@@ -99,7 +103,7 @@ internal sealed class LoopForest<TBlock>
                 innermost[dom.RpoNumber(b)] = loop;
             }
         }
-        return new LoopForest<TBlock>(dom.RpoNumber, loops, innermost, reducible);
+        return new LoopForest<TBlock>(dom.RpoNumber, loops, innermost, reducible, dom);
     }
 
     // Members are numbered by reverse post-order, so the set's ascending order is the loop's block order.

@@ -38,16 +38,12 @@ internal sealed class LoopInvariantLoads : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
-        if (!HasLoop(Cfg.Compute(f)))
-        {
-            return; // most filters: no need for dominators and the loop forest
-        }
+        // Most filters have no cycle: the forest then finds none without computing dominators.
         var forest = LoopForest.Compute(f);
-        if (forest.Loops.Count == 0 || !forest.IsReducible)
+        if (forest.Loops.Count == 0 || !forest.IsReducible || forest.Dominators is not { } dom)
         {
             return;
         }
-        var dom = DominatorTree.Compute(f);
         var uses = DefUse.Compute(f);
         foreach (var loop in forest.Loops.Reverse())
         {
@@ -66,22 +62,6 @@ internal sealed class LoopInvariantLoads : IPass
                 c.NoteRewrite(Name, $"load of the context at {load.Imm} out of {loop}");
             }
         }
-    }
-
-    // A retreating edge (to a block no later in reverse post-order) is what every loop has.
-    private static bool HasLoop(Cfg cfg)
-    {
-        foreach (var h in cfg.ReversePostOrder)
-        {
-            foreach (var t in cfg.Preds(h))
-            {
-                if (cfg.IsReachable(t) && cfg.RpoNumber(t) >= cfg.RpoNumber(h))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static bool IsContextLoad(Instr i) => i.Op == Op.Load && i.Operands[0].Type == IrType.CtxPtr;
