@@ -18,7 +18,6 @@ public sealed class CompiledProgram
 {
     private readonly SourceRef?[] _sources;
     private readonly Lazy<string> _ir;
-    private readonly IReadOnlyList<(string Name, int Start)> _functionStarts;
     private readonly Lazy<IReadOnlyList<ControlFlowGraph>> _controlFlowGraphs;
 
     internal CompiledProgram(string name, ProgramKind kind, string lambdaText, bool returnsVerdict, Insn[] instructions, SourceRef?[] sources, Func<string> ir, int stackSize, ProgramSymbols symbols,
@@ -27,7 +26,6 @@ public sealed class CompiledProgram
         _controlFlowGraphs = new Lazy<IReadOnlyList<ControlFlowGraph>>(controlFlowGraphs ?? (() => []));
         Maps = symbols.Maps;
         Kfuncs = symbols.Kfuncs;
-        _functionStarts = symbols.Functions;
         Functions = [.. symbols.Functions.Select(f => new ProgramFunction(f.Name, f.Start))];
         Relocations = symbols.Relocations;
         HasLoops = symbols.HasLoops;
@@ -117,7 +115,7 @@ public sealed class CompiledProgram
         slot >= 0 && slot < _sources.Length && _sources[slot] is { } s ? new SourceExpression(s.Text, s.Path) : null;
 
     /// <summary>The disassembly in llvm-objdump syntax, each C# expression on a <c>;</c> line above the instructions it produced.</summary>
-    public string Disassemble() => SourceMap.Format([.. Instructions], _sources, _functionStarts);
+    public string Disassemble() => SourceMap.Format([.. Instructions], _sources, [.. Functions.Select(f => (f.Name, f.Start))]);
 
     /// <summary>The lambda and its disassembly.</summary>
     public override string ToString() => $"{Name} ({Kind}): {LambdaText}\n{Disassemble()}";

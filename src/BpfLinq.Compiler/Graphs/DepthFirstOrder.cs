@@ -39,7 +39,7 @@ internal static class DepthFirstOrder
 
     private static readonly ConditionalWeakTable<object, object> s_memos = [];
 
-    private static List<TBlock> Search<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>>? backEdges)
+    private static List<TBlock> Search<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>> backEdges)
         where TBlock : class
     {
         var post = new List<TBlock>(graph.VertexCount);
@@ -50,10 +50,7 @@ internal static class DepthFirstOrder
             ProcessAllComponents = false,
         };
         search.FinishVertex += post.Add;
-        if (backEdges is not null)
-        {
-            search.BackEdge += backEdges.Add;
-        }
+        search.BackEdge += backEdges.Add;
         search.Compute(graph.Entry);
         post.Reverse();
         return post;
