@@ -7,7 +7,8 @@ namespace BpfLinq.Runtime.Btf;
 /// <summary>
 /// A BTF blob loaded into the kernel with <c>BPF_BTF_LOAD</c>: what programs reference for
 /// func_info/line_info (<see cref="ProgramLoadOptions.ProgBtf"/>) and maps for key/value types.
-/// Disposing closes the fd; the kernel frees the BTF when nothing else holds it.
+/// Disposing closes the fd; the kernel frees the BTF when nothing else holds it. Thread-safe: a load
+/// using it and a <see cref="Dispose"/> on another thread never make the load use another object's fd.
 /// </summary>
 public sealed class BtfObject : IDisposable
 {
@@ -19,6 +20,10 @@ public sealed class BtfObject : IDisposable
     public int Fd => _fd.Value;
 
     internal BpfFileDescriptor Handle => _fd;
+
+    /// <summary>Holds the fd for one syscall (see <see cref="DescriptorLease"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The BTF object was disposed.</exception>
+    internal DescriptorLease Borrow() => _fd.Borrow(this);
 
     /// <summary>
     /// Loads a raw BTF blob (header, type section, string section). When the kernel rejects it, the

@@ -10,7 +10,8 @@ namespace BpfLinq.Runtime;
 /// An attachment made with <c>BPF_LINK_CREATE</c> (XDP on an interface, sk_skb on a sockmap,
 /// tcx, netkit, cgroup ...). The link fd is the attachment: disposing it detaches the program
 /// (unless the link was pinned or its fd shared). Links cannot be stolen by another loader the way
-/// legacy attachments can.
+/// legacy attachments can. Thread-safe: <see cref="GetInfo"/> racing with <see cref="Dispose"/>
+/// reads this link or throws <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
@@ -37,9 +38,10 @@ public sealed class BpfLink : IDisposable
     public static BpfLink Create(BpfProgram program, int target, AttachType attachType, uint flags = 0)
     {
         ArgumentNullException.ThrowIfNull(program);
+        using var programFd = program.Borrow();
         var attr = new LinkCreateAttr
         {
-            ProgFd = (uint)program.Fd,
+            ProgFd = (uint)programFd.Fd,
             TargetFd = (uint)target,
             AttachType = (uint)attachType,
             Flags = flags,
@@ -56,14 +58,15 @@ public sealed class BpfLink : IDisposable
     public static BpfLink Create(BpfProgram program, BpfMap map, AttachType attachType)
     {
         ArgumentNullException.ThrowIfNull(map);
-        return Create(program, map.Fd, attachType);
+        using var mapFd = map.Borrow();
+        return Create(program, mapFd.Fd, attachType);
     }
 
     /// <summary>Reads the kernel's description of the link (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
     public LinkInfo GetInfo()
     {
         var info = default(BpfLinkInfo);
-        ObjectInfo.Get(_fd, ref info, "read link info");
+        ObjectInfo.Get(_fd, this, ref info, "read link info");
         var type = (LinkType)info.Type;
         return new LinkInfo(
             type, info.Id, info.ProgId,

@@ -41,8 +41,8 @@ public sealed class SocketFilter : IDisposable
         {
             throw new ArgumentException($"SO_ATTACH_BPF takes a {ProgramType.SocketFilter} program, not {program.Type}", nameof(program));
         }
-        int programFd = program.Fd;
-        SetOption(socket, LibC.SoAttachBpf, programFd, $"attach program '{program.Name}' to a socket (SO_ATTACH_BPF)");
+        using var programFd = program.Borrow();
+        SetOption(socket, LibC.SoAttachBpf, programFd.Fd, $"attach program '{program.Name}' to a socket (SO_ATTACH_BPF)");
         return new SocketFilter(socket);
     }
 

@@ -15,10 +15,11 @@ public sealed partial class BpfMap
     {
         CheckKey(key, nameof(key));
         CheckValue(value.Length, nameof(value));
+        using var fd = Borrow();
         fixed (byte* keyPointer = key)
         fixed (byte* valuePointer = value)
         {
-            var attr = new MapElemAttr { MapFd = (uint)Fd, Key = (ulong)keyPointer, Value = (ulong)valuePointer };
+            var attr = new MapElemAttr { MapFd = (uint)fd.Fd, Key = (ulong)keyPointer, Value = (ulong)valuePointer };
             return Succeeded(BpfCommand.MapLookupElem, ref attr, $"look up an element of {Description}");
         }
     }
@@ -36,12 +37,13 @@ public sealed partial class BpfMap
     {
         CheckKey(key, nameof(key));
         CheckValue(value.Length, nameof(value));
+        using var fd = Borrow();
         fixed (byte* keyPointer = key)
         fixed (byte* valuePointer = value)
         {
             var attr = new MapElemAttr
             {
-                MapFd = (uint)Fd,
+                MapFd = (uint)fd.Fd,
                 Key = (ulong)keyPointer,
                 Value = (ulong)valuePointer,
                 Flags = (ulong)flags,
@@ -57,9 +59,10 @@ public sealed partial class BpfMap
     public unsafe bool Delete(ReadOnlySpan<byte> key)
     {
         CheckKey(key, nameof(key));
+        using var fd = Borrow();
         fixed (byte* keyPointer = key)
         {
-            var attr = new MapElemAttr { MapFd = (uint)Fd, Key = (ulong)keyPointer };
+            var attr = new MapElemAttr { MapFd = (uint)fd.Fd, Key = (ulong)keyPointer };
             return Succeeded(BpfCommand.MapDeleteElem, ref attr, $"delete an element of {Description}");
         }
     }

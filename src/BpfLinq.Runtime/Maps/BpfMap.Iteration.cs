@@ -11,9 +11,10 @@ public sealed partial class BpfMap
     public unsafe bool TryGetFirstKey(Span<byte> firstKey)
     {
         CheckKey(firstKey, nameof(firstKey));
+        using var fd = Borrow();
         fixed (byte* next = firstKey)
         {
-            var attr = new MapElemAttr { MapFd = (uint)Fd, Key = 0, Value = (ulong)next };
+            var attr = new MapElemAttr { MapFd = (uint)fd.Fd, Key = 0, Value = (ulong)next };
             return Succeeded(BpfCommand.MapGetNextKey, ref attr, $"get the first key of {Description}");
         }
     }
@@ -27,10 +28,11 @@ public sealed partial class BpfMap
     {
         CheckKey(key, nameof(key));
         CheckKey(nextKey, nameof(nextKey));
+        using var fd = Borrow();
         fixed (byte* current = key)
         fixed (byte* next = nextKey)
         {
-            var attr = new MapElemAttr { MapFd = (uint)Fd, Key = (ulong)current, Value = (ulong)next };
+            var attr = new MapElemAttr { MapFd = (uint)fd.Fd, Key = (ulong)current, Value = (ulong)next };
             return Succeeded(BpfCommand.MapGetNextKey, ref attr, $"get the next key of {Description}");
         }
     }
@@ -85,6 +87,7 @@ public sealed partial class BpfMap
             cursor.Token = new byte[Math.Max(KeySize, 8)];
         }
         byte[] outToken = new byte[cursor.Token.Length];
+        using var fd = Borrow();
         fixed (byte* inBatch = cursor.Token)
         fixed (byte* outBatch = outToken)
         fixed (byte* keysPointer = keys)
@@ -97,7 +100,7 @@ public sealed partial class BpfMap
                 Keys = (ulong)keysPointer,
                 Values = (ulong)valuesPointer,
                 Count = (uint)count,
-                MapFd = (uint)Fd,
+                MapFd = (uint)fd.Fd,
             };
             if (BpfSyscall.TryInvoke(BpfCommand.MapLookupBatch, ref attr, out Errno errno) < 0)
             {

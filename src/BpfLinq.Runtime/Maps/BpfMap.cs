@@ -15,7 +15,13 @@ namespace BpfLinq.Runtime;
 /// Per-CPU maps (<see cref="MapType.PerCpuHash"/>, <see cref="MapType.PerCpuArray"/>,
 /// <see cref="MapType.LruPerCpuHash"/>, per-CPU cgroup storage) exchange one 8-byte-aligned slot per
 /// possible CPU with user space; every value span must be <see cref="ValueBufferSize"/> bytes.
-/// Instances are not synchronised: do not dispose a map while another thread uses it.
+/// <para>
+/// Thread-safe: any number of threads may read, write, iterate and dispose one map at once (each
+/// element operation is one syscall, atomic as the kernel makes it). Every syscall holds the fd
+/// for its duration, so an operation racing with <see cref="Dispose"/> either completes on this map
+/// or throws <see cref="ObjectDisposedException"/>; it never reaches another object that reused the
+/// fd's number. <see cref="Fd"/> itself is only a number: valid while the map is not disposed.
+/// </para>
 /// </remarks>
 public sealed partial class BpfMap : IDisposable
 {
@@ -58,10 +64,19 @@ public sealed partial class BpfMap : IDisposable
     /// <summary>The name, possibly empty.</summary>
     public string Name { get; }
 
-    /// <summary>The map's fd, to patch into <c>ld_imm64</c> map loads (<c>BPF_PSEUDO_MAP_FD</c>) or <c>fd_array</c>.</summary>
+    /// <summary>
+    /// The map's fd, to patch into <c>ld_imm64</c> map loads (<c>BPF_PSEUDO_MAP_FD</c>) or <c>fd_array</c>:
+    /// a number that another object may get once this map is disposed, so keep the map alive while
+    /// it is used.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The map was disposed.</exception>
     public int Fd => _fd.Value;
 
     internal BpfFileDescriptor Handle => _fd;
+
+    /// <summary>Holds the fd for one syscall (see <see cref="DescriptorLease"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The map was disposed.</exception>
+    internal DescriptorLease Borrow() => _fd.Borrow(this);
 
     private string Description => Name.Length > 0 ? $"map '{Name}'" : $"{Type} map";
 
@@ -79,6 +94,8 @@ public sealed partial class BpfMap : IDisposable
         ObjectName.Validate(options.Name, nameof(options));
         int valueBufferSize = ValueBufferSizeOf(options.Type, options.ValueSize); // before the fd exists: nothing to leak if it throws
         var flags = options.Flags | (options.NumaNode is null ? MapFlags.None : MapFlags.NumaNode);
+        using var innerMap = BpfFileDescriptor.Borrow(options.InnerMap?.Handle, options.InnerMap);
+        using var btf = BpfFileDescriptor.Borrow(options.Btf?.Handle, options.Btf);
         var attr = new MapCreateAttr
         {
             MapType = (uint)options.Type,
@@ -86,9 +103,9 @@ public sealed partial class BpfMap : IDisposable
             ValueSize = (uint)options.ValueSize,
             MaxEntries = (uint)options.MaxEntries,
             MapFlags = (uint)flags,
-            InnerMapFd = (uint)(options.InnerMap?.Fd ?? 0),
+            InnerMapFd = (uint)innerMap.Fd,
             NumaNode = (uint)(options.NumaNode ?? 0),
-            BtfFd = (uint)(options.Btf?.Fd ?? 0),
+            BtfFd = (uint)btf.Fd,
             BtfKeyTypeId = options.BtfKeyTypeId,
             BtfValueTypeId = options.BtfValueTypeId,
             BtfVmlinuxValueTypeId = options.BtfVmlinuxValueTypeId,
@@ -126,7 +143,7 @@ public sealed partial class BpfMap : IDisposable
             {
                 throw new InvalidOperationException($"'{path}' is a pinned BPF object but not a map");
             }
-            var info = ReadInfo(fd);
+            var info = ReadInfo(fd, fd);
             return new BpfMap(
                 fd, info.Type, info.KeySize, info.ValueSize, ValueBufferSizeOf(info.Type, info.ValueSize), info.MaxEntries, info.Flags, info.Name);
         }
@@ -144,9 +161,10 @@ public sealed partial class BpfMap : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
+        using var fd = Borrow();
         fixed (byte* pathname = pathBytes)
         {
-            var attr = new ObjPinAttr { Pathname = (ulong)pathname, BpfFd = (uint)Fd };
+            var attr = new ObjPinAttr { Pathname = (ulong)pathname, BpfFd = (uint)fd.Fd };
             BpfSyscall.Invoke(BpfCommand.ObjPin, ref attr, $"pin {Description} at '{path}'");
         }
     }
@@ -157,20 +175,24 @@ public sealed partial class BpfMap : IDisposable
     /// </summary>
     public void Freeze()
     {
-        var attr = new MapFreezeAttr { MapFd = (uint)Fd };
+        using var fd = Borrow();
+        var attr = new MapFreezeAttr { MapFd = (uint)fd.Fd };
         BpfSyscall.Invoke(BpfCommand.MapFreeze, ref attr, $"freeze {Description}");
     }
 
     /// <summary>Reads the kernel's description of the map (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
-    public MapInfo GetInfo() => ReadInfo(_fd);
+    public MapInfo GetInfo() => ReadInfo(_fd, this);
 
-    /// <summary>Closes the fd.</summary>
+    /// <summary>
+    /// Closes the fd: at once, or when the last operation running on another thread returns. Safe to
+    /// call from any thread, and more than once; later operations throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose() => _fd.Dispose();
 
-    private static unsafe MapInfo ReadInfo(BpfFileDescriptor fd)
+    private static unsafe MapInfo ReadInfo(BpfFileDescriptor fd, object owner)
     {
         var info = default(BpfMapInfo);
-        ObjectInfo.Get(fd, ref info, "read map info");
+        ObjectInfo.Get(fd, owner, ref info, "read map info");
         return new MapInfo(
             (MapType)info.Type, info.Id, (int)info.KeySize, (int)info.ValueSize, (int)info.MaxEntries, (MapFlags)info.MapFlags,
             ObjectName.Read(new ReadOnlySpan<byte>(info.Name, 16)), info.BtfId, info.BtfKeyTypeId, info.BtfValueTypeId, info.MapExtra);

@@ -11,6 +11,10 @@ namespace BpfLinq.Runtime;
 /// program loaded with the same set. Disposing closes the fds; a kernel map lives on while a program
 /// or a pin holds it. Constant maps (<see cref="MapDefinition.FrozenContents"/>) are written and
 /// frozen as they are created.
+/// Thread-safe: one set may be shared by every thread of a service. Concurrent loads get the same
+/// kernel map for a definition (created once, under the set's lock), and <see cref="Dispose"/> may
+/// race with them: a map is either created before it and closed by it, or refused with
+/// <see cref="ObjectDisposedException"/>.
 /// <code>
 /// var counts = new HashMap&lt;uint, ulong&gt;(1024, "counts");
 /// using var maps = new BpfMaps();
@@ -21,6 +25,7 @@ namespace BpfLinq.Runtime;
 public sealed class BpfMaps : IDisposable
 {
     private readonly Dictionary<MapDefinition, BpfMap> _maps = new(ReferenceEqualityComparer.Instance);
+    private readonly Lock _gate = new();
     private bool _disposed;
 
     /// <summary>The kernel map of a definition already created or opened in this set.</summary>
@@ -48,25 +53,50 @@ public sealed class BpfMaps : IDisposable
     public RingBufferReader<TEvent> OpenReader<TEvent>(RingBuffer<TEvent> definition)
         where TEvent : unmanaged => new(GetOrCreate(definition));
 
-    /// <summary>The definitions with kernel maps in this set.</summary>
-    public IReadOnlyCollection<MapDefinition> Definitions => _maps.Keys;
+    /// <summary>The definitions with kernel maps in this set (a snapshot).</summary>
+    public IReadOnlyCollection<MapDefinition> Definitions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _maps.Keys];
+            }
+        }
+    }
 
     /// <summary>The kernel map of a definition, if it has one in this set.</summary>
     public bool TryGet(MapDefinition definition, [MaybeNullWhen(false)] out BpfMap map)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return _maps.TryGetValue(definition, out map!);
+        lock (_gate)
+        {
+            return _maps.TryGetValue(definition, out map!);
+        }
     }
 
     /// <summary>The kernel map of a definition, created now if it has none.</summary>
     /// <exception cref="BpfException">The kernel refused the map.</exception>
+    /// <exception cref="ObjectDisposedException">The set was disposed.</exception>
     public BpfMap GetOrCreate(MapDefinition definition)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (TryGet(definition, out var existing))
+        ArgumentNullException.ThrowIfNull(definition);
+        // Creation under the lock: a second thread waits for the first one's map instead of making its own.
+        lock (_gate)
         {
-            return existing;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_maps.TryGetValue(definition, out var existing))
+            {
+                return existing;
+            }
+            var map = Create(definition);
+            _maps.Add(definition, map);
+            return map;
         }
+    }
+
+    private static BpfMap Create(MapDefinition definition)
+    {
         // Key and value BTF (field names in bpftool map dump); the kernel keeps its own reference.
         var btf = definition.Btf;
         using var btfObject = btf is null ? null : BtfObject.Load(btf.Data.Span);
@@ -98,7 +128,6 @@ public sealed class BpfMaps : IDisposable
             map.Dispose();
             throw;
         }
-        _maps.Add(definition, map);
         return map;
     }
 
@@ -107,37 +136,49 @@ public sealed class BpfMaps : IDisposable
     /// process or an earlier run created and pinned), after checking that its shape matches.
     /// </summary>
     /// <exception cref="InvalidOperationException">The definition already has a map in this set, or the pinned map's type or sizes differ.</exception>
+    /// <exception cref="ObjectDisposedException">The set was disposed.</exception>
     public BpfMap OpenPinned(MapDefinition definition, string path)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(definition);
-        if (_maps.ContainsKey(definition))
+        lock (_gate)
         {
-            throw new InvalidOperationException($"{definition} already has a kernel map in this set");
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_maps.ContainsKey(definition))
+            {
+                throw new InvalidOperationException($"{definition} already has a kernel map in this set");
+            }
+            var map = BpfMap.OpenPinned(path);
+            if (map.Type != definition.Type || map.KeySize != definition.KeySize || map.ValueSize != definition.ValueSize)
+            {
+                var found = $"{map.Type} with {map.KeySize}-byte keys and {map.ValueSize}-byte values";
+                map.Dispose();
+                throw new InvalidOperationException($"the map pinned at '{path}' is a {found}, not what {definition} needs");
+            }
+            _maps.Add(definition, map);
+            return map;
         }
-        var map = BpfMap.OpenPinned(path);
-        if (map.Type != definition.Type || map.KeySize != definition.KeySize || map.ValueSize != definition.ValueSize)
-        {
-            var found = $"{map.Type} with {map.KeySize}-byte keys and {map.ValueSize}-byte values";
-            map.Dispose();
-            throw new InvalidOperationException($"the map pinned at '{path}' is a {found}, not what {definition} needs");
-        }
-        _maps.Add(definition, map);
-        return map;
     }
 
-    /// <summary>Closes every map's fd.</summary>
+    /// <summary>
+    /// Closes every map's fd (a map an operation on another thread is using closes when it returns).
+    /// Safe to call from any thread, and more than once.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        BpfMap[] maps;
+        lock (_gate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            maps = [.. _maps.Values];
+            _maps.Clear();
         }
-        _disposed = true;
-        foreach (var map in _maps.Values)
+        foreach (var map in maps)
         {
             map.Dispose();
         }
-        _maps.Clear();
     }
 }

@@ -15,8 +15,14 @@ public delegate void RingBufferRecordHandler(ReadOnlySpan<byte> record);
 /// read-only (the data twice in a row, so a record that wraps reads contiguously). Records are
 /// taken in order up to the first one still being written (busy bit); discarded ones are skipped;
 /// the consumer position is published with release semantics. Waiting uses epoll on the map's fd.
-/// Not thread-safe: one reader per ring buffer.
 /// </summary>
+/// <remarks>
+/// One thread reads at a time: <see cref="Drain"/>, <see cref="Poll"/> and <see cref="ReadAllAsync"/>
+/// are not to be called concurrently. <see cref="Dispose"/> may be called from any thread at any
+/// time: a drain already running finishes on memory that stays mapped until it returns, later calls
+/// throw <see cref="ObjectDisposedException"/>, and <see cref="ReadAllAsync"/> ends. A reader that
+/// is never disposed unmaps the buffer when it is collected.
+/// </remarks>
 /// <typeparam name="T">The record type (a record shorter than it is an error).</typeparam>
 public sealed unsafe class RingBufferReader<T> : IDisposable
     where T : unmanaged
@@ -25,13 +31,10 @@ public sealed unsafe class RingBufferReader<T> : IDisposable
     private const uint DiscardBit = 1u << 30;
     private const int HeaderSize = 8;
 
-    private readonly BpfMap _map;
-    private readonly nint _consumer;
-    private readonly nint _producer;
-    private readonly nuint _producerLength;
+    private readonly string _name;
     private readonly long _mask;
+    private readonly RingMapping _mapping;
     private readonly BpfFileDescriptor _epoll;
-    private bool _disposed;
 
     internal RingBufferReader(BpfMap map)
     {
@@ -39,29 +42,24 @@ public sealed unsafe class RingBufferReader<T> : IDisposable
         {
             throw new ArgumentException($"map '{map.Name}' is a {map.Type} map, not a ring buffer", nameof(map));
         }
-        _map = map;
-        var page = LibC.PageSize;
+        _name = map.Name;
         _mask = map.MaxEntries - 1;
-        _consumer = Map(page, LibC.ProtRead | LibC.ProtWrite, 0, "the consumer page");
-        _producerLength = (nuint)(page + (2 * (long)map.MaxEntries));
+        using var mapFd = map.Borrow();
+        _mapping = RingMapping.Map(mapFd.Fd, map.MaxEntries, map.Name);
         try
         {
-            _producer = Map(_producerLength, LibC.ProtRead, page, "the producer page and data");
-            _epoll = Epoll(map.Fd);
+            _epoll = Epoll(mapFd.Fd);
         }
         catch
         {
-            if (_producer != 0)
-            {
-                LibC.Munmap(_producer, _producerLength);
-            }
-            LibC.Munmap(_consumer, (nuint)page);
+            _mapping.Dispose();
             throw;
         }
     }
 
     /// <summary>Handles every complete record now in the buffer, without waiting.</summary>
     /// <returns>The number of records handled.</returns>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
     public int Drain(Action<T> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -70,16 +68,84 @@ public sealed unsafe class RingBufferReader<T> : IDisposable
 
     /// <summary>Handles every complete record now in the buffer as bytes, without waiting.</summary>
     /// <returns>The number of records handled.</returns>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
     public int DrainRaw(RingBufferRecordHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var data = (byte*)_producer + LibC.PageSize;
-        var consumer = Volatile.Read(ref *(long*)_consumer);
-        var count = 0;
-        while (true)
+        bool added = false;
+        try
         {
-            var producer = Volatile.Read(ref *(long*)_producer);
+            _mapping.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(GetType().Name);
+        }
+        try
+        {
+            return DrainMapped(handler);
+        }
+        finally
+        {
+            _mapping.DangerousRelease();
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for records, then handles those available.</summary>
+    /// <returns>The number of records handled (0 on timeout).</returns>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
+    public int Poll(Action<T> handler, TimeSpan timeout)
+    {
+        var handled = Drain(handler);
+        if (handled > 0)
+        {
+            return handled;
+        }
+        Wait(timeout);
+        return Drain(handler);
+    }
+
+    /// <summary>
+    /// The records as they arrive, until <paramref name="cancellationToken"/> is cancelled or the
+    /// reader is disposed; either ends the enumeration without an exception.
+    /// </summary>
+    public async IAsyncEnumerable<T> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var batch = new List<T>();
+        while (!cancellationToken.IsCancellationRequested && TryDrain(batch))
+        {
+            foreach (var record in batch)
+            {
+                yield return record;
+            }
+            if (batch.Count == 0)
+            {
+                await Task.Run(() => TryWait(TimeSpan.FromMilliseconds(50)), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Unmaps the buffer (once no drain is using it) and closes the epoll fd; the map stays open.
+    /// Safe to call from any thread, and more than once.
+    /// </summary>
+    public void Dispose()
+    {
+        _mapping.Dispose();
+        _epoll.Dispose();
+    }
+
+    private int DrainMapped(RingBufferRecordHandler handler)
+    {
+        var consumerPosition = (long*)_mapping.Consumer;
+        var producerPosition = (long*)_mapping.Producer;
+        var data = (byte*)_mapping.Producer + LibC.PageSize;
+        var consumer = Volatile.Read(ref *consumerPosition);
+        var count = 0;
+        // A Dispose on another thread stops the walk at the next record (the memory stays mapped until we return).
+        while (!_mapping.IsClosed)
+        {
+            var producer = Volatile.Read(ref *producerPosition);
             if (consumer >= producer)
             {
                 break;
@@ -96,54 +162,36 @@ public sealed unsafe class RingBufferReader<T> : IDisposable
                 count++;
             }
             consumer += (length + HeaderSize + 7) & ~7;
-            Volatile.Write(ref *(long*)_consumer, consumer);
+            Volatile.Write(ref *consumerPosition, consumer);
         }
         return count;
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for records, then handles those available.</summary>
-    /// <returns>The number of records handled (0 on timeout).</returns>
-    public int Poll(Action<T> handler, TimeSpan timeout)
+    // ReadAllAsync's drain: false once the reader is disposed, which ends the enumeration.
+    private bool TryDrain(List<T> batch)
     {
-        var handled = Drain(handler);
-        if (handled > 0)
+        batch.Clear();
+        try
         {
-            return handled;
-        }
-        Wait(timeout);
-        return Drain(handler);
-    }
-
-    /// <summary>The records as they arrive, until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public async IAsyncEnumerable<T> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var batch = new List<T>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            batch.Clear();
             Drain(batch.Add);
-            foreach (var record in batch)
-            {
-                yield return record;
-            }
-            if (batch.Count == 0)
-            {
-                await Task.Run(() => Wait(TimeSpan.FromMilliseconds(50)), CancellationToken.None).ConfigureAwait(false);
-            }
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
         }
     }
 
-    /// <summary>Unmaps the buffer and closes the epoll fd (the map stays open).</summary>
-    public void Dispose()
+    private void TryWait(TimeSpan timeout)
     {
-        if (_disposed)
+        try
         {
-            return;
+            Wait(timeout);
         }
-        _disposed = true;
-        LibC.Munmap(_producer, _producerLength);
-        LibC.Munmap(_consumer, (nuint)LibC.PageSize);
-        _epoll.Dispose();
+        catch (ObjectDisposedException)
+        {
+            // Disposed while waiting: the next TryDrain ends the enumeration.
+        }
     }
 
     private static T Read(ReadOnlySpan<byte> record) =>
@@ -155,19 +203,12 @@ public sealed unsafe class RingBufferReader<T> : IDisposable
     {
         var events = stackalloc byte[12];
         var milliseconds = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
-        if (LibC.EpollWait(_epoll.Value, events, 1, milliseconds) < 0 && (Errno)Marshal.GetLastPInvokeError() != Errno.EINTR)
+        using var epoll = _epoll.Borrow(this);
+        if (LibC.EpollWait(epoll.Fd, events, 1, milliseconds) < 0 && (Errno)Marshal.GetLastPInvokeError() != Errno.EINTR)
         {
-            throw BpfErrors.FromLastError($"wait for records of ring buffer '{_map.Name}'");
+            throw BpfErrors.FromLastError($"wait for records of ring buffer '{_name}'");
         }
     }
-
-    private nint Map(nuint length, int protection, long offset, string what)
-    {
-        var address = LibC.Mmap(0, length, protection, LibC.MapShared, _map.Fd, offset);
-        return address == -1 ? throw BpfErrors.FromLastError($"map {what} of ring buffer '{_map.Name}'") : address;
-    }
-
-    private nint Map(int length, int protection, long offset, string what) => Map((nuint)length, protection, offset, what);
 
     private static BpfFileDescriptor Epoll(int mapFd)
     {

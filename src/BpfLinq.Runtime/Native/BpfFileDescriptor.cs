@@ -26,7 +26,11 @@ internal sealed class BpfFileDescriptor : SafeHandle
     /// <inheritdoc/>
     public override bool IsInvalid => handle < 0;
 
-    /// <summary>The fd number. Throws when the descriptor was already closed.</summary>
+    /// <summary>
+    /// The fd number, for callers that only show or hand it on (the public <c>Fd</c> properties).
+    /// Throws when the descriptor was already closed. A syscall takes a <see cref="Borrow(object)"/> instead:
+    /// a number read here may be closed and reused by another object before the syscall runs.
+    /// </summary>
     public int Value
     {
         get
@@ -35,6 +39,29 @@ internal sealed class BpfFileDescriptor : SafeHandle
             return (int)handle;
         }
     }
+
+    /// <summary>
+    /// Holds the descriptor open for one operation (dispose the lease when the syscall returned).
+    /// </summary>
+    /// <param name="owner">The object the caller sees, named by the exception.</param>
+    /// <exception cref="ObjectDisposedException">The owner was disposed.</exception>
+    internal DescriptorLease Borrow(object owner)
+    {
+        bool added = false;
+        try
+        {
+            DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(owner.GetType().Name);
+        }
+        return new DescriptorLease(this, (int)DangerousGetHandle());
+    }
+
+    /// <summary>A lease on an optional descriptor: the default lease (fd 0, "none") when there is none.</summary>
+    internal static DescriptorLease Borrow(BpfFileDescriptor? descriptor, object? owner) =>
+        descriptor is null ? default : descriptor.Borrow(owner ?? descriptor);
 
     /// <summary>Takes ownership of a freshly returned fd.</summary>
     /// <exception cref="BpfException">The fd was 0 and could not be moved.</exception>

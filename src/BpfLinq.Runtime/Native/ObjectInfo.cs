@@ -9,14 +9,15 @@ internal static unsafe class ObjectInfo
     /// Fills <paramref name="info"/>. Input fields (array pointers and their counts) must be set by
     /// the caller, all others zero; the kernel copies at most <c>sizeof(TInfo)</c> bytes back.
     /// </summary>
-    internal static void Get<TInfo>(BpfFileDescriptor fd, ref TInfo info, string operation)
+    internal static void Get<TInfo>(BpfFileDescriptor fd, object owner, ref TInfo info, string operation)
         where TInfo : unmanaged
     {
+        using var lease = fd.Borrow(owner);
         fixed (TInfo* pointer = &info)
         {
             var attr = new ObjInfoAttr
             {
-                BpfFd = (uint)fd.Value,
+                BpfFd = (uint)lease.Fd,
                 InfoLen = (uint)sizeof(TInfo),
                 Info = (ulong)pointer,
             };

@@ -14,7 +14,8 @@ internal static class ObjectKind
 
     private static bool HasField(BpfFileDescriptor fd, string field)
     {
-        string path = "/proc/self/fdinfo/" + fd.Value.ToString(CultureInfo.InvariantCulture);
+        using var lease = fd.Borrow(fd);
+        string path = "/proc/self/fdinfo/" + lease.Fd.ToString(CultureInfo.InvariantCulture);
         return File.ReadLines(path).Any(line => line.StartsWith(field, StringComparison.Ordinal));
     }
 }

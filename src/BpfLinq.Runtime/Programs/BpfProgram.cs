@@ -9,6 +9,9 @@ namespace BpfLinq.Runtime;
 /// A program the verifier accepted, owned through its fd. Attach it (socket filter, sockmap, link),
 /// run it with <see cref="TestRun"/>, describe it with <see cref="GetInfo"/>. Disposing closes the
 /// fd; attachments made through other fds (a socket, a link) keep the program alive in the kernel.
+/// Thread-safe: test runs, attaches and <see cref="Dispose"/> may come from any threads at once; an
+/// operation racing with <see cref="Dispose"/> either runs this program or throws
+/// <see cref="ObjectDisposedException"/>, never another program that reused the fd's number.
 /// </summary>
 public sealed class BpfProgram : IDisposable
 {
@@ -27,10 +30,18 @@ public sealed class BpfProgram : IDisposable
     /// <summary>The name it was loaded with, or null.</summary>
     public string? Name { get; }
 
-    /// <summary>The program's fd (for attach calls and <c>prog_array</c> maps).</summary>
+    /// <summary>
+    /// The program's fd (for attach calls and <c>prog_array</c> maps): a number another object may get
+    /// once this program is disposed.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The program was disposed.</exception>
     public int Fd => _fd.Value;
 
     internal BpfFileDescriptor Handle => _fd;
+
+    /// <summary>Holds the fd for one syscall (see <see cref="DescriptorLease"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The program was disposed.</exception>
+    internal DescriptorLease Borrow() => _fd.Borrow(this);
 
     /// <summary>
     /// Loads a program: first without a verifier log; when that fails, again with a log (grown on
@@ -57,7 +68,7 @@ public sealed class BpfProgram : IDisposable
     public SocketFilter AttachTo(Socket socket) => SocketFilter.Attach(socket, this);
 
     /// <summary>Reads the kernel's description of the program (<c>BPF_OBJ_GET_INFO_BY_FD</c>).</summary>
-    public ProgramInfo GetInfo() => ProgramInfo.Read(_fd);
+    public ProgramInfo GetInfo() => ProgramInfo.Read(_fd, this);
 
     /// <summary>
     /// The kernel maps of a program loaded from a compiled lambda: the set passed to <c>Load</c>, or

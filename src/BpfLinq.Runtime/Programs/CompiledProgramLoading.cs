@@ -51,7 +51,25 @@ public static class CompiledProgramLoading
 
     private static BpfProgram LoadWith(CompiledProgram program, BpfMaps maps)
     {
-        var fds = program.Maps.Select(m => maps.GetOrCreate(m).Fd).ToArray();
+        // Leases, not numbers: a map disposed (with its set) during the load must not be replaced
+        // in fd_array by whatever object reuses its number.
+        var leases = new List<DescriptorLease>(program.Maps.Count);
+        try
+        {
+            foreach (var map in program.Maps)
+            {
+                leases.Add(maps.GetOrCreate(map).Borrow());
+            }
+            return LoadWith(program, [.. leases.Select(lease => lease.Fd)]);
+        }
+        finally
+        {
+            leases.ForEach(lease => lease.Dispose());
+        }
+    }
+
+    private static BpfProgram LoadWith(CompiledProgram program, int[] fds)
+    {
         var instructions = ResolveKfuncs(program);
         using var btf = program.Btf.IsEmpty ? null : BtfObject.Load(program.Btf.Span);
         try

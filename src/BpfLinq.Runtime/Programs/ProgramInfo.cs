@@ -46,11 +46,11 @@ public sealed record ProgramInfo
     /// <summary>The number of <c>line_info</c> records the program carries.</summary>
     public required uint LineInfoCount { get; init; }
 
-    internal static unsafe ProgramInfo Read(BpfFileDescriptor fd)
+    internal static unsafe ProgramInfo Read(BpfFileDescriptor fd, object owner)
     {
         const string Operation = "read program info";
         var info = default(BpfProgInfo);
-        ObjectInfo.Get(fd, ref info, Operation);
+        ObjectInfo.Get(fd, owner, ref info, Operation);
 
         uint[] mapIds = new uint[info.NrMapIds];
         if (mapIds.Length > 0)
@@ -60,7 +60,7 @@ public sealed record ProgramInfo
             fixed (uint* ids = mapIds)
             {
                 var withMaps = new BpfProgInfo { NrMapIds = (uint)mapIds.Length, MapIds = (ulong)ids };
-                ObjectInfo.Get(fd, ref withMaps, Operation);
+                ObjectInfo.Get(fd, owner, ref withMaps, Operation);
                 mapIds = mapIds[..(int)Math.Min(withMaps.NrMapIds, (uint)mapIds.Length)];
             }
         }

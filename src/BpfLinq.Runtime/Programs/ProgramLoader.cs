@@ -17,7 +17,7 @@ internal static unsafe class ProgramLoader
         Validate(options);
         string operation = options.Name is null ? $"load {options.Type} program" : $"load {options.Type} program '{options.Name}'";
         byte[] license = Encoding.ASCII.GetBytes(options.License + "\0");
-        int progBtfFd = options.ProgBtf?.Fd ?? 0;
+        using var progBtf = BpfFileDescriptor.Borrow(options.ProgBtf?.Handle, options.ProgBtf);
 
         fixed (Insn* insns = options.Instructions.Span)
         fixed (byte* licenseBytes = license)
@@ -33,7 +33,7 @@ internal static unsafe class ProgramLoader
                 License = (ulong)licenseBytes,
                 ProgFlags = (uint)options.Flags,
                 ExpectedAttachType = (uint)(options.ExpectedAttachType ?? 0),
-                ProgBtfFd = (uint)progBtfFd,
+                ProgBtfFd = (uint)progBtf.Fd,
                 AttachBtfId = options.AttachBtfId,
                 AttachBtfObjFd = (uint)options.AttachBtfObjFd,
                 FdArray = options.FdArray.IsEmpty ? 0 : (ulong)fdArray,

@@ -17,6 +17,7 @@ internal static unsafe class ProgramTestRun
         byte[] ctxOut = new byte[ctxOutSize];
         string operation = program.Name is null ? $"test-run {program.Type} program" : $"test-run program '{program.Name}'";
 
+        using var fd = program.Borrow();
         fixed (byte* dataIn = options.DataIn.Span)
         fixed (byte* ctxIn = options.CtxIn.Span)
         fixed (byte* dataOutPointer = dataOut)
@@ -24,7 +25,7 @@ internal static unsafe class ProgramTestRun
         {
             var attr = new ProgTestRunAttr
             {
-                ProgFd = (uint)program.Fd,
+                ProgFd = (uint)fd.Fd,
                 DataSizeIn = (uint)options.DataIn.Length,
                 DataIn = options.DataIn.IsEmpty ? 0 : (ulong)dataIn,
                 DataSizeOut = (uint)dataOutSize,
