@@ -5,13 +5,15 @@ namespace BpfLinq.Maps;
 /// <summary>
 /// An array (BPF_MAP_TYPE_ARRAY): keys 0 to <see cref="MapDefinition.MaxEntries"/> − 1 always exist,
 /// starting as zero; other keys are absent. Elements cannot be deleted (-EINVAL) and
-/// <see cref="UpdateMode.NoExist"/> always fails (-EEXIST).
+/// <see cref="UpdateMode.NoExist"/> always fails (-EEXIST). The managed model stores only the
+/// elements written since the last clear (an element never written reads 0), so a large capacity
+/// costs nothing until it is used.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
 public class ArrayMap<TValue> : KeyValueMap<uint, TValue>
     where TValue : unmanaged
 {
-    private readonly TValue[] _values;
+    private readonly Dictionary<uint, TValue> _written = [];
 
     /// <summary>Declares an array.</summary>
     /// <param name="maxEntries">The number of elements.</param>
@@ -26,18 +28,22 @@ public class ArrayMap<TValue> : KeyValueMap<uint, TValue>
     private protected ArrayMap(MapType type, int maxEntries, string? name)
         : base(type, maxEntries, 0, name)
     {
-        _values = new TValue[maxEntries];
     }
 
     private protected override bool TryRead(uint key, out TValue value)
     {
-        value = key < _values.Length ? _values[key] : default;
-        return key < _values.Length;
+        if (!Exists(key))
+        {
+            value = default;
+            return false;
+        }
+        value = _written.GetValueOrDefault(key);
+        return true;
     }
 
     private protected override long Write(uint key, TValue value, UpdateMode mode)
     {
-        if (key >= _values.Length)
+        if (!Exists(key))
         {
             return MapErrors.TooBig;
         }
@@ -45,14 +51,22 @@ public class ArrayMap<TValue> : KeyValueMap<uint, TValue>
         {
             return MapErrors.Exists;
         }
-        _values[key] = value;
+        _written[key] = value;
         return 0;
     }
 
     private protected override long Erase(uint key) => MapErrors.Invalid;
 
-    private protected override IEnumerable<KeyValuePair<uint, TValue>> Entries() =>
-        _values.Select((v, i) => KeyValuePair.Create((uint)i, v));
+    // Every element exists, written or not: all MaxEntries of them, in index order.
+    private protected override IEnumerable<KeyValuePair<uint, TValue>> Entries()
+    {
+        for (uint key = 0; key < (uint)MaxEntries; key++)
+        {
+            yield return KeyValuePair.Create(key, _written.GetValueOrDefault(key));
+        }
+    }
 
-    private protected override void Reset() => Array.Clear(_values);
+    private protected override void Reset() => _written.Clear();
+
+    private bool Exists(uint key) => key < (uint)MaxEntries;
 }
