@@ -1,4 +1,3 @@
-using System.Text;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
 using BpfLinq.Runtime.Native.Attrs;
@@ -127,10 +126,10 @@ public sealed partial class BpfMap : IDisposable
     /// <param name="path">The pin path, e.g. <c>/sys/fs/bpf/counts</c>.</param>
     /// <exception cref="BpfException">No such pin (ENOENT), or the path is not in a bpf filesystem.</exception>
     /// <exception cref="InvalidOperationException">The pinned object is not a map.</exception>
+    /// <exception cref="ArgumentException">The path is empty or contains a NUL character.</exception>
     public static unsafe BpfMap OpenPinned(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
+        byte[] pathBytes = PinPath.ToBytes(path, nameof(path));
         BpfFileDescriptor fd;
         fixed (byte* pathname = pathBytes)
         {
@@ -157,10 +156,10 @@ public sealed partial class BpfMap : IDisposable
     /// <summary>Pins the map at a path in a bpf filesystem (<c>BPF_OBJ_PIN</c>), so it outlives this process.</summary>
     /// <param name="path">The path; its directory must be on a mounted bpf filesystem.</param>
     /// <exception cref="BpfException">EEXIST: the path is taken; EPERM/EACCES: not a bpffs or no permission.</exception>
+    /// <exception cref="ArgumentException">The path is empty or contains a NUL character.</exception>
     public unsafe void Pin(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] pathBytes = Encoding.UTF8.GetBytes(path + "\0");
+        byte[] pathBytes = PinPath.ToBytes(path, nameof(path));
         using var fd = Borrow();
         fixed (byte* pathname = pathBytes)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BpfLinq.Compiler.Isa;
 using BpfLinq.Runtime.Native;
@@ -12,6 +13,8 @@ namespace BpfLinq.Runtime;
 /// the keys with <c>BPF_MAP_GET_NEXT_KEY</c> while programs may be changing the map: a key deleted
 /// meanwhile is skipped, and when the current key vanishes the kernel restarts from the first key,
 /// so an entry may be seen twice; <see cref="LookupBatch"/> reads a consistent batch at a time.
+/// Thread-safe as <see cref="BpfMap"/> is: each operation is one or more kernel operations, none
+/// of them reaching another map after the owner is disposed (they throw <see cref="ObjectDisposedException"/>).
 /// </summary>
 /// <typeparam name="TKey">The key type (its size must equal the map's key size).</typeparam>
 /// <typeparam name="TValue">The value type (its size must equal the map's value size).</typeparam>
@@ -23,10 +26,12 @@ public sealed class BpfMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue
 
     internal BpfMap(BpfMap map)
     {
-        if (Marshal.SizeOf<TKey>() != map.KeySize || Marshal.SizeOf<TValue>() != map.ValueBufferSize)
+        // The in-memory size (bool: 1), which is what the map's layout and the byte views use;
+        // Marshal.SizeOf is the P/Invoke marshalled size (bool: 4).
+        if (Unsafe.SizeOf<TKey>() != map.KeySize || Unsafe.SizeOf<TValue>() != map.ValueBufferSize)
         {
             throw new ArgumentException(
-                $"map '{map.Name}' has {map.KeySize}-byte keys and {map.ValueBufferSize}-byte values; {typeof(TKey).Name} and {typeof(TValue).Name} have {Marshal.SizeOf<TKey>()} and {Marshal.SizeOf<TValue>()}");
+                $"map '{map.Name}' has {map.KeySize}-byte keys and {map.ValueBufferSize}-byte values; {typeof(TKey).Name} and {typeof(TValue).Name} have {Unsafe.SizeOf<TKey>()} and {Unsafe.SizeOf<TValue>()}");
         }
         Map = map;
     }

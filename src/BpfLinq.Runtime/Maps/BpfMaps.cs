@@ -135,7 +135,8 @@ public sealed class BpfMaps : IDisposable
     /// Uses the map pinned at <paramref name="path"/> for <paramref name="definition"/> (a map another
     /// process or an earlier run created and pinned), after checking that its shape matches.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The definition already has a map in this set, or the pinned map's type or sizes differ.</exception>
+    /// <exception cref="InvalidOperationException">The definition already has a map in this set, or the pinned map's type, key or value size, capacity or flags differ.</exception>
+    /// <exception cref="ArgumentException">The path is empty or contains a NUL character.</exception>
     /// <exception cref="ObjectDisposedException">The set was disposed.</exception>
     public BpfMap OpenPinned(MapDefinition definition, string path)
     {
@@ -148,11 +149,10 @@ public sealed class BpfMaps : IDisposable
                 throw new InvalidOperationException($"{definition} already has a kernel map in this set");
             }
             var map = BpfMap.OpenPinned(path);
-            if (map.Type != definition.Type || map.KeySize != definition.KeySize || map.ValueSize != definition.ValueSize)
+            if (PinnedMapMismatch.Describe(map, definition) is { } mismatch)
             {
-                var found = $"{map.Type} with {map.KeySize}-byte keys and {map.ValueSize}-byte values";
                 map.Dispose();
-                throw new InvalidOperationException($"the map pinned at '{path}' is a {found}, not what {definition} needs");
+                throw new InvalidOperationException($"the map pinned at '{path}' is not what {definition} needs: it {mismatch}");
             }
             _maps.Add(definition, map);
             return map;

@@ -6,6 +6,7 @@ namespace BpfLinq.Runtime;
 /// <summary>
 /// A typed view of a live per-CPU map: each key holds one value per possible CPU, given as an array
 /// in CPU order (sum them for a total). It does not own the fd (<see cref="Map"/> does).
+/// Thread-safe as <see cref="BpfMap"/> is.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The per-CPU value type.</typeparam>

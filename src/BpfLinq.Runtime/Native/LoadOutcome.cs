@@ -5,4 +5,5 @@ namespace BpfLinq.Runtime.Native;
 /// <param name="Errno">The failure's errno.</param>
 /// <param name="Log">The kernel's log of the failed attempt, or null.</param>
 /// <param name="LogTruncated">True when the log hit the size cap and lost its beginning.</param>
-internal readonly record struct LoadOutcome(BpfFileDescriptor? Fd, Errno Errno, string? Log, bool LogTruncated);
+/// <param name="NeededLogSize">For a truncated log, the size the kernel said all of it needs (0 when it did not say).</param>
+internal readonly record struct LoadOutcome(BpfFileDescriptor? Fd, Errno Errno, string? Log, bool LogTruncated, uint NeededLogSize = 0);

@@ -5,16 +5,22 @@ namespace BpfLinq.Runtime.Native;
 
 /// <summary>
 /// The load sequence shared by <c>BPF_PROG_LOAD</c> and <c>BPF_BTF_LOAD</c>: try without a log
-/// (the fast path: no buffer, no formatting cost in the kernel); on failure load again with a log,
-/// starting at <see cref="InitialLogSize"/> and growing on ENOSPC up to a cap.
+/// (the fast path: no buffer, no formatting cost in the kernel); on failure load once more with a
+/// log of <see cref="InitialLogSize"/>, and a third time only when that log overflowed and a larger
+/// buffer, within the cap, will hold all of it.
 /// </summary>
 /// <remarks>
 /// Since Linux 6.4 the log is a rotating buffer: on overflow the kernel keeps the newest bytes (the
 /// rejection is at the end), finishes verification, then fails with ENOSPC and reports the size it
-/// needed in <c>log_true_size</c>; the loop jumps straight to that size. Older kernels report 0
-/// there and the loop doubles instead. ENOSPC also overrides a success when the log overflowed,
-/// which is why a logged attempt can come back with an fd. At the cap the truncated log is used
-/// (its tail still holds the error) with the errno of the first, log-less attempt.
+/// needed in <c>log_true_size</c>. So an overflowed log already holds the error: the sequence reloads
+/// at exactly that size when it fits under the cap, and otherwise keeps the tail it has (reloading
+/// at the cap would only give a longer tail of the same walk, at the price of another
+/// verification). Older kernels report 0 there and keep the log's beginning, so the loop doubles up
+/// to the cap instead. ENOSPC also overrides a success when the log overflowed, which is why a
+/// logged attempt can come back with an fd. A truncated log comes with the errno of the first,
+/// log-less attempt. A program the verifier gave up on (E2BIG: its budget of a million
+/// instructions spent) logs a walk of tens of megabytes: before, that meant a third load with a
+/// 16 MiB buffer; now its 64 KiB tail, which names the verdict and the instruction, is the log.
 /// </remarks>
 internal static unsafe class LoggedLoad
 {
@@ -43,7 +49,8 @@ internal static unsafe class LoggedLoad
         {
             return new LoadOutcome(null, firstErrno, Log: null, LogTruncated: false);
         }
-        int size = Math.Clamp(InitialLogSize, MinimumLogSize, Math.Max(maxLogSize, MinimumLogSize));
+        int cap = Math.Max(maxLogSize, MinimumLogSize);
+        int size = Math.Min(InitialLogSize, cap);
         while (true)
         {
             byte[] buffer = new byte[size];
@@ -62,16 +69,15 @@ internal static unsafe class LoggedLoad
             {
                 return new LoadOutcome(null, errno, Decode(buffer), LogTruncated: false);
             }
-            if (size >= maxLogSize)
-            {
-                return new LoadOutcome(null, firstErrno, Decode(buffer), LogTruncated: true);
-            }
             uint needed = attr.LogTrueSize;
-            long next = needed > (uint)size ? needed : (long)size * 2;
-            size = (int)Math.Min(next, maxLogSize);
+            bool rotating = needed > 0;
+            if (size >= cap || (rotating && needed > (uint)cap))
+            {
+                return new LoadOutcome(null, firstErrno, Decode(buffer), LogTruncated: true, needed);
+            }
+            size = (int)Math.Min(rotating ? needed : (long)size * 2, cap);
         }
     }
-
     private static string Decode(byte[] buffer)
     {
         int end = Array.IndexOf(buffer, (byte)0);

@@ -21,10 +21,21 @@ internal static class LoadFailure
                 string checker = command == BpfCommand.BtfLoad ? "the BTF checker" : "the verifier";
                 string where = summary.InstructionIndex is { } index ? $" at instruction {index} ({summary.Instruction})" : "";
                 return new BpfVerifierException(
-                    $"{operation}: {checker} rejected it{where}: {summary.Text}",
+                    $"{operation}: {checker} rejected it{where}: {summary.Text}{AboutTheLog(outcome)}",
                     outcome.Errno, command, operation, summary.Text, outcome.Log, summary.InstructionIndex, outcome.LogTruncated);
             }
         }
         return BpfErrors.Create(outcome.Errno, command, operation, programType);
+    }
+
+    // The exception's Log is what was kept; say what is missing from it and how to get the rest.
+    private static string AboutTheLog(LoadOutcome outcome)
+    {
+        if (outcome.LogTruncated)
+        {
+            string whole = outcome.NeededLogSize > 0 ? $"ProgramLoadOptions.LogSizeLimit = {outcome.NeededLogSize} keeps all of it" : "a larger ProgramLoadOptions.LogSizeLimit keeps more";
+            return $". (The log kept its last {outcome.Log!.Length} characters; {whole}.)";
+        }
+        return "";
     }
 }

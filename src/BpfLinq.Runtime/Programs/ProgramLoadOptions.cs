@@ -7,8 +7,11 @@ namespace BpfLinq.Runtime;
 /// <summary>What <see cref="BpfProgram.Load"/> passes to <c>BPF_PROG_LOAD</c>.</summary>
 public sealed record ProgramLoadOptions
 {
-    /// <summary>The default cap on the verifier log buffer: 16 MiB.</summary>
-    public const int DefaultLogSizeLimit = 16 * 1024 * 1024;
+    /// <summary>
+    /// The default cap on the verifier log buffer: 1 MiB. A longer log keeps its end, where the
+    /// rejection is; the exception says what size holds all of it.
+    /// </summary>
+    public const int DefaultLogSizeLimit = 1024 * 1024;
 
     /// <summary>The program type (<c>prog_type</c>).</summary>
     public required ProgramType Type { get; init; }
@@ -59,6 +62,10 @@ public sealed record ProgramLoadOptions
     /// </summary>
     public VerifierLogLevel LogLevel { get; init; } = VerifierLogLevel.Basic;
 
-    /// <summary>The largest log buffer the retry may grow to, in bytes (at least 4096).</summary>
+    /// <summary>
+    /// The largest log buffer the retry may grow to, in bytes (at least 4096). The retry grows the
+    /// buffer only when the kernel says the whole log fits under this cap; otherwise the log keeps
+    /// its end (<see cref="BpfVerifierException.LogTruncated"/>).
+    /// </summary>
     public int LogSizeLimit { get; init; } = DefaultLogSizeLimit;
 }

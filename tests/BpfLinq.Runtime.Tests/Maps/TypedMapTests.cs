@@ -95,6 +95,60 @@ public sealed class TypedMapTests
             .Message.ShouldContain("not what");
     }
 
+    [KernelFact]
+    public void A_bool_valued_map_has_a_typed_view_with_one_byte_values()
+    {
+        var flags = new HashMap<uint, bool>(8, "bool_flags");
+        var filter = Bpf.Filter<SkBuff>(skb => Bpf.Then(flags.Update(skb.Len, true), Pass));
+        using var maps = new BpfMaps();
+        using var program = filter.Compile(ProgramKind.Tc).Load(maps);
+        program.TestRun(new TestRunOptions { DataIn = Frame(60) });
+
+        var view = maps.Get(flags);
+        view[60].ShouldBeTrue();
+        view[61] = false;
+        view.OrderBy(e => e.Key).ShouldBe([KeyValuePair.Create(60u, true), KeyValuePair.Create(61u, false)]);
+    }
+
+    [KernelFact]
+    public void A_pinned_map_of_another_capacity_is_refused_for_a_definition()
+    {
+        using var bpffs = BpfFileSystem.Mount();
+        var path = bpffs.PathOf("small");
+        using (var first = new BpfMaps())
+        {
+            first.GetOrCreate(new HashMap<uint, ulong>(8, "small")).Pin(path);
+        }
+
+        using var later = new BpfMaps();
+        var error = Should.Throw<InvalidOperationException>(() => later.OpenPinned(new HashMap<uint, ulong>(1024, "small"), path));
+
+        error.Message.ShouldContain("holds 8 entries");
+        error.Message.ShouldContain("1024");
+        later.Definitions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_pin_path_with_a_NUL_character_is_refused_not_truncated()
+    {
+        var counts = new HashMap<uint, ulong>(8, "nul_pin");
+        using var maps = new BpfMaps();
+
+        Should.Throw<ArgumentException>(() => BpfMap.OpenPinned("/sys/fs/bpf/a\0b")).Message.ShouldContain("NUL");
+        Should.Throw<ArgumentException>(() => maps.OpenPinned(counts, "/sys/fs/bpf/a\0b")).Message.ShouldContain("NUL");
+    }
+
+    [KernelFact]
+    public void Pinning_at_a_path_with_a_NUL_character_is_refused_not_truncated()
+    {
+        using var bpffs = BpfFileSystem.Mount();
+        using var maps = new BpfMaps();
+        var map = maps.GetOrCreate(new HashMap<uint, ulong>(8, "nul_pin"));
+
+        Should.Throw<ArgumentException>(() => map.Pin(bpffs.PathOf("a\0b"))).Message.ShouldContain("NUL");
+        File.Exists(bpffs.PathOf("a")).ShouldBeFalse("nothing was pinned at the path's first part");
+    }
+
     private static byte[] Frame(int length)
     {
         var frame = new byte[length];
