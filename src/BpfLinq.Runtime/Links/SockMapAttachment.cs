@@ -15,14 +15,14 @@ public sealed class SockMapAttachment : IDisposable
 {
     private readonly BpfMap _map;
     private readonly BpfProgram _program;
-    private bool _attached;
+    private int _attached;
 
     private SockMapAttachment(BpfMap map, BpfProgram program, AttachType attachType)
     {
         _map = map;
         _program = program;
         AttachType = attachType;
-        _attached = true;
+        _attached = 1;
     }
 
     /// <summary>Where the program is attached (stream verdict, stream parser, ...).</summary>
@@ -60,15 +60,16 @@ public sealed class SockMapAttachment : IDisposable
         }
     }
 
-    /// <summary>Detaches the program now (does nothing when already detached).</summary>
+    /// <summary>Detaches the program now (does nothing when already detached; safe from any thread).</summary>
     /// <exception cref="BpfException">The kernel refused the detach.</exception>
     public void Detach()
     {
-        if (!_attached)
+        // Exactly one caller detaches: a second release of the map's and program's handles would
+        // close their fds under the objects that still own them.
+        if (Interlocked.Exchange(ref _attached, 0) == 0)
         {
             return;
         }
-        _attached = false;
         try
         {
             Run(BpfCommand.ProgDetach, _map, _program, AttachType, $"detach program '{_program.Name}' from {_map.Type} '{_map.Name}'");

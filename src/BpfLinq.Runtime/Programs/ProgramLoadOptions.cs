@@ -43,7 +43,8 @@ public sealed record ProgramLoadOptions
 
     /// <summary>
     /// The <c>fd_array</c>: fds that <c>BPF_PSEUDO_MAP_IDX</c> loads and kfunc calls (module BTF fds)
-    /// refer to by index.
+    /// refer to by index. Plain numbers: keep the objects they belong to undisposed until the load
+    /// returns (<c>CompiledProgramLoading</c> holds its maps' handles for the load itself).
     /// </summary>
     public ReadOnlyMemory<int> FdArray { get; init; }
 

@@ -39,6 +39,29 @@ public class SockMapAttachmentTests
     }
 
     [KernelFact]
+    public void Disposing_an_attachment_from_many_threads_detaches_once_and_leaves_the_map_and_program_open()
+    {
+        using var sockMap = SockMapVerdict.CreateSockMap();
+        using var program = SockMapVerdict.LoadVerdict(SockMapVerdict.SkDrop);
+        for (int round = 0; round < 200; round++)
+        {
+            var attachment = SockMapAttachment.Attach(sockMap, program, AttachType.SkSkbStreamVerdict);
+            using var start = new Barrier(4);
+
+            var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                attachment.Dispose();
+            })).ToList();
+            threads.ForEach(thread => thread.Start());
+            threads.ForEach(thread => thread.Join());
+
+            sockMap.GetInfo().Type.ShouldBe(MapType.SockMap, "the map's fd is still its own");
+            program.GetInfo().Type.ShouldBe(ProgramType.SkSkb);
+        }
+    }
+
+    [KernelFact]
     public void A_second_attach_replaces_the_first_program()
     {
         using var sockMap = SockMapVerdict.CreateSockMap();
