@@ -165,6 +165,12 @@ internal static class CompileErrors
     public static CompileError HelperNotAvailable(string method, ProgramKind kind, string instead) =>
         new(DiagnosticCode.HelperNotAvailable, $"{method} is not available to {kind} programs{instead}");
 
+    public static CompileError CallChainTooLong(string what) =>
+        new(DiagnosticCode.KernelLimitExceeded, $"{what}: inline some functions (FunctionInlining.Always) or call them one after another rather than one inside another");
+
+    public static CompileError FrameTooLarge(string what) =>
+        new(DiagnosticCode.KernelLimitExceeded, $"{what}: use smaller buffers or keys, or fewer of them at once (a buffer shares its bytes with buffers not in use at the same time)");
+
     public static CompileError FunctionMisuse(string what) =>
         new(DiagnosticCode.FunctionMisuse, what);
 
