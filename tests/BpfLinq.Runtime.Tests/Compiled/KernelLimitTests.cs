@@ -170,4 +170,44 @@ public sealed class KernelLimitTests
         error.ExpressionText.ShouldStartWith("huge.Update(new Key264");
         error.ExpressionPath.ShouldBe("Body");
     }
+
+    [Fact]
+    public void An_inline_loop_the_verifier_would_walk_past_its_budget_is_a_compile_error()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => Bpf.Fold(10_000_000, 0L, (i, a) => a + i, LoopStrategy.Inline));
+
+        var error = Should.Throw<BpfCompileException>(() => filter.Compile(ProgramKind.Tc));
+
+        error.Code.ShouldBe(DiagnosticCode.KernelLimitExceeded);
+        error.Summary.ShouldContain("Bpf.Fold with LoopStrategy.Inline runs 10,000,000 iterations");
+        error.Summary.ShouldContain("over its budget of 1,000,000");
+        error.ExpressionPath.ShouldBe("Body");
+    }
+
+    [Fact]
+    public void Nested_inline_loops_whose_iterations_multiply_past_the_budget_are_a_compile_error_at_the_loop_that_passes_it()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => Bpf.Fold(100, 0L, (i, a) => a + Bpf.Fold(100, 0L, (j, b) => b + Bpf.Fold(100, 0L, (k, c) => c + Bpf.Fold(100, 0L, (l, d) => d + l + skb.Len,
+            LoopStrategy.Inline), LoopStrategy.Inline), LoopStrategy.Inline), LoopStrategy.Inline));
+
+        var error = Should.Throw<BpfCompileException>(() => filter.Compile(ProgramKind.Tc));
+
+        error.Code.ShouldBe(DiagnosticCode.KernelLimitExceeded);
+        error.Summary.ShouldContain("runs 100 iterations");
+        error.ExpressionPath.ShouldBe("Body.Arguments[2].Body.Right");
+    }
+
+    [KernelFact]
+    public void Nested_Auto_loops_past_the_budget_become_callbacks_that_load_and_compute_what_CSharp_computes()
+    {
+        var filter = Bpf.Program<SkBuff>(skb => Bpf.Fold(100, 0L, (i, a) => a + Bpf.Fold(100, 0L, (j, b) => b + Bpf.Fold(100, 0L, (k, c) => c + Bpf.Fold(100, 0L, (l, d) => d + l + skb.Len)))));
+
+        var compiled = filter.Compile(ProgramKind.Tc);
+        using var program = compiled.Load();
+
+        compiled.Functions.Count.ShouldBeGreaterThan(1); // the outer loops are bpf_loop callbacks
+        var len = (long)s_frame.Length;
+        var expected = 100L * 100 * 100 * ((99 * 100 / 2) + (100 * len));
+        program.TestRun(TestRunOptions.For(s_frame, new SkBuff())).ReturnValue.ShouldBe((uint)expected);
+    }
 }
