@@ -9,7 +9,7 @@ namespace BpfLinq.Compiler.Backend;
 /// their addresses are never live at the same time (a stack colouring by liveness, as LLVM's
 /// StackColoring): a buffer's contents matter only while some pointer into it (the slot or an offset
 /// from it) is still to be used, by a load, a store's address or a call. A buffer whose address goes
-/// anywhere else (a phi, a stored value) keeps bytes of its own. Buffers are placed largest first,
+/// anywhere else (a phi, a stored value), or that holds a pointer, keeps bytes of its own. Buffers are placed largest first,
 /// each at the lowest offset no buffer live with it occupies.
 /// </summary>
 internal static class StackBufferLayout
@@ -75,7 +75,7 @@ internal static class StackBufferLayout
                     {
                         changed |= root.TryAdd(i, r);
                     }
-                    else if (!IsPlainUse(i, k))
+                    else if (!IsPlainUse(i, k) || HoldsPointer(i, k))
                     {
                         pinned.Add(r);
                     }
@@ -115,6 +115,11 @@ internal static class StackBufferLayout
         }
         return pairs;
     }
+
+    // A buffer that holds a pointer (a loop frame's context) keeps its bytes: a later buffer's narrower
+    // stores over a spilled pointer are refused to programs loaded without CAP_PERFMON.
+    private static bool HoldsPointer(Instr user, int operand) =>
+        user.Op == Op.Store && operand == 0 && user.Operands[1].Type.IsPointer();
 
     // Address operands of memory operations and call arguments use the buffer without the pointer going anywhere.
     private static bool IsPlainUse(Instr user, int operand) => user.Op switch

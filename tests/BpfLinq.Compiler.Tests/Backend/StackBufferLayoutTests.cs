@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Tests.Backend;
 /// <summary>
 /// Stack buffers share bytes when their addresses are never live together: one after another they
 /// overlap, used together (two arguments of one call) they do not, and a buffer whose address flows
-/// through a phi keeps bytes of its own.
+/// through a phi, or that holds a pointer, keeps bytes of its own.
 /// </summary>
 public sealed class StackBufferLayoutTests
 {
@@ -45,6 +45,16 @@ public sealed class StackBufferLayoutTests
             v8 = add.i64 v5, v7
             ret v8
             """, 32, [-16, -32]),
+        ["a buffer holding a pointer shares with none"] = ("""
+            v1 = stack.stackptr 8
+            store.u64 v1, 0, v0
+            v2 = call.i64 5(v1)
+            v3 = stack.stackptr 8
+            store.u32 v3, 0, 2
+            v4 = call.i64 5(v3)
+            v5 = add.i64 v2, v4
+            ret v5
+            """, 16, [-8, -16]),
     };
 
     public static TheoryData<string> Names => new(s_cases.Keys.Order());
