@@ -31,16 +31,22 @@ internal sealed class FrameLayout
     /// <summary>Bytes of stack used.</summary>
     public int StackSize => BufferBytes + (SlotCount * SlotSize);
 
-    /// <summary>Lays out <paramref name="slotCount"/> slots below <paramref name="bufferBytes"/> bytes of buffers.</summary>
-    /// <exception cref="InternalCompilerError">They do not fit in 512 bytes.</exception>
-    public static FrameLayout Create(int slotCount, string function, int bufferBytes = 0)
+    /// <summary>
+    /// Lays out a compiled function's frame. Buffers live at the same time that need more than the
+    /// kernel's 512 bytes are the program's (its keys and <c>LoadBytes</c> buffers): a compile error
+    /// pointing at the buffer that reaches deepest.
+    /// </summary>
+    /// <exception cref="BpfCompileException">They do not fit in 512 bytes.</exception>
+    public static FrameLayout Create(MachineFunction machine, int slotCount, string function, DiagnosticLocation program)
     {
-        if (bufferBytes + (slotCount * SlotSize) > MaxStackSize)
+        var bytes = machine.FrameBufferBytes + (slotCount * SlotSize);
+        if (bytes > MaxStackSize)
         {
-            throw new InternalCompilerError("frame layout", function,
-                $"{bufferBytes} bytes of buffers and {slotCount} spill slots need {bufferBytes + (slotCount * SlotSize)} bytes of stack; the kernel allows {MaxStackSize}", "");
+            throw CompileErrors.FrameTooLarge(
+                $"{function} needs {bytes} bytes of stack ({machine.FrameBufferBytes} bytes of buffers live at the same time and {slotCount} spill slots); the kernel allows {MaxStackSize}")
+                .At(program.At(machine.DeepestBuffer));
         }
-        return new FrameLayout(slotCount, bufferBytes);
+        return new FrameLayout(slotCount, machine.FrameBufferBytes);
     }
 
     /// <summary>The offset from r10 of slot <paramref name="slot"/>.</summary>

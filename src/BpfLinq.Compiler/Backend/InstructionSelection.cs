@@ -184,16 +184,16 @@ internal sealed partial class InstructionSelection
     }
 
     // Mark phase: everything a side effect or a terminator depends on.
-    // Stack buffers sit at the top of the frame, each 8-byte aligned, the first at r10 - size.
+    // Stack buffers sit at the top of the frame, buffers not live together sharing bytes.
     private void PlaceStackBuffers()
     {
-        var top = 0;
-        foreach (var slot in _function.AllInstrs().Where(i => i.Op == Op.StackSlot))
+        var (offsets, bytes) = StackBufferLayout.Place(_function);
+        foreach (var (slot, offset) in offsets)
         {
-            top += (int)((slot.Imm + 7) & ~7);
-            _stackBuffers[slot] = -top;
+            _stackBuffers[slot] = offset;
         }
-        _machine.FrameBufferBytes = top;
+        _machine.FrameBufferBytes = bytes;
+        _machine.DeepestBuffer = offsets.Count == 0 ? null : offsets.MinBy(o => o.Value).Key.Source;
     }
 
     private void MarkNeeded()

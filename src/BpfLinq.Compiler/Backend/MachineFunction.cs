@@ -33,6 +33,9 @@ internal sealed partial class MachineFunction
     /// <summary>Bytes of stack buffers at the top of the frame (see <see cref="FrameLayout"/>).</summary>
     public int FrameBufferBytes { get; set; }
 
+    /// <summary>The expression of the buffer that reaches deepest into the frame, for an error when the frame is too large.</summary>
+    public SourceRef? DeepestBuffer { get; set; }
+
     /// <summary>Number of register ids in use (physical ones included).</summary>
     public int VRegCount => _types.Count;
 

@@ -29,7 +29,8 @@ internal static class BpfCompiler
             SourceLine = sourceLine,
             VerifyIr = options.VerifyIrAfterEachPass,
         }, hooks);
-        var backend = new BackendOptions { CheckAllocation = options.CheckAllocation, Hooks = hooks };
+        var program = new DiagnosticLocation(null, null, kind, sourceText, sourceFile, sourceLine);
+        var backend = new BackendOptions { CheckAllocation = options.CheckAllocation, Hooks = hooks, Program = program };
         var codes = new List<MachineCode>();
         foreach (var function in module.Functions)
         {
@@ -45,7 +46,7 @@ internal static class BpfCompiler
             StepRunner.RunAll(CompileOrder.Handover, function, function.Name, hooks);
             codes.Add(CodeGenerator.Generate(function, backend));
         }
-        var linked = new LinkState(module, codes, sourceFile, sourceLine);
+        var linked = new LinkState(module, codes, program);
         StepRunner.RunAll(CompileOrder.Linking, linked, options.Name, hooks);
         var symbols = new ProgramSymbols(
             [.. module.Maps], ProgramSymbols.KfuncsOf(module.Kfuncs, linked.Relocations), linked.Functions,

@@ -108,7 +108,7 @@ internal static class CompileOrder
         // Right after allocation, before anything is laid out from its decisions.
         new("check-allocation", CheckAllocation, s => s.PrintAllocated(), note: "when CheckAllocation"),
         // Slots become r10 offsets; the stack size is known from here on.
-        new("lay-out-frame", s => s.Frame = FrameLayout.Create(s.Allocation.SlotCount, s.Function.Name, s.Machine.FrameBufferBytes), s => s.PrintAllocated()),
+        new("lay-out-frame", s => s.Frame = FrameLayout.Create(s.Machine, s.Allocation.SlotCount, s.Function.Name, s.Options.Program), s => s.PrintAllocated()),
         // Allocated code to instructions, laid out, jumps still naming labels.
         new("emit", s => (s.Items, s.Labels) = Emitter.Emit(s.Machine, s.Allocation, s.Frame), PrintItems),
         // On the laid-out stream, where every path to an instruction is known.
@@ -120,6 +120,8 @@ internal static class CompileOrder
     /// <summary>The program-wide steps after every function has its code.</summary>
     public static IReadOnlyList<CompileStep<LinkState>> Linking { get; } =
     [
+        // First: every frame's size is known, and a chain the kernel would refuse is the user's error.
+        new("check-call-stack", s => s.CheckCallStack(), s => string.Join("\n", s.Codes.Select(c => c.Disassemble()))),
         // The functions placed one after another, calls pointed at where their callees start.
         new("link", s => (s.Instructions, s.Sources, s.Starts, s.Relocations, s.HasLoops) = ProgramLinker.Link(s.Codes), s => s.PrintProgram()),
         // Needs the final slots: func_info names where each function starts, line_info each expression's first slot.

@@ -1,12 +1,13 @@
 using BpfLinq.Compiler.Backend;
 using BpfLinq.Compiler.Btf;
+using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 using BpfLinq.Compiler.Isa;
 
 namespace BpfLinq.Compiler.Compilation;
 
 /// <summary>What the program-wide steps after code generation work on: every function's code, then the linked program and its BTF.</summary>
-internal sealed class LinkState(Module module, IReadOnlyList<MachineCode> codes, string? sourceFile, int sourceLine)
+internal sealed class LinkState(Module module, IReadOnlyList<MachineCode> codes, DiagnosticLocation program)
 {
     /// <summary>The lowered module.</summary>
     public Module Module { get; } = module;
@@ -14,11 +15,14 @@ internal sealed class LinkState(Module module, IReadOnlyList<MachineCode> codes,
     /// <summary>Each function's machine code, in the module's order.</summary>
     public IReadOnlyList<MachineCode> Codes { get; } = codes;
 
+    /// <summary>The program's kind, lambda, file and line, for the user's errors.</summary>
+    public DiagnosticLocation Program { get; } = program;
+
     /// <summary>The file the lambda was written in, for line_info.</summary>
-    public string? SourceFile { get; } = sourceFile;
+    public string? SourceFile => Program.SourceFile;
 
     /// <summary>The line the lambda starts at.</summary>
-    public int SourceLine { get; } = sourceLine;
+    public int SourceLine => Program.SourceLine;
 
     /// <summary>The linked program.</summary>
     public Insn[] Instructions { get; set; } = [];
@@ -46,6 +50,15 @@ internal sealed class LinkState(Module module, IReadOnlyList<MachineCode> codes,
 
     /// <summary>The functions with the slot each starts at.</summary>
     public (string Name, int Start)[] Functions => [.. Module.Functions.Select((f, k) => (f.Name, Starts[k]))];
+
+    /// <summary>Throws the user's error when a call chain passes the kernel's frame or stack limit.</summary>
+    public void CheckCallStack()
+    {
+        if (CallStackLimits.Check(Codes, [.. Module.Functions.Select(f => f.Name)]) is ({ } error, var at))
+        {
+            throw error.At(Program.At(at));
+        }
+    }
 
     /// <summary>The linked listing, each function named where it starts.</summary>
     public string PrintProgram() => SourceMap.Format(Instructions, Sources, Functions);

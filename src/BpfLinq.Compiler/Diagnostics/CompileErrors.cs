@@ -165,6 +165,16 @@ internal static class CompileErrors
     public static CompileError HelperNotAvailable(string method, ProgramKind kind, string instead) =>
         new(DiagnosticCode.HelperNotAvailable, $"{method} is not available to {kind} programs{instead}");
 
+    public static CompileError CallChainTooLong(string what) =>
+        new(DiagnosticCode.KernelLimitExceeded, $"{what}: inline some functions (FunctionInlining.Always) or call them one after another rather than one inside another");
+
+    public static CompileError LoopOverBudget(string method, int count, LoopStrategy strategy, double estimate) =>
+        new(DiagnosticCode.KernelLimitExceeded, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Bpf.{method} with LoopStrategy.{strategy} runs {count:N0} iterations in the program itself, which the kernel verifier walks one by one: about {estimate:N0} instructions, over its budget of 1,000,000. Use LoopStrategy.Callback (bpf_loop, verified once), fewer iterations or a smaller body"));
+
+    public static CompileError FrameTooLarge(string what) =>
+        new(DiagnosticCode.KernelLimitExceeded, $"{what}: use smaller buffers or keys, or fewer of them at once (a buffer shares its bytes with buffers not in use at the same time)");
+
     public static CompileError FunctionMisuse(string what) =>
         new(DiagnosticCode.FunctionMisuse, what);
 

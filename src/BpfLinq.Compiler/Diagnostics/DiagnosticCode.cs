@@ -193,4 +193,14 @@ public static class DiagnosticCode
     /// than five parameters, a parameter or result type other than a scalar or the context, recursion.
     /// </summary>
     public const string FunctionMisuse = "BPF0029";
+
+    /// <summary>
+    /// <c>BPF0030</c>: the program passes a limit of the kernel verifier that the compiler can see before it
+    /// loads: a call chain of more than eight frames (the program, each <c>BpfFunction</c> subprogram and
+    /// each <c>bpf_loop</c> callback is one) or of more than 512 bytes of stack, stack buffers and map keys
+    /// that need more than a frame's 512 bytes at once, or a loop whose iterations times its body pass the
+    /// verifier's budget of one million instructions. Inline functions, call them one after another rather
+    /// than one inside another, use smaller buffers, or let the loop run as a callback.
+    /// </summary>
+    public const string KernelLimitExceeded = "BPF0030";
 }

@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Ir;
+
 namespace BpfLinq.Compiler.Diagnostics;
 
 /// <summary>
@@ -10,4 +12,8 @@ internal sealed record DiagnosticLocation(
     ProgramKind? Kind,
     string? Lambda,
     string? SourceFile,
-    int SourceLine);
+    int SourceLine)
+{
+    /// <summary>This program's location moved to the expression an instruction came from (none when null).</summary>
+    public DiagnosticLocation At(SourceRef? source) => this with { ExpressionText = source?.Text, ExpressionPath = source?.Path };
+}

@@ -8,9 +8,14 @@ public enum LoopStrategy
     /// <see cref="Inline"/> when it is a constant of at most <see cref="Bpf.MaxInlineIterations"/>, else
     /// <see cref="Callback"/>: straight-line code is fastest, a loop the verifier walks iteration by
     /// iteration costs no calls but verifier budget, a callback costs an indirect call per iteration.
+    /// A loop whose iterations times body (nested loops multiplied) would use a quarter of the
+    /// verifier's budget of one million instructions is a callback whatever its count.
     /// </summary>
     Auto,
-    /// <summary>A bounded loop in the enclosing function (a back edge); the count must be a constant.</summary>
+    /// <summary>
+    /// A bounded loop in the enclosing function (a back edge); the count must be a constant, and
+    /// iterations times body must stay within the verifier's budget (a compile error otherwise).
+    /// </summary>
     Inline,
     /// <summary>
     /// The body repeated once per index with the index a constant (the count must be a constant of at

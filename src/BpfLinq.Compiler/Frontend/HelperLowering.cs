@@ -19,6 +19,9 @@ internal sealed class HelperLowering(ILoweringScope scope)
 
     private const int MaxLoadBytes = 256;
 
+    // The last id of enum bpf_func_id we know (the kernel's __BPF_FUNC_MAX_ID is one more).
+    private static readonly Helper s_lastHelper = Enum.GetValues<Helper>().Max();
+
     /// <summary><c>Bpf.Then(effect, result)</c>: both, in order; the value is the result's.</summary>
     public Value? LowerThen(MethodCallExpression node)
     {
@@ -67,6 +70,12 @@ internal sealed class HelperLowering(ILoweringScope scope)
     public Value LowerCallHelper(MethodCallExpression node)
     {
         var id = scope.ConstantInt(node.Arguments[0], "helper id", "Bpf.CallHelper");
+        // The verifier refuses an id outside enum bpf_func_id as an unknown function: the caller's mistake.
+        if (id <= 0 || id > (long)s_lastHelper)
+        {
+            throw scope.Error(node.Arguments[0], CompileErrors.HelperArgumentOutOfRange(
+                "helper id", "Bpf.CallHelper", $"a kernel helper id from 1 to {(int)s_lastHelper} (enum bpf_func_id), not {id}"));
+        }
         return _b.Call(id, IrType.I64, ScalarArguments(node.Arguments[1], "Bpf.CallHelper"));
     }
 

@@ -32,11 +32,23 @@ internal sealed partial class IrLowering
         _module.MarkInProgress(f, true);
         // The body's nodes get paths under the call (Function.Body...), so line_info and messages quote them.
         _context.Provenance.AddTree(lambda, _context.OriginOf(node, _origin).Path.Child("Function"));
-        var normalised = InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, _context), _context), _context), _context);
+        var normalised = NormaliseBody(lambda);
         var inner = new IrLowering(this, normalised, function, contextParameter);
         inner.LowerSubprogramBody(normalised, parameters);
         _module.MarkInProgress(f, false);
         return index;
+    }
+
+    // The compile order's tree steps from fold-captured-constants to unshare-labels, in its order
+    // (desugar-packets is not here: subprograms do not read packets). unshare-labels matters: a loop
+    // used twice in the body would otherwise share one break label between its two copies.
+    private LambdaExpression NormaliseBody(LambdaExpression lambda)
+    {
+        var folded = FoldCapturedConstants.Apply(lambda, _context);
+        var expanded = ExpandFunctions.Apply(folded, _context);
+        var desugared = DesugarLoops.Apply(expanded, _context);
+        var inlined = InlineInvocations.Apply(desugared, _context);
+        return UnshareLabels.Apply(inlined, _context);
     }
 
     private void LowerSubprogramBody(LambdaExpression lambda, List<Param> parameters)

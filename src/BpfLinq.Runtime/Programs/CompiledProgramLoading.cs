@@ -16,8 +16,8 @@ public static class CompiledProgramLoading
 {
     /// <summary>Loads a compiled program (program type and attach type from its kind).</summary>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
-    /// <exception cref="BpfVerifierException">The user's to fix: a hand-built loop the verifier could not bound, or a raw
-    /// return value outside what the kind allows (cgroup_skb: 0 or 1).</exception>
+    /// <exception cref="BpfVerifierException">The user's to fix: a hand-built loop the verifier could not bound, a raw
+    /// return value outside what the kind allows (cgroup_skb: 0 or 1), or a <c>Bpf.CallHelper</c> call the verifier refuses.</exception>
     /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
     public static BpfProgram Load(this CompiledProgram program) => program.Load(maps: null);
 
@@ -29,7 +29,7 @@ public static class CompiledProgramLoading
     /// </summary>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
     /// <exception cref="KfuncNotFoundException">The running kernel lacks a kfunc the program calls.</exception>
-    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, or a raw return value outside the kind's range.</exception>
+    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, a raw return value outside the kind's range, or a <c>Bpf.CallHelper</c> call the verifier refuses.</exception>
     /// <exception cref="BpfException">Any other kernel error (missing privileges, limits).</exception>
     public static BpfProgram Load(this CompiledProgram program, BpfMaps? maps)
     {
@@ -101,6 +101,13 @@ public static class CompiledProgramLoading
                 + "Return a Verdict with Bpf.Filter, or make the range of the raw value evident (x & 1, a conditional between allowed constants)",
                 e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
         }
+        catch (BpfVerifierException e) when (RejectedRawHelperCall(program, e) is { } call)
+        {
+            throw new BpfVerifierException(
+                $"the kernel verifier rejected the helper call `{call.Text}` ({call.Path}) in `{program.LambdaText}` ({program.Kind}) at instruction {e.InstructionIndex}: {e.Summary}. "
+                + "The arguments of a helper called by id are the caller's to get right: check the helper's signature in the kernel's bpf.h, and that the program kind may call it",
+                e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
+        }
         catch (BpfVerifierException e)
         {
             throw new InternalCompilerError(
@@ -132,7 +139,7 @@ public static class CompiledProgramLoading
     /// <summary>Compiles a lambda for a kind (its default kind when null) and loads it.</summary>
     /// <exception cref="BpfCompileException">The lambda cannot be compiled for that kind.</exception>
     /// <exception cref="InternalCompilerError">The verifier rejected BpfLinq's code.</exception>
-    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, or a raw return value outside the kind's range.</exception>
+    /// <exception cref="BpfVerifierException">A hand-built loop the verifier could not bound, a raw return value outside the kind's range, or a <c>Bpf.CallHelper</c> call the verifier refuses.</exception>
     public static BpfProgram Load<TContext>(this BpfFilter<TContext> filter, ProgramKind? kind = null)
         where TContext : class
     {
@@ -140,10 +147,22 @@ public static class CompiledProgramLoading
         return filter.Compile(kind).Load();
     }
 
+    // Bpf.CallHelper is the escape hatch: the compiler passes its scalars as written, so a rejection
+    // at that call (wrong argument types, a helper the kind may not call) is the caller's.
+    private static SourceExpression? RejectedRawHelperCall(CompiledProgram program, BpfVerifierException e) =>
+        e.InstructionIndex is int slot && slot < program.Instructions.Length && program.Instructions[slot].IsHelperCall
+            && program.SourceOf(slot) is { } source && source.Text.StartsWith("Bpf.CallHelper(", StringComparison.Ordinal)
+            ? source
+            : null;
+
     // A loop the verifier cannot bound is the one rejection that is the user's: the compiler emits
     // loops as written (a back edge), and only the verifier's walk decides whether it ends in time.
+    // The walk ends in one of these ways: its budget of instructions, a state seen before, a back
+    // edge it refuses, or too many branches left to explore (one per iteration of a body that
+    // branches on unknown values). The summary is one line; the log is searched too, as the line
+    // that gives up may not be the one the summary picks.
+    private static readonly string[] s_loopNotBounded = ["BPF program is too large", "infinite loop detected", "back-edge from insn", "jumps is too complex"];
+
     private static bool LoopNotBounded(CompiledProgram program, BpfVerifierException e) =>
-        program.HasLoops && (e.Summary.Contains("too large", StringComparison.Ordinal)
-            || e.Summary.Contains("infinite loop", StringComparison.Ordinal)
-            || e.Summary.Contains("back-edge", StringComparison.Ordinal));
+        program.HasLoops && s_loopNotBounded.Any(m => e.Summary.Contains(m, StringComparison.Ordinal) || e.Log.Contains(m, StringComparison.Ordinal));
 }

@@ -28,6 +28,9 @@ public sealed class MapAndHelperErrorTests
         ["an inline loop with a count from the packet"] = (F(s => Bpf.Any((int)s.Len, i => i > 3, LoopStrategy.Inline) ? Pass : Drop), DiagnosticCode.HelperArgument, "must be a constant"),
         ["an unrolled loop too long"] = (F(s => Bpf.Any(17, i => i > 3, LoopStrategy.Unroll) ? Pass : Drop), DiagnosticCode.HelperArgument, "at most 16"),
         ["a kfunc name computed"] = (F(s => Bpf.CallKfunc(s.Len > 0 ? "a" : "b") == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "name of Bpf.CallKfunc must be a constant"),
+        ["a negative helper id"] = (F(s => Bpf.CallHelper(-1) == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "helper id of Bpf.CallHelper must be a kernel helper id from 1 to 211"),
+        ["helper id 0 (BPF_FUNC_unspec)"] = (F(s => Bpf.CallHelper(0) == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "from 1 to 211"),
+        ["a helper id past the kernel's last"] = (F(s => Bpf.CallHelper(9999) == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "from 1 to 211"),
         ["six helper arguments"] = (F(s => Bpf.CallHelper(5, 1, 2, 3, 4, 5, 6) == 0 ? Pass : Drop), DiagnosticCode.HelperArgument, "at most five arguments"),
     };
 

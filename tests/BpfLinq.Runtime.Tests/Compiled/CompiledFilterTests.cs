@@ -83,6 +83,34 @@ public sealed class CompiledFilterTests
     public void A_loop_the_verifier_cannot_bound_is_the_users_error_and_names_the_lambda()
     {
         // for (i = 0; i < skb.Mark; i++) n += 3: nothing bounds Mark, so the verifier walks until its budget runs out.
+        var filter = LoopUpTo(nameof(SkBuff.Mark), n => Expression.AddAssign(n, Expression.Constant(3L)));
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.Tc));
+
+        error.Message.ShouldContain("could not follow every iteration of a loop");
+        error.Message.ShouldContain("compiled from `i < skb.Mark`");
+        error.Log.ShouldNotBeEmpty();
+    }
+
+    [KernelFact]
+    public void A_loop_whose_body_branches_on_unknown_values_and_the_verifier_cannot_bound_is_the_users_error()
+    {
+        // for (i = 0; i < skb.Len; i++) n = (random & 1) == 0 ? n + now : n ^ 17: every iteration leaves the
+        // verifier a branch to come back to, and it gives up on "the sequence of 8193 jumps", not on its budget.
+        var coin = Expression.Equal(Expression.And(Expression.Call(typeof(Bpf).GetMethod(nameof(Bpf.GetPrandomU32))!), Expression.Constant(1u)), Expression.Constant(0u));
+        var now = Expression.Convert(Expression.Call(typeof(Bpf).GetMethod(nameof(Bpf.KtimeGetNs))!), typeof(long));
+        var filter = LoopUpTo(nameof(SkBuff.Len), n => Expression.IfThenElse(coin, Expression.AddAssign(n, now), Expression.ExclusiveOrAssign(n, Expression.Constant(17L))));
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.Tc));
+
+        error.Message.ShouldContain("could not follow every iteration of a loop");
+        error.Message.ShouldContain("compiled from `i < skb.Len`");
+        error.Summary.ShouldContain("jumps is too complex");
+    }
+
+    // skb => { uint i = 0; long n = 0; while (i < skb.<field>) { step(n); i++; } n } as a hand-built loop.
+    private static BpfFilter<SkBuff> LoopUpTo(string field, Func<ParameterExpression, Expression> step)
+    {
         var skb = Expression.Parameter(typeof(SkBuff), "skb");
         var i = Expression.Variable(typeof(uint), "i");
         var n = Expression.Variable(typeof(long), "n");
@@ -93,18 +121,12 @@ public sealed class CompiledFilterTests
             Expression.Assign(n, Expression.Constant(0L)),
             Expression.Loop(
                 Expression.IfThenElse(
-                    Expression.LessThan(i, Expression.Property(skb, nameof(SkBuff.Mark))),
-                    Expression.Block(Expression.AddAssign(n, Expression.Constant(3L)), Expression.PreIncrementAssign(i)),
+                    Expression.LessThan(i, Expression.Property(skb, field)),
+                    Expression.Block(step(n), Expression.PreIncrementAssign(i)),
                     Expression.Break(end)),
                 end),
             n);
-        var filter = Bpf.Program(Expression.Lambda<Func<SkBuff, long>>(body, skb));
-
-        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.Tc));
-
-        error.Message.ShouldContain("could not follow every iteration of a loop");
-        error.Message.ShouldContain("compiled from `i < skb.Mark`");
-        error.Log.ShouldNotBeEmpty();
+        return Bpf.Program(Expression.Lambda<Func<SkBuff, long>>(body, skb));
     }
 
     [KernelFact]

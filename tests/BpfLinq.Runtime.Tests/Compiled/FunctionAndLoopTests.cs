@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BpfLinq.Maps;
 using BpfLinq.Runtime;
 using BpfLinq.Testing;
@@ -71,6 +72,35 @@ public sealed class FunctionAndLoopTests
         var filter = Bpf.Program<SkBuff>(skb => self.Invoke(skb.Len));
 
         Should.Throw<BpfCompileException>(() => filter.Compile(ProgramKind.Tc)).Message.ShouldContain("calls itself");
+    }
+
+    // Found by the differential run BPFLINQ_DIFF_SEED=2538621300128519440 (subprogram variant): one loop
+    // block used twice (`e != 0 ? e : 0`) inside a subprogram. Its body skipped unshare-labels, so
+    // both copies shared one break label and the first loop's exit entered the second loop.
+    [KernelFact]
+    public void A_loop_used_twice_in_a_subprogram_runs_twice_each_with_its_own_labels()
+    {
+        var ctx = Expression.Parameter(typeof(SkBuff), "skb");
+        var i = Expression.Variable(typeof(int), "i");
+        var end = Expression.Label("end");
+        var shared = Expression.Block(
+            [i],
+            Expression.Assign(i, Expression.Constant(0)),
+            Expression.Loop(
+                Expression.IfThenElse(Expression.LessThan(i, Expression.Constant(3)), Expression.PreIncrementAssign(i), Expression.Break(end)),
+                end),
+            Expression.Add(Expression.Convert(i, typeof(long)), Expression.Convert(Expression.Property(ctx, nameof(SkBuff.Len)), typeof(long))));
+        var body = Expression.Condition(Expression.NotEqual(shared, Expression.Constant(0L)), shared, Expression.Constant(7L));
+        var twice = new BpfFunction<SkBuff, long>(Expression.Lambda<Func<SkBuff, long>>(body, ctx), FunctionInlining.Never, "twice");
+        var filter = Bpf.Program<SkBuff>(skb => twice.Invoke(skb));
+
+        using var program = filter.Compile(ProgramKind.Tc).Load();
+
+        foreach (var frame in s_frames)
+        {
+            var kernel = program.TestRun(new TestRunOptions { DataIn = frame }).ReturnValue;
+            kernel.ShouldBe((uint)filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, frame), ProgramKind.Tc));
+        }
     }
 
     private static byte[] Frame(int length)

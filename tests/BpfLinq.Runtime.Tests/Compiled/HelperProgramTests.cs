@@ -27,6 +27,19 @@ public sealed class HelperProgramTests
     }
 
     [KernelFact]
+    public void A_helper_called_by_id_with_arguments_it_does_not_take_is_the_users_error_naming_the_call()
+    {
+        // bpf_map_lookup_elem (1) wants a map and a key pointer: the escape hatch passes two scalars.
+        var filter = Bpf.Program<SkBuff>(skb => Bpf.CallHelper(1, 0, 0));
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Load(ProgramKind.Tc));
+
+        error.Message.ShouldContain("rejected the helper call `Bpf.CallHelper(1, ");
+        error.Message.ShouldContain("The arguments of a helper called by id are the caller's to get right");
+        error.Summary.ShouldContain("expected=map_ptr");
+    }
+
+    [KernelFact]
     public void The_processor_id_is_a_possible_cpu()
     {
         using var program = Bpf.Program<SkBuff>(skb => Bpf.GetSmpProcessorId()).Compile(ProgramKind.Tc).Load();

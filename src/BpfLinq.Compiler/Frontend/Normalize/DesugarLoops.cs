@@ -9,7 +9,10 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 /// into a bounded loop of the tree, the body invoked (and later inlined) per index; unrolled ones
 /// (<see cref="LoopStrategy.Unroll"/>, or Auto up to <see cref="Bpf.MaxUnrolledIterations"/>) into the
 /// body once per constant index. The others stay
-/// calls, which lowering compiles to <c>bpf_loop</c> with a callback.
+/// calls, which lowering compiles to <c>bpf_loop</c> with a callback. The verifier walks an inline loop
+/// iteration by iteration: an Auto loop whose iterations times body would use much of its budget
+/// (<see cref="VerifierBudget"/>) stays a callback, and an Inline or Unroll one over the budget is a
+/// compile error.
 /// <code>
 /// before: Bpf.FirstIndex(16, i =&gt; p(i))
 /// after:  { int i = 0; int r = -1; loop { if (i &gt;= 16) break; if (p(i)) { r = i; break; } i++; } r }
@@ -18,6 +21,9 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 /// </summary>
 internal sealed class DesugarLoops : ProvenanceVisitor
 {
+    // The verifier's walk estimated for each loop expanded so far, which loops around it count once per iteration.
+    private readonly Dictionary<Expression, double> _estimates = new(ReferenceEqualityComparer.Instance);
+
     private DesugarLoops(DiagnosticContext context)
         : base(context)
     {
@@ -46,21 +52,37 @@ internal sealed class DesugarLoops : ProvenanceVisitor
             return visited;
         }
         var count = (int)((ConstantExpression)visited.Arguments[0]).Value!;
-        if (IsUnrolled(visited, count))
+        var estimate = WalkEstimate(visited, count);
+        if (estimate > VerifierBudget.AutoShare && StrategyOf(visited, Context) == LoopStrategy.Auto)
         {
-            return visited.Method.Name switch
+            return visited; // too much for the verifier to walk iteration by iteration: a bpf_loop callback
+        }
+        if (estimate > VerifierBudget.Instructions)
+        {
+            throw Context.Error(node, CompileErrors.LoopOverBudget(visited.Method.Name, count, StrategyOf(visited, Context), estimate));
+        }
+        Expression expanded = IsUnrolled(visited, count)
+            ? visited.Method.Name switch
             {
                 nameof(Bpf.Any) => UnrolledAny(count, visited.Arguments[1]),
                 nameof(Bpf.FirstIndex) => UnrolledFirstIndex(count, visited.Arguments[1]),
                 _ => UnrolledFold(count, visited.Arguments[1], visited.Arguments[2]),
+            }
+            : visited.Method.Name switch
+            {
+                nameof(Bpf.Any) => Expression.GreaterThanOrEqual(FirstIndex(count, visited.Arguments[1]), Expression.Constant(0)),
+                nameof(Bpf.FirstIndex) => FirstIndex(count, visited.Arguments[1]),
+                _ => Fold(count, visited.Arguments[1], visited.Arguments[2]),
             };
-        }
-        return visited.Method.Name switch
-        {
-            nameof(Bpf.Any) => Expression.GreaterThanOrEqual(FirstIndex(count, visited.Arguments[1]), Expression.Constant(0)),
-            nameof(Bpf.FirstIndex) => FirstIndex(count, visited.Arguments[1]),
-            _ => Fold(count, visited.Arguments[1], visited.Arguments[2]),
-        };
+        _estimates[expanded] = estimate;
+        return expanded;
+    }
+
+    // What the verifier walks for the loop inline: every iteration's body (the body is the argument before the strategy).
+    private double WalkEstimate(MethodCallExpression loop, int count)
+    {
+        var body = loop.Arguments[^2] is LambdaExpression lambda ? lambda.Body : loop.Arguments[^2];
+        return count * (VerifierBudget.Of(body, _estimates) + VerifierBudget.IterationOverhead);
     }
 
     private bool IsInline(MethodCallExpression node)
