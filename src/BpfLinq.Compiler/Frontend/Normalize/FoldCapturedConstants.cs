@@ -41,14 +41,49 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         return visited.Expression switch
         {
             null when visited.Member is FieldInfo || visited.Type == typeof(Verdict) => Fold(node, () => Read(visited.Member, null)),
+            ConstantExpression c when Nullable.GetUnderlyingType(c.Type) is not null => FoldNullable(node, c, visited.Member.Name),
             ConstantExpression c => Fold(node, () => Read(visited.Member, c.Value)),
             _ => visited,
         };
     }
 
     /// <inheritdoc/>
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var visited = (MethodCallExpression)base.VisitMethodCall(node);
+        // default(int?).GetValueOrDefault(), constant?.GetValueOrDefault(7): decided now, as .HasValue is.
+        if (visited is { Method.Name: nameof(Nullable<int>.GetValueOrDefault), Object: ConstantExpression c }
+            && Nullable.GetUnderlyingType(c.Type) is { } underlying && visited.Arguments.All(a => a is ConstantExpression))
+        {
+            var fallback = visited.Arguments.Count == 1 ? ((ConstantExpression)visited.Arguments[0]).Value : Activator.CreateInstance(underlying);
+            return Folded(node, c.Value ?? fallback, underlying);
+        }
+        return visited;
+    }
+
+    /// <inheritdoc/>
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        if (AssignsCapturedValue(node.NodeType, node.Operand))
+        {
+            throw Context.Error(node, CompileErrors.CapturedValueAssigned(node.Operand));
+        }
+        var visited = base.VisitUnary(node);
+        if (visited is UnaryExpression { NodeType: ExpressionType.ArrayLength, Operand: ConstantExpression array })
+        {
+            return Fold(node, () => ((Array)array.Value!).Length);
+        }
+        return visited;
+    }
+
+    /// <inheritdoc/>
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        // Folding the target would leave `64 = x`, which the Expression API refuses to build.
+        if (AssignsCapturedValue(node.NodeType, node.Left))
+        {
+            throw Context.Error(node, CompileErrors.CapturedValueAssigned(node.Left));
+        }
         var visited = base.VisitBinary(node);
         if (visited is BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ConstantExpression array, Right: ConstantExpression index })
         {
@@ -57,15 +92,31 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         return visited;
     }
 
-    /// <inheritdoc/>
-    protected override Expression VisitUnary(UnaryExpression node)
+    // A member of a constant int?: HasValue and a present Value fold; a missing Value is the error .NET would throw.
+    private ConstantExpression FoldNullable(MemberExpression original, ConstantExpression nullable, string member) => member switch
     {
-        var visited = base.VisitUnary(node);
-        if (visited is UnaryExpression { NodeType: ExpressionType.ArrayLength, Operand: ConstantExpression array })
-        {
-            return Fold(node, () => ((Array)array.Value!).Length);
-        }
-        return visited;
+        nameof(Nullable<int>.HasValue) => Folded(original, nullable.Value is not null, typeof(bool)),
+        nameof(Nullable<int>.Value) when nullable.Value is not null => Folded(original, nullable.Value, original.Type),
+        _ => throw Context.Error(original, CompileErrors.NullableWithoutValue(original)),
+    };
+
+    // `x = ...`, `x += ...`, `x++` where x is a captured variable (a member chain this step folds).
+    private static bool AssignsCapturedValue(ExpressionType nodeType, Expression target) =>
+        (AssignedVariables.IsAssignment(nodeType) || AssignedVariables.IsIncrement(nodeType)) && IsCapturedMember(target);
+
+    private static bool IsCapturedMember(Expression node) => node switch
+    {
+        MemberExpression { Expression: null, Member: FieldInfo } => true,
+        MemberExpression { Expression: ConstantExpression } => true,
+        MemberExpression { Expression: { } inner } => IsCapturedMember(inner),
+        _ => false,
+    };
+
+    private ConstantExpression Folded(Expression original, object? value, Type type)
+    {
+        var folded = Expression.Constant(value, type);
+        Context.Provenance.Inherit(folded, original);
+        return folded;
     }
 
     private ConstantExpression Fold(Expression original, Func<object?> read)
@@ -82,9 +133,7 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
             var name = CSharpRenderer.Render(Context.Provenance.Find(original)?.Node ?? original);
             throw Context.Error(original, CompileErrors.CapturedValueFailed(name, cause), cause);
         }
-        var folded = Expression.Constant(value, original.Type);
-        Context.Provenance.Inherit(folded, original);
-        return folded;
+        return Folded(original, value, original.Type);
     }
 
     private static object? Read(MemberInfo member, object? instance) => member switch
