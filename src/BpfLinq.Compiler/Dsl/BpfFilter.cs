@@ -9,6 +9,15 @@ namespace BpfLinq;
 /// or <see cref="Bpf.Program{TContext}"/>): the expression tree, its source text and location, and the
 /// in-process evaluation that is the oracle the kernel build is tested against. Compiling, printing
 /// and loading build on this object (the driver adds them in its own part of this partial class).
+/// <para>
+/// Captured values are read once: the first <see cref="Compile"/>, <see cref="Evaluate"/> or load that
+/// needs a captured variable reads it, and every kind compiled later and every evaluation use that
+/// value, so all of them agree even when the variable changes afterwards (a captured array of values
+/// is copied when read). To use new values, make a new filter with <see cref="Bpf.Filter{TContext}"/>.
+/// A composed filter (<see cref="And"/>, <see cref="Or"/>, <see cref="Not"/>, <see cref="Where"/>) uses
+/// the values its parts have read and reads the others at its own first use; a
+/// <see cref="BpfFunction"/> keeps one snapshot of its own for every program that calls it.
+/// </para>
 /// </summary>
 /// <typeparam name="TContext"><see cref="SkBuff"/> or <see cref="XdpMd"/>.</typeparam>
 public sealed partial class BpfFilter<TContext>
@@ -16,21 +25,23 @@ public sealed partial class BpfFilter<TContext>
 {
     private readonly Lazy<Func<TContext, Verdict>>? _verdict;
     private readonly Lazy<Func<TContext, long>>? _raw;
+    private readonly CapturedValues _captured;
 
-    internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line)
-        : this((LambdaExpression)predicate, source, file, line)
+    internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line, params CapturedValues[] inherited)
+        : this((LambdaExpression)predicate, source, file, line, inherited)
     {
-        _verdict = new Lazy<Func<TContext, Verdict>>(() => ManagedCompilation.Compile(predicate));
+        _verdict = new Lazy<Func<TContext, Verdict>>(() => ManagedCompilation.Compile(Bound(predicate)));
     }
 
     internal BpfFilter(Expression<Func<TContext, long>> program, string? source, string? file, int line)
-        : this((LambdaExpression)program, source, file, line)
+        : this((LambdaExpression)program, source, file, line, [])
     {
-        _raw = new Lazy<Func<TContext, long>>(() => ManagedCompilation.Compile(program));
+        _raw = new Lazy<Func<TContext, long>>(() => ManagedCompilation.Compile(Bound(program)));
     }
 
-    private BpfFilter(LambdaExpression lambda, string? source, string? file, int line)
+    private BpfFilter(LambdaExpression lambda, string? source, string? file, int line, CapturedValues[] inherited)
     {
+        _captured = new CapturedValues(inherited);
         DefaultKind = Bpf.DefaultKindOf(typeof(TContext));
         Lambda = lambda;
         SourceText = string.IsNullOrWhiteSpace(source) ? CSharpRenderer.Render(lambda) : source;
@@ -58,7 +69,8 @@ public sealed partial class BpfFilter<TContext>
 
     /// <summary>
     /// Runs the lambda in .NET (compiled once with <see cref="Expression{TDelegate}.Compile()"/> and
-    /// cached; hand-built trees holding statements run in the CLR's interpreter, which a CLR
+    /// cached, with the captured values of the filter's snapshot, the ones every compiled kind uses;
+    /// hand-built trees holding statements run in the CLR's interpreter, which a CLR
     /// compiler bug makes the faithful choice for them) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
     /// <see cref="Verdict.ToReturnValue"/>, or the raw integer.
     /// </summary>
@@ -100,6 +112,9 @@ public sealed partial class BpfFilter<TContext>
         };
         return Evaluate((TContext)context, k);
     }
+
+    // The lambda with the snapshot's captured values in place of the variables: what Evaluate runs.
+    private Expression<TDelegate> Bound<TDelegate>(Expression<TDelegate> lambda) => (Expression<TDelegate>)_captured.Bind(lambda, DefaultKind);
 
     /// <summary>The lambda's source text.</summary>
     public override string ToString() => SourceText;

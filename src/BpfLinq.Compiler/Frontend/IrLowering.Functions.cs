@@ -32,7 +32,7 @@ internal sealed partial class IrLowering
         _module.MarkInProgress(f, true);
         // The body's nodes get paths under the call (Function.Body...), so line_info and messages quote them.
         _context.Provenance.AddTree(lambda, _context.OriginOf(node, _origin).Path.Child("Function"));
-        var normalised = InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(lambda, _context), _context), _context), _context);
+        var normalised = InlineInvocations.Apply(DesugarLoops.Apply(ExpandFunctions.Apply(FoldCapturedConstants.Apply(f, _context), _context), _context), _context);
         var inner = new IrLowering(this, normalised, function, contextParameter);
         inner.LowerSubprogramBody(normalised, parameters);
         _module.MarkInProgress(f, false);

@@ -59,7 +59,7 @@ internal sealed class ExpandFunctions : ProvenanceVisitor
         _site = site;
         _active.Add(function);
         // The body's own captured values fold, and its own function calls expand, before it is inlined.
-        var body = (LambdaExpression)Visit(FoldCapturedConstants.ApplyTo(function.Lambda, Context))!;
+        var body = (LambdaExpression)Visit(FoldCapturedConstants.Apply(function, Context))!;
         _active.RemoveAt(_active.Count - 1);
         _site = _active.Count == 0 ? null : _site;
         return Expression.Invoke(body, visited.Arguments);

@@ -21,18 +21,22 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 /// </summary>
 internal sealed class FoldCapturedConstants : ProvenanceVisitor
 {
-    private FoldCapturedConstants(DiagnosticContext context)
-        : base(context)
-    {
-    }
+    private readonly CapturedValues? _captured;
 
-    /// <summary>The lambda with its captured values folded.</summary>
+    private FoldCapturedConstants(DiagnosticContext context, CapturedValues? captured)
+        : base(context) => _captured = captured;
+
+    /// <summary>The lambda with its captured values folded (read from the compilation's snapshot).</summary>
     public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
-        (LambdaExpression)new FoldCapturedConstants(context).Visit(lambda)!;
+        (LambdaExpression)new FoldCapturedConstants(context, context.Captured).Visit(lambda)!;
+
+    /// <summary>Folds the captured values of a function's lambda, read from the function's own snapshot.</summary>
+    public static LambdaExpression Apply(BpfFunction function, DiagnosticContext context) =>
+        (LambdaExpression)new FoldCapturedConstants(context, function.Captured).Visit(function.Lambda)!;
 
     /// <summary>Folds the captured values of a subtree (the body of a captured lambda being inlined).</summary>
     public static Expression ApplyTo(Expression node, DiagnosticContext context) =>
-        new FoldCapturedConstants(context).Visit(node)!;
+        new FoldCapturedConstants(context, context.Captured).Visit(node)!;
 
     /// <inheritdoc/>
     protected override Expression VisitMember(MemberExpression node)
@@ -124,7 +128,7 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         object? value;
         try
         {
-            value = read();
+            value = _captured is null ? read() : _captured.Read(original, read);
         }
         catch (Exception e) when (e is NullReferenceException or TargetException or TargetInvocationException or IndexOutOfRangeException
             or ArgumentException or InvalidOperationException or MemberAccessException)
