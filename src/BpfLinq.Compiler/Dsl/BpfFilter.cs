@@ -10,7 +10,7 @@ namespace BpfLinq;
 /// in-process evaluation that is the oracle the kernel build is tested against. Compiling, printing
 /// and loading build on this object (the driver adds them in its own part of this partial class).
 /// <para>
-/// Captured values are read once: the first <see cref="Compile"/>, <see cref="Evaluate"/> or load that
+/// Captured values are read once: the first <see cref="Compile"/>, <see cref="Evaluate(TContext, ProgramKind?)"/> or load that
 /// needs a captured variable reads it, and every kind compiled later and every evaluation use that
 /// value, so all of them agree even when the variable changes afterwards (a captured array of values
 /// is copied when read). To use new values, make a new filter with <see cref="Bpf.Filter{TContext}"/>.
@@ -78,15 +78,22 @@ public sealed partial class BpfFilter<TContext>
     /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
     /// <exception cref="ArgumentException">The kind does not receive <typeparamref name="TContext"/>, or the verdict does not exist for it.</exception>
     /// <exception cref="DivideByZeroException">The lambda divides by zero in .NET (the compiler rejects such unguarded divisions).</exception>
-    public long Evaluate(TContext context, ProgramKind? kind = null)
+    public long Evaluate(TContext context, ProgramKind? kind = null) => Run(context, kind ?? DefaultKind, null, nameof(kind));
+
+    /// <summary>
+    /// Runs the lambda in .NET as <see cref="Evaluate(TContext, ProgramKind?)"/> does, with
+    /// <paramref name="options"/>: the program kind, and managed twins for the helpers called by id
+    /// and the kfuncs the lambda calls (<see cref="Bpf.CallHelper"/>, <see cref="Bpf.CallKfunc"/>), which
+    /// otherwise throw <see cref="NotSupportedException"/> in .NET.
+    /// </summary>
+    /// <param name="context">The context the program sees.</param>
+    /// <param name="options">The kind and the twins.</param>
+    /// <exception cref="ArgumentException">The kind does not receive <typeparamref name="TContext"/>, or the verdict does not exist for it.</exception>
+    /// <exception cref="NotSupportedException">The lambda calls a helper by id or a kfunc that has no twin in <paramref name="options"/>.</exception>
+    public long Evaluate(TContext context, EvaluateOptions options)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var k = kind ?? DefaultKind;
-        if (!ContextTypes.Accepts(k, typeof(TContext)))
-        {
-            throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", nameof(kind));
-        }
-        return ManagedRun.As(k, () => _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context));
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(context, options.Kind ?? DefaultKind, options, nameof(options));
     }
 
     /// <summary>
@@ -100,9 +107,26 @@ public sealed partial class BpfFilter<TContext>
     /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>
     /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
     /// <exception cref="ArgumentException">The kind has no test run for this context, or the kernel would refuse this input.</exception>
-    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn = null, ProgramKind? kind = null)
+    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn = null, ProgramKind? kind = null) =>
+        RunTestRun(frame, ctxIn, kind ?? DefaultKind, null, nameof(kind));
+
+    /// <summary>
+    /// <see cref="EvaluateTestRun(ReadOnlySpan{byte}, TContext?, ProgramKind?)"/> with <paramref name="options"/>:
+    /// the program kind and the managed twins of helpers called by id and of kfuncs (see <see cref="EvaluateOptions"/>).
+    /// </summary>
+    /// <param name="frame">The frame, from its Ethernet header.</param>
+    /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>
+    /// <param name="options">The kind and the twins.</param>
+    /// <exception cref="ArgumentException">The kind has no test run for this context, or the kernel would refuse this input.</exception>
+    /// <exception cref="NotSupportedException">The lambda calls a helper by id or a kfunc that has no twin in <paramref name="options"/>.</exception>
+    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn, EvaluateOptions options)
     {
-        var k = kind ?? DefaultKind;
+        ArgumentNullException.ThrowIfNull(options);
+        return RunTestRun(frame, ctxIn, options.Kind ?? DefaultKind, options, nameof(options));
+    }
+
+    private long RunTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn, ProgramKind k, EvaluateOptions? options, string kindParameter)
+    {
         object context = ctxIn switch
         {
             XdpMd xdp => TestRunContext.ForXdp(frame, xdp),
@@ -110,7 +134,17 @@ public sealed partial class BpfFilter<TContext>
             _ when typeof(TContext) == typeof(XdpMd) => TestRunContext.ForXdp(frame),
             _ => TestRunContext.ForSkb(k, frame),
         };
-        return Evaluate((TContext)context, k);
+        return Run((TContext)context, k, options, kindParameter);
+    }
+
+    private long Run(TContext context, ProgramKind k, EvaluateOptions? options, string kindParameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ContextTypes.Accepts(k, typeof(TContext)))
+        {
+            throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", kindParameter);
+        }
+        return ManagedRun.As(k, options, () => _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context));
     }
 
     // The lambda with the snapshot's captured values in place of the variables: what Evaluate runs.

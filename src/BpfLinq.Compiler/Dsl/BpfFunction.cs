@@ -8,7 +8,7 @@ namespace BpfLinq;
 /// <see cref="Inlining"/> says. Parameters are scalars or the program's context (at most five);
 /// the result is a scalar, a bool or a <see cref="Verdict"/>. Recursion is not possible in eBPF and
 /// is a compile error. Its captured values are read once, at the first compile or call that needs
-/// them; every program compiled from it, and <see cref="BpfFilter{TContext}.Evaluate"/>, uses those
+/// them; every program compiled from it, and <see cref="BpfFilter{TContext}.Evaluate(TContext, ProgramKind?)"/>, uses those
 /// values (see <see cref="BpfFilter{TContext}"/>).
 /// </summary>
 public abstract class BpfFunction
