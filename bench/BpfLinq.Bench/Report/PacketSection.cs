@@ -5,7 +5,7 @@ namespace BpfLinq.Bench.Report;
 /// <summary>
 /// The packet rows: each filter of <see cref="PacketFilters"/> and its C twin run on every frame of
 /// <see cref="PacketFrames"/> the kernel test-runs for that kind, and both must return what the
-/// managed model (<see cref="BpfFilter{TContext}.EvaluateTestRun"/>) says — so the C twin is checked
+/// managed model (<see cref="BpfFilter{TContext}.EvaluateTestRun(ReadOnlySpan{byte}, TContext, ProgramKind?)"/>) says — so the C twin is checked
 /// even while BpfLinq cannot build the lambda. Frames the kernel refuses for a kind (tc and socket
 /// filters: an IPv4/IPv6 EtherType with less than a full IP header) are skipped and counted.
 /// </summary>

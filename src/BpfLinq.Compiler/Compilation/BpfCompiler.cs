@@ -18,7 +18,8 @@ namespace BpfLinq.Compiler.Compilation;
 internal static class BpfCompiler
 {
     /// <summary>Compiles a lambda for a program kind.</summary>
-    public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options)
+    public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options,
+        CapturedValues? captured = null)
     {
         var hooks = StepHooks.Of(options);
         var module = IrLowering.LowerModule(lambda, kind, new LoweringOptions
@@ -28,6 +29,7 @@ internal static class BpfCompiler
             SourceFile = sourceFile,
             SourceLine = sourceLine,
             VerifyIr = options.VerifyIrAfterEachPass,
+            Captured = captured,
         }, hooks);
         var program = new DiagnosticLocation(null, null, kind, sourceText, sourceFile, sourceLine);
         var backend = new BackendOptions { CheckAllocation = options.CheckAllocation, Hooks = hooks, Program = program };

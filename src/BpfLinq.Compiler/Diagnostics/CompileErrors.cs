@@ -17,6 +17,7 @@ internal static class CompileErrors
         new(DiagnosticCode.UnsupportedExpression, nodeType switch
         {
             ExpressionType.Lambda => "a lambda that is not invoked cannot be compiled; invoke it or write its body inline",
+            ExpressionType.Dynamic => "dynamic operations (Expression.Dynamic, C#'s dynamic) cannot be compiled to eBPF: they are bound at run time; build the tree with statically typed nodes",
             ExpressionType.New or ExpressionType.NewArrayInit or ExpressionType.NewArrayBounds
                 or ExpressionType.MemberInit or ExpressionType.ListInit => "objects and arrays cannot be created in an eBPF program",
             _ => $"{nodeType} expressions cannot be compiled to eBPF; use operators, conditionals, context fields and BpfLinq intrinsics",
@@ -25,8 +26,11 @@ internal static class CompileErrors
     public static CompileError NarrowNegation(Type type) =>
         new(DiagnosticCode.UnsupportedExpression, $"negating a {Type(type)} (a hand-built Negate node) is not supported: the CLR leaves its result outside the {Type(type)} range; convert the operand to int first, as C# does");
 
-    public static CompileError InliningTooDeep(int depth) =>
-        new(DiagnosticCode.UnsupportedExpression, $"invocations nest more than {depth} deep (a lambda that invokes itself?); eBPF programs cannot recurse");
+    public static CompileError InliningTooDeep(int depth, string what) =>
+        new(DiagnosticCode.UnsupportedExpression, $"inlined {what} nest more than {depth} deep; write fewer levels (a BpfFunction with FunctionInlining.Never is a subprogram, not inlined)");
+
+    public static CompileError InliningRecursion(string cycle) =>
+        new(DiagnosticCode.UnsupportedExpression, $"{cycle}: eBPF programs cannot recurse; write it as a loop (Bpf.Fold)");
 
     public static CompileError UnsupportedType(Type type) =>
         new(DiagnosticCode.UnsupportedType, $"values of type {Type(type)} cannot be computed in an eBPF program; use bool, an integer type, char, an enum or Verdict");
@@ -49,6 +53,14 @@ internal static class CompileErrors
         new(DiagnosticCode.CapturedValueFailed, e is TargetException // reflection's word for reading a member of null
             ? $"reading captured {name} at compile time failed: an object on the way is null"
             : $"reading captured {name} at compile time threw {e.GetType().Name}: {e.Message}");
+
+    public static CompileError CapturedValueAssigned(Expression target) =>
+        new(DiagnosticCode.UnsupportedAssignmentTarget, $"captured {CSharpRenderer.Render(target)} cannot be assigned: captured values are constants of the program; assign a block variable");
+
+    public static CompileError NullableWithoutValue(MemberExpression member) =>
+        new(DiagnosticCode.UnsupportedExpression, member.Member.Name == nameof(Nullable<int>.Value)
+            ? $"{CSharpRenderer.Render(member)} has no value (the constant is null): .NET throws InvalidOperationException; test HasValue or use GetValueOrDefault()"
+            : $"{Type(member.Member.DeclaringType!)}.{member.Member.Name} of a constant cannot be compiled; nullable constants support HasValue, Value and GetValueOrDefault()");
 
     public static CompileError ContextIndexNotConstant(ContextField field) =>
         new(DiagnosticCode.ContextIndexNotConstant, $"{FieldName(field)} must be indexed with a constant: the kernel needs a fixed offset into the context");

@@ -99,7 +99,8 @@ public static class DiagnosticCode
 
     /// <summary>
     /// <c>BPF0014</c>: an assignment whose target is not a local variable of the tree (the context is
-    /// read-only in this version, and lambda parameters cannot be reassigned). Assign to a block variable.
+    /// read-only in this version, lambda parameters cannot be reassigned, and captured variables are
+    /// constants of the program). Assign to a block variable.
     /// </summary>
     public const string UnsupportedAssignmentTarget = "BPF0014";
 

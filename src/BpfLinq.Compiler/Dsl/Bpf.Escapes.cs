@@ -36,23 +36,31 @@ public static partial class Bpf
     /// <summary>
     /// Calls kernel helper <paramref name="helper"/> (its number in <c>enum bpf_func_id</c>) with scalar
     /// arguments in r1–r5: the escape hatch for helpers without an intrinsic. The verifier checks the
-    /// call against the helper's prototype when the program loads. It cannot run in .NET.
+    /// call against the helper's prototype when the program loads. In .NET (<c>Evaluate</c>) it calls
+    /// the managed twin given for <paramref name="helper"/> in <see cref="EvaluateOptions.Helpers"/>.
     /// </summary>
     /// <param name="helper">A constant helper id.</param>
     /// <param name="args">At most five scalar arguments.</param>
-    /// <exception cref="NotSupportedException">Always, in .NET: only the kernel has the helper.</exception>
+    /// <returns>The helper's result (in .NET: the twin's).</returns>
+    /// <exception cref="NotSupportedException">In .NET, when no twin was given for the helper: only the kernel has it.</exception>
     public static long CallHelper(int helper, params long[] args) =>
-        throw new NotSupportedException($"helper {helper} runs only in the kernel: Evaluate cannot call it");
+        ManagedRun.Options?.Helpers.TryGetValue(helper, out var twin) == true
+            ? twin(args)
+            : throw new NotSupportedException($"helper {helper} runs only in the kernel: give Evaluate a managed twin for it in EvaluateOptions.Helpers");
 
     /// <summary>
     /// Calls the kfunc named <paramref name="name"/> with scalar arguments; the loader finds its BTF id
-    /// in the running kernel (a clear error when it lacks it). It cannot run in .NET.
+    /// in the running kernel (a clear error when it lacks it). In .NET (<c>Evaluate</c>) it calls the
+    /// managed twin given for <paramref name="name"/> in <see cref="EvaluateOptions.Kfuncs"/>.
     /// </summary>
     /// <param name="name">A constant kfunc name, e.g. <c>bpf_strcmp</c>.</param>
     /// <param name="args">At most five scalar arguments.</param>
-    /// <exception cref="NotSupportedException">Always, in .NET: only the kernel has the kfunc.</exception>
+    /// <returns>The kfunc's result (in .NET: the twin's).</returns>
+    /// <exception cref="NotSupportedException">In .NET, when no twin was given for the kfunc: only the kernel has it.</exception>
     public static long CallKfunc(string name, params long[] args) =>
-        throw new NotSupportedException($"kfunc {name} runs only in the kernel: Evaluate cannot call it");
+        ManagedRun.Options?.Kfuncs.TryGetValue(name, out var twin) == true
+            ? twin(args)
+            : throw new NotSupportedException($"kfunc {name} runs only in the kernel: give Evaluate a managed twin for it in EvaluateOptions.Kfuncs");
 
     private static long Trace(string format, long[] args)
     {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Frontend;
 
 namespace BpfLinq;
 
@@ -27,7 +28,7 @@ public sealed partial class BpfFilter<TContext>
     public BpfFilter<TContext> Not()
     {
         var (parameter, passes) = PassesOver(null);
-        return Composed(Expression.Not(passes), parameter, $"!({SourceText})");
+        return Composed(Expression.Not(passes), parameter, $"!({SourceText})", _captured);
     }
 
     /// <summary>A filter that passes the packets this one passes and <paramref name="predicate"/> holds for (evaluated after this one).</summary>
@@ -38,7 +39,7 @@ public sealed partial class BpfFilter<TContext>
     {
         ArgumentNullException.ThrowIfNull(predicate);
         var (parameter, passes) = PassesOver(null);
-        return Composed(Expression.AndAlso(passes, VerdictLogic.Apply(predicate, parameter)), parameter, $"({SourceText}).Where({source ?? BpfLinq.Compiler.Diagnostics.CSharpRenderer.Render(predicate)})");
+        return Composed(Expression.AndAlso(passes, VerdictLogic.Apply(predicate, parameter)), parameter, $"({SourceText}).Where({source ?? BpfLinq.Compiler.Diagnostics.CSharpRenderer.Render(predicate)})", _captured);
     }
 
     private BpfFilter<TContext> Combine(BpfFilter<TContext> other, Func<Expression, Expression, Expression> op, string symbol)
@@ -46,7 +47,7 @@ public sealed partial class BpfFilter<TContext>
         ArgumentNullException.ThrowIfNull(other);
         var (parameter, left) = PassesOver(null);
         var (_, right) = other.PassesOver(parameter);
-        return Composed(op(left, right), parameter, $"({SourceText}) {symbol} ({other.SourceText})");
+        return Composed(op(left, right), parameter, $"({SourceText}) {symbol} ({other.SourceText})", _captured, other._captured);
     }
 
     // The bool "this filter passes" over `parameter` (this filter's own when null).
@@ -62,6 +63,6 @@ public sealed partial class BpfFilter<TContext>
         return (p, VerdictLogic.Passes(body));
     }
 
-    private static BpfFilter<TContext> Composed(Expression passes, ParameterExpression parameter, string source) =>
-        new(Expression.Lambda<Func<TContext, Verdict>>(VerdictLogic.ToVerdict(passes), parameter), source, null, 0);
+    private static BpfFilter<TContext> Composed(Expression passes, ParameterExpression parameter, string source, params CapturedValues[] parts) =>
+        new(Expression.Lambda<Func<TContext, Verdict>>(VerdictLogic.ToVerdict(passes), parameter), source, null, 0, parts);
 }

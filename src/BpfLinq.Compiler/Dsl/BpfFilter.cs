@@ -9,6 +9,15 @@ namespace BpfLinq;
 /// or <see cref="Bpf.Program{TContext}"/>): the expression tree, its source text and location, and the
 /// in-process evaluation that is the oracle the kernel build is tested against. Compiling, printing
 /// and loading build on this object (the driver adds them in its own part of this partial class).
+/// <para>
+/// Captured values are read once: the first <see cref="Compile"/>, <see cref="Evaluate(TContext, ProgramKind?)"/> or load that
+/// needs a captured variable reads it, and every kind compiled later and every evaluation use that
+/// value, so all of them agree even when the variable changes afterwards (a captured array of values
+/// is copied when read). To use new values, make a new filter with <see cref="Bpf.Filter{TContext}"/>.
+/// A composed filter (<see cref="And"/>, <see cref="Or"/>, <see cref="Not"/>, <see cref="Where"/>) uses
+/// the values its parts have read and reads the others at its own first use; a
+/// <see cref="BpfFunction"/> keeps one snapshot of its own for every program that calls it.
+/// </para>
 /// </summary>
 /// <typeparam name="TContext"><see cref="SkBuff"/> or <see cref="XdpMd"/>.</typeparam>
 public sealed partial class BpfFilter<TContext>
@@ -16,21 +25,23 @@ public sealed partial class BpfFilter<TContext>
 {
     private readonly Lazy<Func<TContext, Verdict>>? _verdict;
     private readonly Lazy<Func<TContext, long>>? _raw;
+    private readonly CapturedValues _captured;
 
-    internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line)
-        : this((LambdaExpression)predicate, source, file, line)
+    internal BpfFilter(Expression<Func<TContext, Verdict>> predicate, string? source, string? file, int line, params CapturedValues[] inherited)
+        : this((LambdaExpression)predicate, source, file, line, inherited)
     {
-        _verdict = new Lazy<Func<TContext, Verdict>>(() => ManagedCompilation.Compile(predicate));
+        _verdict = new Lazy<Func<TContext, Verdict>>(() => ManagedCompilation.Compile(Bound(predicate)));
     }
 
     internal BpfFilter(Expression<Func<TContext, long>> program, string? source, string? file, int line)
-        : this((LambdaExpression)program, source, file, line)
+        : this((LambdaExpression)program, source, file, line, [])
     {
-        _raw = new Lazy<Func<TContext, long>>(() => ManagedCompilation.Compile(program));
+        _raw = new Lazy<Func<TContext, long>>(() => ManagedCompilation.Compile(Bound(program)));
     }
 
-    private BpfFilter(LambdaExpression lambda, string? source, string? file, int line)
+    private BpfFilter(LambdaExpression lambda, string? source, string? file, int line, CapturedValues[] inherited)
     {
+        _captured = new CapturedValues(inherited);
         DefaultKind = Bpf.DefaultKindOf(typeof(TContext));
         Lambda = lambda;
         SourceText = string.IsNullOrWhiteSpace(source) ? CSharpRenderer.Render(lambda) : source;
@@ -58,7 +69,8 @@ public sealed partial class BpfFilter<TContext>
 
     /// <summary>
     /// Runs the lambda in .NET (compiled once with <see cref="Expression{TDelegate}.Compile()"/> and
-    /// cached; hand-built trees holding statements run in the CLR's interpreter, which a CLR
+    /// cached, with the captured values of the filter's snapshot, the ones every compiled kind uses;
+    /// hand-built trees holding statements run in the CLR's interpreter, which a CLR
     /// compiler bug makes the faithful choice for them) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
     /// <see cref="Verdict.ToReturnValue"/>, or the raw integer.
     /// </summary>
@@ -66,15 +78,22 @@ public sealed partial class BpfFilter<TContext>
     /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
     /// <exception cref="ArgumentException">The kind does not receive <typeparamref name="TContext"/>, or the verdict does not exist for it.</exception>
     /// <exception cref="DivideByZeroException">The lambda divides by zero in .NET (the compiler rejects such unguarded divisions).</exception>
-    public long Evaluate(TContext context, ProgramKind? kind = null)
+    public long Evaluate(TContext context, ProgramKind? kind = null) => Run(context, kind ?? DefaultKind, null, nameof(kind));
+
+    /// <summary>
+    /// Runs the lambda in .NET as <see cref="Evaluate(TContext, ProgramKind?)"/> does, with
+    /// <paramref name="options"/>: the program kind, and managed twins for the helpers called by id
+    /// and the kfuncs the lambda calls (<see cref="Bpf.CallHelper"/>, <see cref="Bpf.CallKfunc"/>), which
+    /// otherwise throw <see cref="NotSupportedException"/> in .NET.
+    /// </summary>
+    /// <param name="context">The context the program sees.</param>
+    /// <param name="options">The kind and the twins.</param>
+    /// <exception cref="ArgumentException">The kind does not receive <typeparamref name="TContext"/>, or the verdict does not exist for it.</exception>
+    /// <exception cref="NotSupportedException">The lambda calls a helper by id or a kfunc that has no twin in <paramref name="options"/>.</exception>
+    public long Evaluate(TContext context, EvaluateOptions options)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var k = kind ?? DefaultKind;
-        if (!ContextTypes.Accepts(k, typeof(TContext)))
-        {
-            throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", nameof(kind));
-        }
-        return ManagedRun.As(k, () => _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context));
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(context, options.Kind ?? DefaultKind, options, nameof(options));
     }
 
     /// <summary>
@@ -88,9 +107,26 @@ public sealed partial class BpfFilter<TContext>
     /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>
     /// <param name="kind">The program kind; <see cref="DefaultKind"/> when null.</param>
     /// <exception cref="ArgumentException">The kind has no test run for this context, or the kernel would refuse this input.</exception>
-    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn = null, ProgramKind? kind = null)
+    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn = null, ProgramKind? kind = null) =>
+        RunTestRun(frame, ctxIn, kind ?? DefaultKind, null, nameof(kind));
+
+    /// <summary>
+    /// <see cref="EvaluateTestRun(ReadOnlySpan{byte}, TContext?, ProgramKind?)"/> with <paramref name="options"/>:
+    /// the program kind and the managed twins of helpers called by id and of kfuncs (see <see cref="EvaluateOptions"/>).
+    /// </summary>
+    /// <param name="frame">The frame, from its Ethernet header.</param>
+    /// <param name="ctxIn">The context passed in as <c>ctx_in</c>, or null for none.</param>
+    /// <param name="options">The kind and the twins.</param>
+    /// <exception cref="ArgumentException">The kind has no test run for this context, or the kernel would refuse this input.</exception>
+    /// <exception cref="NotSupportedException">The lambda calls a helper by id or a kfunc that has no twin in <paramref name="options"/>.</exception>
+    public long EvaluateTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn, EvaluateOptions options)
     {
-        var k = kind ?? DefaultKind;
+        ArgumentNullException.ThrowIfNull(options);
+        return RunTestRun(frame, ctxIn, options.Kind ?? DefaultKind, options, nameof(options));
+    }
+
+    private long RunTestRun(ReadOnlySpan<byte> frame, TContext? ctxIn, ProgramKind k, EvaluateOptions? options, string kindParameter)
+    {
         object context = ctxIn switch
         {
             XdpMd xdp => TestRunContext.ForXdp(frame, xdp),
@@ -98,8 +134,21 @@ public sealed partial class BpfFilter<TContext>
             _ when typeof(TContext) == typeof(XdpMd) => TestRunContext.ForXdp(frame),
             _ => TestRunContext.ForSkb(k, frame),
         };
-        return Evaluate((TContext)context, k);
+        return Run((TContext)context, k, options, kindParameter);
     }
+
+    private long Run(TContext context, ProgramKind k, EvaluateOptions? options, string kindParameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ContextTypes.Accepts(k, typeof(TContext)))
+        {
+            throw new ArgumentException($"a {k} program does not receive a {typeof(TContext).Name}", kindParameter);
+        }
+        return ManagedRun.As(k, options, () => _verdict is not null ? _verdict.Value(context).ToReturnValue(k) : _raw!.Value(context));
+    }
+
+    // The lambda with the snapshot's captured values in place of the variables: what Evaluate runs.
+    private Expression<TDelegate> Bound<TDelegate>(Expression<TDelegate> lambda) => (Expression<TDelegate>)_captured.Bind(lambda, DefaultKind);
 
     /// <summary>The lambda's source text.</summary>
     public override string ToString() => SourceText;

@@ -7,7 +7,9 @@ namespace BpfLinq;
 /// as a BPF-to-BPF subprogram (its own frame, arguments in r1–r5, BTF func_info) or inlined, as
 /// <see cref="Inlining"/> says. Parameters are scalars or the program's context (at most five);
 /// the result is a scalar, a bool or a <see cref="Verdict"/>. Recursion is not possible in eBPF and
-/// is a compile error.
+/// is a compile error. Its captured values are read once, at the first compile or call that needs
+/// them; every program compiled from it, and <see cref="BpfFilter{TContext}.Evaluate(TContext, ProgramKind?)"/>, uses those
+/// values (see <see cref="BpfFilter{TContext}"/>).
 /// </summary>
 public abstract class BpfFunction
 {
@@ -25,6 +27,9 @@ public abstract class BpfFunction
     /// <summary>The body.</summary>
     public LambdaExpression Lambda { get; }
 
+    /// <summary>The body's captured values, read once.</summary>
+    internal Compiler.Frontend.CapturedValues Captured { get; } = new();
+
     /// <summary>Subprogram or copy.</summary>
     public FunctionInlining Inlining { get; }
 
@@ -33,6 +38,10 @@ public abstract class BpfFunction
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {Lambda}";
+
+    /// <summary>The body as a .NET delegate, with the captured values of <see cref="Captured"/>.</summary>
+    private protected TDelegate CompileManaged<TDelegate>(Expression<TDelegate> body) =>
+        ((Expression<TDelegate>)Captured.Bind(body, ProgramKind.SocketFilter)).Compile();
 }
 
 /// <summary>A function of one argument; see <see cref="BpfFunction"/>.</summary>
@@ -44,10 +53,10 @@ public abstract class BpfFunction
 public sealed class BpfFunction<T1, TResult>(Expression<Func<T1, TResult>> body, FunctionInlining inlining = FunctionInlining.Auto, string? name = null)
     : BpfFunction(body, inlining, name)
 {
-    private readonly Lazy<Func<T1, TResult>> _managed = new(body.Compile);
+    private Func<T1, TResult>? _managed; // compiled at the first call (a race compiles it twice, harmlessly)
 
     /// <summary>Calls the function (in .NET here; a call instruction or the inlined body in a program).</summary>
-    public TResult Invoke(T1 arg1) => _managed.Value(arg1);
+    public TResult Invoke(T1 arg1) => (_managed ??= CompileManaged(body))(arg1);
 }
 
 /// <summary>A function of two arguments; see <see cref="BpfFunction"/>.</summary>
@@ -60,10 +69,10 @@ public sealed class BpfFunction<T1, TResult>(Expression<Func<T1, TResult>> body,
 public sealed class BpfFunction<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> body, FunctionInlining inlining = FunctionInlining.Auto, string? name = null)
     : BpfFunction(body, inlining, name)
 {
-    private readonly Lazy<Func<T1, T2, TResult>> _managed = new(body.Compile);
+    private Func<T1, T2, TResult>? _managed; // compiled at the first call (a race compiles it twice, harmlessly)
 
     /// <summary>Calls the function (in .NET here; a call instruction or the inlined body in a program).</summary>
-    public TResult Invoke(T1 arg1, T2 arg2) => _managed.Value(arg1, arg2);
+    public TResult Invoke(T1 arg1, T2 arg2) => (_managed ??= CompileManaged(body))(arg1, arg2);
 }
 
 /// <summary>A function of three arguments; see <see cref="BpfFunction"/>.</summary>
@@ -77,8 +86,8 @@ public sealed class BpfFunction<T1, T2, TResult>(Expression<Func<T1, T2, TResult
 public sealed class BpfFunction<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> body, FunctionInlining inlining = FunctionInlining.Auto, string? name = null)
     : BpfFunction(body, inlining, name)
 {
-    private readonly Lazy<Func<T1, T2, T3, TResult>> _managed = new(body.Compile);
+    private Func<T1, T2, T3, TResult>? _managed; // compiled at the first call (a race compiles it twice, harmlessly)
 
     /// <summary>Calls the function (in .NET here; a call instruction or the inlined body in a program).</summary>
-    public TResult Invoke(T1 arg1, T2 arg2, T3 arg3) => _managed.Value(arg1, arg2, arg3);
+    public TResult Invoke(T1 arg1, T2 arg2, T3 arg3) => (_managed ??= CompileManaged(body))(arg1, arg2, arg3);
 }

@@ -43,7 +43,7 @@ namespace BpfLinq;
 /// </para>
 /// <para>
 /// The compiler's tests check this model field by field against the running kernel, so
-/// <see cref="BpfFilter{TContext}.EvaluateTestRun"/> gives what a test run of the loaded program returns.
+/// <see cref="BpfFilter{TContext}.EvaluateTestRun(ReadOnlySpan{byte}, TContext, ProgramKind?)"/> gives what a test run of the loaded program returns.
 /// </para>
 /// </summary>
 public static class TestRunContext

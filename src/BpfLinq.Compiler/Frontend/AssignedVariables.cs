@@ -32,14 +32,16 @@ internal sealed class AssignedVariables : ExpressionVisitor
     /// <inheritdoc/>
     protected override Expression VisitUnary(UnaryExpression node)
     {
-        if (node.NodeType is ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign
-            or ExpressionType.PostIncrementAssign or ExpressionType.PostDecrementAssign
-            && node.Operand is ParameterExpression p)
+        if (IsIncrement(node.NodeType) && node.Operand is ParameterExpression p)
         {
             _assigned.Add(p);
         }
         return base.VisitUnary(node);
     }
+
+    /// <summary>True for <c>++</c> and <c>--</c>, before or after.</summary>
+    public static bool IsIncrement(ExpressionType type) => type is ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign
+        or ExpressionType.PostIncrementAssign or ExpressionType.PostDecrementAssign;
 
     /// <summary>True for <c>=</c> and every compound assignment.</summary>
     public static bool IsAssignment(ExpressionType type) => type is ExpressionType.Assign

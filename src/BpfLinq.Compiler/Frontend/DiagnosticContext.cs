@@ -28,6 +28,9 @@ internal sealed class DiagnosticContext
     /// <summary>The origins of the nodes.</summary>
     public Provenance Provenance { get; }
 
+    /// <summary>The snapshot the lambda's captured values are read from, or null to read them now.</summary>
+    public CapturedValues? Captured => _options.Captured;
+
     /// <summary>The kind being compiled for.</summary>
     public ProgramKind Kind { get; }
 

@@ -8,21 +8,44 @@ namespace BpfLinq.Compiler.Frontend;
 /// <summary>
 /// Blocks, variables and assignments of hand-built trees. A variable is an SSA variable of
 /// <see cref="SsaBuilder"/>: an assignment writes it in the current block, a use reads it there.
-/// Variables start as C# zeroes them (0, false, <c>default(Verdict)</c>, which is Pass) once, on
-/// entry to the lambda: a block inside a loop does not reset them, as in the CLR's compiled trees.
+/// Variables are scoped as in C# and as the CLR's interpreter (what <c>Evaluate</c> runs for trees
+/// with statements) scopes them: each entry to a block makes its variables anew, as C# zeroes them
+/// (0, false, <c>default(Verdict)</c>, which is Pass) — in a loop, on every iteration — and a
+/// <see cref="ParameterExpression"/> declared again by an inner block is another variable there,
+/// hiding the outer one, as is one declared again by a sibling block. (The CLR's compiled trees do
+/// not zero a block's variables: they read whatever an earlier block left in the reused IL local.)
 /// </summary>
 internal sealed partial class IrLowering
 {
+    // The declaration each variable means here: the innermost enclosing block's (absent: the variable itself).
+    private readonly Dictionary<ParameterExpression, object> _declarations = [];
+
     private Value? LowerBlock(BlockExpression node)
     {
+        var hidden = new List<(ParameterExpression Variable, object? Outer)>(node.Variables.Count);
         foreach (var variable in node.Variables)
         {
-            Declare(variable);
+            hidden.Add((variable, _declarations.GetValueOrDefault(variable)));
+            var declaration = new object();
+            _declarations[variable] = declaration;
+            Declare(declaration, variable);
+            _ssa.WriteVariable(declaration, _b.Current!, InitialValue(variable, variable.Type));
         }
         Value? last = null;
         foreach (var e in node.Expressions)
         {
             last = LowerValue(e);
+        }
+        foreach (var (variable, outer) in hidden)
+        {
+            if (outer is null)
+            {
+                _declarations.Remove(variable);
+            }
+            else
+            {
+                _declarations[variable] = outer;
+            }
         }
         return node.Type == typeof(void) ? null : last;
     }
@@ -33,17 +56,25 @@ internal sealed partial class IrLowering
         {
             throw Error(variable, CompileErrors.ContextMisuse(_contextParameter));
         }
-        Declare(variable);
-        return _ssa.ReadVariable(variable, _b.Current!);
+        return _ssa.ReadVariable(Declare(variable), _b.Current!);
     }
 
-    private void Declare(ParameterExpression variable)
+    // The SSA variable `variable` names here, declared if it is new: a block's declaration of it, or
+    // (a lambda parameter, a captured variable inside a loop callback) the variable itself.
+    private object Declare(ParameterExpression variable)
     {
-        if (!_ssa.IsDeclared(variable))
+        var declaration = _declarations.GetValueOrDefault(variable) ?? variable;
+        Declare(declaration, variable);
+        return declaration;
+    }
+
+    private void Declare(object declaration, ParameterExpression variable)
+    {
+        if (!_ssa.IsDeclared(declaration))
         {
             // Phis merging the variable's values say which variable they are.
             var source = new SourceRef(variable.Name ?? "_", _b.Source?.Path ?? "");
-            _ssa.Declare(variable, IrTypeOf(variable, variable.Type), InitialValue(variable, variable.Type), source);
+            _ssa.Declare(declaration, IrTypeOf(variable, variable.Type), InitialValue(variable, variable.Type), source);
         }
     }
 
@@ -51,7 +82,7 @@ internal sealed partial class IrLowering
     {
         var variable = AssignedVariable(node, node.Left);
         var value = LowerValue(node.Right)!;
-        _ssa.WriteVariable(variable, _b.Current!, value);
+        _ssa.WriteVariable(Declare(variable), _b.Current!, value);
         return value;
     }
 
@@ -77,7 +108,7 @@ internal sealed partial class IrLowering
         var type = ScalarOf(target);
         var old = ReadVariable(variable);
         var value = Arithmetic(op, type, old, right(type), node);
-        _ssa.WriteVariable(variable, _b.Current!, value);
+        _ssa.WriteVariable(Declare(variable), _b.Current!, value);
         return (old, value);
     }
 
@@ -88,7 +119,6 @@ internal sealed partial class IrLowering
         {
             throw Error(node, CompileErrors.UnsupportedAssignmentTarget(target));
         }
-        Declare(variable);
         return variable;
     }
 }

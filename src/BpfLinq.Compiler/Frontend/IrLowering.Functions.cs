@@ -32,7 +32,7 @@ internal sealed partial class IrLowering
         _module.MarkInProgress(f, true);
         // The body's nodes get paths under the call (Function.Body...), so line_info and messages quote them.
         _context.Provenance.AddTree(lambda, _context.OriginOf(node, _origin).Path.Child("Function"));
-        var normalised = NormaliseBody(lambda);
+        var normalised = NormaliseBody(f);
         var inner = new IrLowering(this, normalised, function, contextParameter);
         inner.LowerSubprogramBody(normalised, parameters);
         _module.MarkInProgress(f, false);
@@ -42,9 +42,9 @@ internal sealed partial class IrLowering
     // The compile order's tree steps from fold-captured-constants to unshare-labels, in its order
     // (desugar-packets is not here: subprograms do not read packets). unshare-labels matters: a loop
     // used twice in the body would otherwise share one break label between its two copies.
-    private LambdaExpression NormaliseBody(LambdaExpression lambda)
+    private LambdaExpression NormaliseBody(BpfFunction f)
     {
-        var folded = FoldCapturedConstants.Apply(lambda, _context);
+        var folded = FoldCapturedConstants.Apply(f, _context);
         var expanded = ExpandFunctions.Apply(folded, _context);
         var desugared = DesugarLoops.Apply(expanded, _context);
         var inlined = InlineInvocations.Apply(desugared, _context);

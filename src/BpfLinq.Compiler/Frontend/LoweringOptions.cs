@@ -23,4 +23,7 @@ internal sealed record LoweringOptions
     /// caller asked for verification between passes: a clean front end costs a user nothing.
     /// </summary>
     public bool VerifyIr { get; init; } = true;
+
+    /// <summary>Where captured values are read once and remembered (the filter's snapshot); null reads them afresh.</summary>
+    public CapturedValues? Captured { get; init; }
 }

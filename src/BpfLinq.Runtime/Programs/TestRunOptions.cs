@@ -34,7 +34,7 @@ public sealed record TestRunOptions
 
     /// <summary>
     /// A run of an skb program on <paramref name="frame"/> with <paramref name="ctxIn"/> laid out as
-    /// <c>struct __sk_buff</c>: the input <see cref="BpfFilter{TContext}.EvaluateTestRun"/> models.
+    /// <c>struct __sk_buff</c>: the input <see cref="BpfFilter{TContext}.EvaluateTestRun(ReadOnlySpan{byte}, TContext, ProgramKind?)"/> models.
     /// </summary>
     /// <param name="frame">The Ethernet frame.</param>
     /// <param name="ctxIn">The context to pass in (only the fields the kernel lets <c>ctx_in</c> set).</param>

@@ -21,6 +21,18 @@ public sealed class UnsupportedConstructTests
 
     private static bool Same(int a, int b) => a == b;
 
+    private sealed class Settings
+    {
+        public uint Limit = 64;
+    }
+
+    // A binder is all Expression.Dynamic needs; the compiler must refuse the node before binding it.
+    private sealed class NoBinder : System.Runtime.CompilerServices.CallSiteBinder
+    {
+        public override Expression Bind(object[] args, System.Collections.ObjectModel.ReadOnlyCollection<ParameterExpression> parameters, LabelTarget returnLabel) =>
+            throw new NotSupportedException();
+    }
+
     private static readonly Dictionary<string, Case> s_cases = Build();
 
     public static TheoryData<string> Names => new(s_cases.Keys.Order());
@@ -151,6 +163,19 @@ public sealed class UnsupportedConstructTests
         Add("power", Tree(skb => E.Convert(E.Power(E.Constant(2.0), E.Constant(3.0)), typeof(long))), DiagnosticCode.UnsupportedType,
             "values of type double cannot be computed in an eBPF program; use bool, an integer type, char, an enum or Verdict",
             "Math.Pow(2, 3)", "Body.Operand");
+        var settings = new Settings();
+        Add("assignment to a captured variable", Tree(skb => E.Block(E.Assign(E.Field(E.Constant(settings), nameof(Settings.Limit)), E.Constant(5u)), E.Constant(1L))),
+            DiagnosticCode.UnsupportedAssignmentTarget, "captured value(Settings).Limit cannot be assigned: captured values are constants of the program; assign a block variable",
+            "value(Settings).Limit = 5", "Body.Expressions[0]");
+        Add("increment of a captured variable", Tree(skb => E.Block(E.PostIncrementAssign(E.Field(E.Constant(settings), nameof(Settings.Limit))), E.Constant(1L))),
+            DiagnosticCode.UnsupportedAssignmentTarget, "captured value(Settings).Limit cannot be assigned: captured values are constants of the program; assign a block variable",
+            "value(Settings).Limit++", "Body.Expressions[0]");
+        Add("dynamic operation", Tree(skb => E.Dynamic(new NoBinder(), typeof(long), E.Constant(1L))), DiagnosticCode.UnsupportedExpression,
+            "dynamic operations (Expression.Dynamic, C#'s dynamic) cannot be compiled to eBPF: they are bound at run time; build the tree with statically typed nodes",
+            "[Dynamic]", "Body");
+        Add("value of a null nullable constant", F(skb => default(int?)!.Value > 0 ? Pass : Drop), DiagnosticCode.UnsupportedExpression,
+            "default(int?).Value has no value (the constant is null): .NET throws InvalidOperationException; test HasValue or use GetValueOrDefault()",
+            "default(int?).Value", "Body.Test.Left");
         return cases.ToDictionary(c => c.Name);
     }
 }

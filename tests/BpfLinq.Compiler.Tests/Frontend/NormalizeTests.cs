@@ -115,7 +115,8 @@ public sealed class NormalizeTests
         self = skb => self.Compile()(skb);
         var e = Should.Throw<BpfCompileException>(() => Normalize(self));
         e.Code.ShouldBe(DiagnosticCode.UnsupportedExpression);
-        e.Summary.ShouldStartWith("invocations nest more than 64 deep");
+        e.Summary.ShouldBe("an invoked lambda invokes itself: eBPF programs cannot recurse; write it as a loop (Bpf.Fold)");
+        e.ExpressionPath.ShouldBe("Body"); // the invocation in the user's tree, not a node of the inlined copy
     }
 
     private static List<object?> Constants(Expression e)

@@ -12,7 +12,11 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 internal sealed class ExpandFunctions : ProvenanceVisitor
 {
     private const int MaxDepth = 32;
-    private int _depth;
+
+    // The functions being expanded, outermost first, and the call in the user's tree that began it:
+    // errors inside an expansion point there, since the bodies' nodes are not in the user's tree.
+    private readonly List<BpfFunction> _active = [];
+    private Expression? _site;
 
     private ExpandFunctions(DiagnosticContext context)
         : base(context)
@@ -43,14 +47,29 @@ internal sealed class ExpandFunctions : ProvenanceVisitor
         {
             return visited;
         }
-        if (++_depth > MaxDepth)
+        var site = _site ?? node;
+        if (_active.IndexOf(function) is var first and >= 0)
         {
-            throw Context.Error(node, CompileErrors.InliningTooDeep(MaxDepth));
+            throw Context.Error(site, CompileErrors.InliningRecursion(Cycle(_active.Skip(first).Select(f => f.Name), function.Name)));
         }
+        if (_active.Count == MaxDepth)
+        {
+            throw Context.Error(site, CompileErrors.InliningTooDeep(MaxDepth, "BpfFunction calls"));
+        }
+        _site = site;
+        _active.Add(function);
         // The body's own captured values fold, and its own function calls expand, before it is inlined.
-        var body = (LambdaExpression)Visit(FoldCapturedConstants.ApplyTo(function.Lambda, Context))!;
-        _depth--;
+        var body = (LambdaExpression)Visit(FoldCapturedConstants.Apply(function, Context))!;
+        _active.RemoveAt(_active.Count - 1);
+        _site = _active.Count == 0 ? null : _site;
         return Expression.Invoke(body, visited.Arguments);
+    }
+
+    /// <summary>"'f' calls itself", or "'f' calls itself through 'g' and 'h'" for a cycle of several.</summary>
+    internal static string Cycle(IEnumerable<string> cycle, string name)
+    {
+        var through = cycle.Skip(1).Select(n => $"'{n}'").ToList();
+        return through.Count == 0 ? $"'{name}' calls itself" : $"'{name}' calls itself through {string.Join(" and ", through)}";
     }
 
     private sealed class NodeCounter : ExpressionVisitor

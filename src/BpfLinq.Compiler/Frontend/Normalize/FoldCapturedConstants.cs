@@ -21,18 +21,22 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 /// </summary>
 internal sealed class FoldCapturedConstants : ProvenanceVisitor
 {
-    private FoldCapturedConstants(DiagnosticContext context)
-        : base(context)
-    {
-    }
+    private readonly CapturedValues? _captured;
 
-    /// <summary>The lambda with its captured values folded.</summary>
+    private FoldCapturedConstants(DiagnosticContext context, CapturedValues? captured)
+        : base(context) => _captured = captured;
+
+    /// <summary>The lambda with its captured values folded (read from the compilation's snapshot).</summary>
     public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
-        (LambdaExpression)new FoldCapturedConstants(context).Visit(lambda)!;
+        (LambdaExpression)new FoldCapturedConstants(context, context.Captured).Visit(lambda)!;
+
+    /// <summary>Folds the captured values of a function's lambda, read from the function's own snapshot.</summary>
+    public static LambdaExpression Apply(BpfFunction function, DiagnosticContext context) =>
+        (LambdaExpression)new FoldCapturedConstants(context, function.Captured).Visit(function.Lambda)!;
 
     /// <summary>Folds the captured values of a subtree (the body of a captured lambda being inlined).</summary>
     public static Expression ApplyTo(Expression node, DiagnosticContext context) =>
-        new FoldCapturedConstants(context).Visit(node)!;
+        new FoldCapturedConstants(context, context.Captured).Visit(node)!;
 
     /// <inheritdoc/>
     protected override Expression VisitMember(MemberExpression node)
@@ -41,18 +45,22 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         return visited.Expression switch
         {
             null when visited.Member is FieldInfo || visited.Type == typeof(Verdict) => Fold(node, () => Read(visited.Member, null)),
+            ConstantExpression c when Nullable.GetUnderlyingType(c.Type) is not null => FoldNullable(node, c, visited.Member.Name),
             ConstantExpression c => Fold(node, () => Read(visited.Member, c.Value)),
             _ => visited,
         };
     }
 
     /// <inheritdoc/>
-    protected override Expression VisitBinary(BinaryExpression node)
+    protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        var visited = base.VisitBinary(node);
-        if (visited is BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ConstantExpression array, Right: ConstantExpression index })
+        var visited = (MethodCallExpression)base.VisitMethodCall(node);
+        // default(int?).GetValueOrDefault(), constant?.GetValueOrDefault(7): decided now, as .HasValue is.
+        if (visited is { Method.Name: nameof(Nullable<int>.GetValueOrDefault), Object: ConstantExpression c }
+            && Nullable.GetUnderlyingType(c.Type) is { } underlying && visited.Arguments.All(a => a is ConstantExpression))
         {
-            return Fold(node, () => ((Array)array.Value!).GetValue(Convert.ToInt64(index.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            var fallback = visited.Arguments.Count == 1 ? ((ConstantExpression)visited.Arguments[0]).Value : Activator.CreateInstance(underlying);
+            return Folded(node, c.Value ?? fallback, underlying);
         }
         return visited;
     }
@@ -60,6 +68,10 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
     /// <inheritdoc/>
     protected override Expression VisitUnary(UnaryExpression node)
     {
+        if (AssignsCapturedValue(node.NodeType, node.Operand))
+        {
+            throw Context.Error(node, CompileErrors.CapturedValueAssigned(node.Operand));
+        }
         var visited = base.VisitUnary(node);
         if (visited is UnaryExpression { NodeType: ExpressionType.ArrayLength, Operand: ConstantExpression array })
         {
@@ -68,12 +80,55 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         return visited;
     }
 
+    /// <inheritdoc/>
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        // Folding the target would leave `64 = x`, which the Expression API refuses to build.
+        if (AssignsCapturedValue(node.NodeType, node.Left))
+        {
+            throw Context.Error(node, CompileErrors.CapturedValueAssigned(node.Left));
+        }
+        var visited = base.VisitBinary(node);
+        if (visited is BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ConstantExpression array, Right: ConstantExpression index })
+        {
+            return Fold(node, () => ((Array)array.Value!).GetValue(Convert.ToInt64(index.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return visited;
+    }
+
+    // A member of a constant int?: HasValue and a present Value fold; a missing Value is the error .NET would throw.
+    private ConstantExpression FoldNullable(MemberExpression original, ConstantExpression nullable, string member) => member switch
+    {
+        nameof(Nullable<int>.HasValue) => Folded(original, nullable.Value is not null, typeof(bool)),
+        nameof(Nullable<int>.Value) when nullable.Value is not null => Folded(original, nullable.Value, original.Type),
+        _ => throw Context.Error(original, CompileErrors.NullableWithoutValue(original)),
+    };
+
+    // `x = ...`, `x += ...`, `x++` where x is a captured variable (a member chain this step folds).
+    private static bool AssignsCapturedValue(ExpressionType nodeType, Expression target) =>
+        (AssignedVariables.IsAssignment(nodeType) || AssignedVariables.IsIncrement(nodeType)) && IsCapturedMember(target);
+
+    private static bool IsCapturedMember(Expression node) => node switch
+    {
+        MemberExpression { Expression: null, Member: FieldInfo } => true,
+        MemberExpression { Expression: ConstantExpression } => true,
+        MemberExpression { Expression: { } inner } => IsCapturedMember(inner),
+        _ => false,
+    };
+
+    private ConstantExpression Folded(Expression original, object? value, Type type)
+    {
+        var folded = Expression.Constant(value, type);
+        Context.Provenance.Inherit(folded, original);
+        return folded;
+    }
+
     private ConstantExpression Fold(Expression original, Func<object?> read)
     {
         object? value;
         try
         {
-            value = read();
+            value = _captured is null ? read() : _captured.Read(original, read);
         }
         catch (Exception e) when (e is NullReferenceException or TargetException or TargetInvocationException or IndexOutOfRangeException
             or ArgumentException or InvalidOperationException or MemberAccessException)
@@ -82,9 +137,7 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
             var name = CSharpRenderer.Render(Context.Provenance.Find(original)?.Node ?? original);
             throw Context.Error(original, CompileErrors.CapturedValueFailed(name, cause), cause);
         }
-        var folded = Expression.Constant(value, original.Type);
-        Context.Provenance.Inherit(folded, original);
-        return folded;
+        return Folded(original, value, original.Type);
     }
 
     private static object? Read(MemberInfo member, object? instance) => member switch

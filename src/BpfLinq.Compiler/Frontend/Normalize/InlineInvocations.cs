@@ -21,7 +21,10 @@ namespace BpfLinq.Compiler.Frontend.Normalize;
 internal sealed class InlineInvocations : ProvenanceVisitor
 {
     private const int MaxDepth = 64;
-    private int _depth;
+
+    // The lambdas being inlined, outermost first, and the invocation in the user's tree that began it.
+    private readonly List<LambdaExpression> _active = [];
+    private Expression? _site;
 
     private InlineInvocations(DiagnosticContext context)
         : base(context)
@@ -35,11 +38,16 @@ internal sealed class InlineInvocations : ProvenanceVisitor
     /// <inheritdoc/>
     protected override Expression VisitInvocation(InvocationExpression node)
     {
-        var target = ResolveLambda(node.Expression, node);
+        var site = _site ?? node;
+        var (target, identity) = ResolveLambda(node.Expression, node);
         var arguments = node.Arguments.Select(a => Visit(a)!).ToList();
-        if (++_depth > MaxDepth)
+        if (_active.Contains(identity))
         {
-            throw Context.Error(node, CompileErrors.InliningTooDeep(MaxDepth));
+            throw Context.Error(site, CompileErrors.InliningRecursion("an invoked lambda invokes itself"));
+        }
+        if (_active.Count == MaxDepth)
+        {
+            throw Context.Error(site, CompileErrors.InliningTooDeep(MaxDepth, "invocations"));
         }
         var assigned = AssignedVariables.In(target.Body);
         var variables = new List<ParameterExpression>();
@@ -64,8 +72,11 @@ internal sealed class InlineInvocations : ProvenanceVisitor
         var body = new ParameterSubstitution(Context, substitutions).Visit(target.Body)!;
         Expression result = prologue.Count == 0 ? body : Expression.Block(body.Type, variables, [.. prologue, body]);
         Context.Provenance.Inherit(result, node);
+        _site = site;
+        _active.Add(identity);
         result = Visit(result)!; // the body may invoke further lambdas
-        _depth--;
+        _active.RemoveAt(_active.Count - 1);
+        _site = _active.Count == 0 ? null : _site;
         return result;
     }
 
@@ -82,16 +93,17 @@ internal sealed class InlineInvocations : ProvenanceVisitor
         return base.VisitMethodCall(node);
     }
 
-    // The lambda an invocation calls, with its nodes' paths and captured values in place.
-    private LambdaExpression ResolveLambda(Expression callee, InvocationExpression invocation)
+    // The lambda an invocation calls, with its nodes' paths and captured values in place, and the
+    // lambda it was folded from (the same object each time a captured lambda is invoked).
+    private (LambdaExpression Lambda, LambdaExpression Identity) ResolveLambda(Expression callee, InvocationExpression invocation)
     {
         var path = Context.Provenance.Find(invocation)?.Path.Child("Expression");
         switch (callee)
         {
             case LambdaExpression lambda:
-                return lambda;
+                return (lambda, lambda);
             case UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted }:
-                return quoted;
+                return (quoted, quoted);
             case UnaryExpression { NodeType: ExpressionType.Convert, Method: null, Operand: var operand } when operand.Type == callee.Type:
                 return ResolveLambda(operand, invocation); // ((Func<int, int>)(x => x + 1))(y): the cast is an identity
 
@@ -101,7 +113,7 @@ internal sealed class InlineInvocations : ProvenanceVisitor
                 {
                     Context.Provenance.AddTree(captured, path);
                 }
-                return (LambdaExpression)FoldCapturedConstants.ApplyTo(captured, Context);
+                return ((LambdaExpression)FoldCapturedConstants.ApplyTo(captured, Context), captured);
             case MethodCallExpression { Method.Name: "Compile", Object: { } compiled } call
                 when typeof(LambdaExpression).IsAssignableFrom(call.Method.DeclaringType):
                 return ResolveLambda(compiled, invocation);

@@ -16,6 +16,12 @@ internal abstract class ProvenanceVisitor : ExpressionVisitor
     /// <inheritdoc/>
     public override Expression? Visit(Expression? node)
     {
+        // The base visitor reduces a dynamic node to an invocation of its call site's delegate,
+        // which would be reported as a compiled delegate: name what the user wrote instead.
+        if (node is { NodeType: ExpressionType.Dynamic })
+        {
+            throw Context.Error(node, Diagnostics.CompileErrors.UnsupportedExpression(ExpressionType.Dynamic));
+        }
         var result = base.Visit(node);
         if (node is not null && result is not null && !ReferenceEquals(node, result))
         {

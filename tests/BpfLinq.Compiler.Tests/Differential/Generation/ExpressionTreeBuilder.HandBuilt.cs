@@ -18,6 +18,15 @@ internal sealed partial class ExpressionTreeBuilder
 
     private static readonly Type[] s_switchValueTypes = [typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(char), typeof(short)];
 
+    // The variables blocks outside nested lambdas have declared so far (never loop counters or lambda
+    // parameters), those declared more than once, and those a nested lambda reads. The CLR's
+    // interpreter fails on a variable declared twice that a nested lambda captures, so the two sets
+    // are kept apart: nested lambdas neither see redeclared variables nor redeclare any.
+    private readonly List<ParameterExpression> _blockVariables = [];
+    private readonly HashSet<ParameterExpression> _redeclared = [];
+    private readonly HashSet<ParameterExpression> _capturedByLambdas = [];
+    private int _lambdaDepth;
+
     private static readonly ExpressionType[] s_compoundAssignments =
     [
         ExpressionType.AddAssign, ExpressionType.SubtractAssign, ExpressionType.MultiplyAssign, ExpressionType.AndAssign,
@@ -36,15 +45,29 @@ internal sealed partial class ExpressionTreeBuilder
             (1, () => InvokeWithContext(type, depth, scope)));
     }
 
-    // { T1 v1 = e1; T2 v2 = e2; v1 += e3; ...; result }
+    // { T1 v1 = e1; T2 v2 = e2; v1 += e3; ...; result }. A block may declare again a variable an
+    // earlier block declared (the same ParameterExpression: reused by a sibling, or shadowing one in
+    // scope), and then may read it before assigning it (v += e first): each entry to a block makes
+    // its variables anew, zeroed, as the CLR's interpreter (Evaluate's oracle) and C# do.
     private Expression BlockOf(Type type, int depth, TreeScope scope)
     {
-        var variables = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Variable(Pick(s_variableTypes), "v")).ToList();
+        var variables = Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => BlockVariable(scope)).Distinct().ToList();
         var statements = new List<Expression>();
         var inner = scope;
         foreach (var variable in variables)
         {
-            statements.Add(Expression.Assign(variable, Build(variable.Type, depth - 1, inner)));
+            var redeclared = _blockVariables.Contains(variable);
+            if (redeclared)
+            {
+                _redeclared.Add(variable);
+            }
+            else if (_lambdaDepth == 0)
+            {
+                _blockVariables.Add(variable);
+            }
+            // Read first (v += e) half the time when redeclared, sometimes when new: the zero every entry makes.
+            var readFirst = _random.Next(redeclared ? 2 : 6) == 0;
+            statements.Add(readFirst ? Update(variable, depth, inner) : Expression.Assign(variable, Build(variable.Type, depth - 1, inner)));
             inner = inner.With(variable);
         }
         for (var extra = _random.Next(3); extra > 0; extra--)
@@ -53,6 +76,18 @@ internal sealed partial class ExpressionTreeBuilder
         }
         statements.Add(Build(type, depth - 1, inner));
         return Expression.Block(type, variables, statements);
+    }
+
+    // A new variable; sometimes one an earlier block declared, in scope here (shadowed) or not (reused).
+    private ParameterExpression BlockVariable(TreeScope scope)
+    {
+        var candidates = _lambdaDepth == 0 ? _blockVariables.Where(v => !_capturedByLambdas.Contains(v)).ToList() : [];
+        var inScope = candidates.Intersect(scope.Variables).ToList();
+        var outOfScope = candidates.Except(scope.Variables).ToList();
+        return (ParameterExpression)Choose(
+            (4, () => Variable(Pick(s_variableTypes), "v")),
+            (inScope.Count > 0 ? 1 : 0, () => Pick(inScope)),
+            (outOfScope.Count > 0 ? 2 : 0, () => Pick(outOfScope)));
     }
 
     // A compound assignment, an increment, or the C# lowering of `small += e` for small types; the
@@ -131,7 +166,7 @@ internal sealed partial class ExpressionTreeBuilder
         var parameters = Enumerable.Range(0, _random.Next(4))
             .Select(_ => Expression.Parameter(Pick(ScalarType.All).Clr, $"p{_names++}"))
             .ToList();
-        var body = Build(type, depth - 1, scope.With(parameters));
+        var body = LambdaBody(() => Build(type, depth - 1, ForLambda(scope).With(parameters)));
         var arguments = parameters.Select(p => Build(p.Type, depth - 1, scope));
         return Expression.Invoke(Expression.Lambda(body, parameters), arguments);
     }
@@ -141,7 +176,37 @@ internal sealed partial class ExpressionTreeBuilder
     {
         var outer = Pick(scope.Contexts);
         var inner = Expression.Parameter(outer.Type, $"{outer.Name}{_names++}");
-        var body = Build(type, depth - 1, scope.WithContext(inner));
+        var body = LambdaBody(() => Build(type, depth - 1, ForLambda(scope).WithContext(inner)));
         return Expression.Invoke(Expression.Lambda(body, inner), outer);
+    }
+
+    private TreeScope ForLambda(TreeScope scope) => scope with { Variables = scope.Variables.RemoveAll(_redeclared.Contains) };
+
+    // Builds a nested lambda's body, and remembers the variables it reads, which no block redeclares then.
+    private Expression LambdaBody(Func<Expression> build)
+    {
+        _lambdaDepth++;
+        var body = build();
+        _lambdaDepth--;
+        _capturedByLambdas.UnionWith(VariablesIn.Of(body));
+        return body;
+    }
+
+    private sealed class VariablesIn : ExpressionVisitor
+    {
+        private readonly HashSet<ParameterExpression> _found = [];
+
+        public static HashSet<ParameterExpression> Of(Expression node)
+        {
+            var finder = new VariablesIn();
+            finder.Visit(node);
+            return finder._found;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            _found.Add(node);
+            return node;
+        }
     }
 }

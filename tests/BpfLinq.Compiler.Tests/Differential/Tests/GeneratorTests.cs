@@ -86,6 +86,19 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Blocks_declare_variables_again_shadowing_or_reusing_them_and_read_them_first()
+    {
+        var blocks = s_sample.Value.SelectMany(p => Nodes.All(p.Lambda)).OfType<BlockExpression>().Where(b => b.Variables.Count > 0).ToList();
+        var declared = blocks.SelectMany(b => b.Variables).GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        bool Shadows(BlockExpression outer) => outer.Expressions.SelectMany(Nodes.All).OfType<BlockExpression>().Any(inner => inner.Variables.Intersect(outer.Variables).Any());
+        bool ReadsFirst(BlockExpression b) => b.Expressions[0] is BinaryExpression { NodeType: not ExpressionType.Assign, Left: ParameterExpression v } && b.Variables.Contains(v);
+
+        declared.Count.ShouldBeGreaterThan(Programs / 20);
+        blocks.Count(Shadows).ShouldBeGreaterThan(Programs / 100);
+        blocks.Count(b => ReadsFirst(b) && b.Variables.Any(declared.Contains)).ShouldBeGreaterThan(Programs / 100);
+    }
+
+    [Fact]
     public void Every_operator_meets_every_type_it_has_in_CSharp()
     {
         var seen = s_sample.Value.SelectMany(p => Nodes.All(p.Lambda)).OfType<BinaryExpression>()

@@ -89,7 +89,7 @@ internal static class ControlCases
                     E.IfThen(E.Equal(E.And(i, E.Constant(1u)), E.Constant(0u)), E.Continue(cont)),
                     E.AddAssign(acc, i)), brk, cont)), typeof(long));
         });
-        cases.Tree("block variables are not reset inside a loop", skb =>
+        cases.Tree("block variables are made anew on every iteration", skb =>
         {
             var i = E.Variable(typeof(int), "i");
             var x = E.Variable(typeof(int), "x");

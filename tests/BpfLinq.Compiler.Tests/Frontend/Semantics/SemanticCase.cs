@@ -4,7 +4,8 @@ namespace BpfLinq.Compiler.Tests.Frontend.Semantics;
 
 /// <summary>
 /// A lambda over <see cref="SkBuff"/> and the program kind to compile it for, with its CLR meaning:
-/// what <c>Expression.Compile()</c> computes, widened to the i64 the program returns (a verdict
+/// what <c>Evaluate</c> computes (<see cref="ManagedCompilation"/>: <c>Expression.Compile()</c>, or the
+/// CLR's interpreter for trees with statements, whose block variables are scoped as in C#), widened to the i64 the program returns (a verdict
 /// mapped to the kind's return value, an integer as <c>(long)</c> does, a bool as 0 or 1).
 /// </summary>
 internal sealed record SemanticCase(string Name, ProgramKind Kind, LambdaExpression Lambda)
@@ -18,7 +19,7 @@ internal sealed record SemanticCase(string Name, ProgramKind Kind, LambdaExpress
 
     private static Func<SkBuff, long> Oracle(LambdaExpression lambda, ProgramKind kind)
     {
-        var compiled = lambda.Compile();
+        var compiled = ManagedCompilation.Compile(lambda);
         return skb => compiled.DynamicInvoke(skb) switch
         {
             Verdict v => v.ToReturnValue(kind),
