@@ -30,7 +30,7 @@ internal static class CompileOrder
         FrontEndStep("check-signature", s => IrLowering.CheckSignature(s.Lambda, s.Context)),
         // Before anything looks at values: captured configuration becomes constants, so the steps
         // after see the function objects, loop counts and lambdas the closure held.
-        Tree("fold-captured-constants", FoldCapturedConstants.Apply),
+        FrontEndStep("fold-captured-constants", s => s.Lambda = FoldCapturedConstants.Apply(s.Lambda, s.Context, s.Captured)),
         // Needs the folded BpfFunction constants; leaves invocations for inline-invocations.
         Tree("expand-functions", ExpandFunctions.Apply),
         // After functions are expanded, so loops in inlined bodies are desugared too; the bodies it
@@ -46,6 +46,15 @@ internal static class CompileOrder
         // The tree becomes SSA IR: the main function, the functions it calls, its maps and data.
         FrontEndStep("lower", s => s.Module = IrLowering.LowerNormalised(s.Lambda, s.Context, s.Options)),
     ];
+
+    /// <summary>
+    /// The tree steps a <c>BpfFunction</c>'s body takes before it is lowered as a subprogram: the
+    /// front end's, in its order, from fold-captured-constants to unshare-labels. Not check-signature
+    /// (lowering checks a function's parameters and result itself) nor desugar-packets (subprograms
+    /// do not read packets).
+    /// </summary>
+    public static IReadOnlyList<CompileStep<FrontEndState>> FunctionBody { get; } =
+        [.. FrontEnd.Where(s => s.Name is not ("check-signature" or "desugar-packets" or "lower"))];
 
     /// <summary>The pass pipeline, run on each function of the module.</summary>
     public static Pipeline Passes { get; } = new(

@@ -32,6 +32,10 @@ internal static class CompileOrderDocument
         sb.Append("`InternalCompilerError` naming the step. Why each step stands where it does is commented beside\n");
         sb.Append("it in `src/BpfLinq.Compiler/Compilation/CompileOrder.cs`.\n\n");
         sb.Append(TableBlock()).Append('\n');
+        sb.Append("A `BpfFunction` compiled as a subprogram has its body normalised by the same steps, in the\n");
+        sb.Append("same order, before it is lowered: ");
+        sb.Append(string.Join(", ", CompileOrder.FunctionBody.Select(s => "`" + s.Name + "`")));
+        sb.Append(" (`CompileOrder.FunctionBody`).\n\n");
         sb.Append("## Order constraints\n\n");
         sb.Append("`src/BpfLinq.Compiler/Passes/PassOrder.cs`; a test fails when the order breaks one.\n\n");
         sb.Append("| Before | After | Why |\n");

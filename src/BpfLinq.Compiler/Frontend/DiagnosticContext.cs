@@ -31,6 +31,9 @@ internal sealed class DiagnosticContext
     /// <summary>The snapshot the lambda's captured values are read from, or null to read them now.</summary>
     public CapturedValues? Captured => _options.Captured;
 
+    /// <summary>The options the compilation lowers with.</summary>
+    public LoweringOptions Options => _options;
+
     /// <summary>The kind being compiled for.</summary>
     public ProgramKind Kind { get; }
 

@@ -13,6 +13,12 @@ internal sealed class FrontEndState(LambdaExpression lambda, DiagnosticContext c
     /// <summary>Where the nodes came from, for errors and source references.</summary>
     public DiagnosticContext Context { get; } = context;
 
+    /// <summary>
+    /// The snapshot captured values are read from: the compilation's, or a <c>BpfFunction</c>'s own
+    /// when its body is normalised for a subprogram.
+    /// </summary>
+    public CapturedValues? Captured { get; init; } = context.Captured;
+
     /// <summary>The lowering options.</summary>
     public LoweringOptions Options { get; } = options;
 

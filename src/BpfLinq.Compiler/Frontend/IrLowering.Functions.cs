@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Frontend.Normalize;
 using BpfLinq.Compiler.Ir;
@@ -39,16 +41,13 @@ internal sealed partial class IrLowering
         return index;
     }
 
-    // The compile order's tree steps from fold-captured-constants to unshare-labels, in its order
-    // (desugar-packets is not here: subprograms do not read packets). unshare-labels matters: a loop
-    // used twice in the body would otherwise share one break label between its two copies.
+    // The compile order's steps for a function body (CompileOrder.FunctionBody), each in the phase
+    // wrapper, with the function's own snapshot of captured values.
     private LambdaExpression NormaliseBody(BpfFunction f)
     {
-        var folded = FoldCapturedConstants.Apply(f, _context);
-        var expanded = ExpandFunctions.Apply(folded, _context);
-        var desugared = DesugarLoops.Apply(expanded, _context);
-        var inlined = InlineInvocations.Apply(desugared, _context);
-        return UnshareLabels.Apply(inlined, _context);
+        var state = new FrontEndState(f.Lambda, _context, _context.Options) { Captured = f.Captured };
+        StepRunner.RunAll(CompileOrder.FunctionBody, state, f.Name, StepHooks.None);
+        return state.Lambda;
     }
 
     private void LowerSubprogramBody(LambdaExpression lambda, List<Param> parameters)

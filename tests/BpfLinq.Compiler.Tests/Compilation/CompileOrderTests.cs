@@ -43,6 +43,15 @@ public sealed class CompileOrderTests
         observer.Started.Distinct().ShouldBe(CompileOrder.StepNames(), "first runs in the table's order");
     }
 
+    [Fact]
+    public void A_function_body_takes_the_front_ends_tree_steps_in_its_order()
+    {
+        var front = CompileOrder.FrontEnd.Select(s => s.Name).ToList();
+        var body = CompileOrder.FunctionBody.Select(s => s.Name).ToList();
+        body.ShouldBe(["fold-captured-constants", "expand-functions", "desugar-loops", "inline-invocations", "unshare-labels"]);
+        body.Select(name => front.IndexOf(name)).ShouldBeInOrder(SortDirection.Ascending, "the same steps the program takes, in its order");
+    }
+
     [Theory]
     [InlineData("fold-captured-constants", "skb => ")] // the tree, as C#
     [InlineData("cse", "func filter(v0: ctxptr) -> i64\n")] // the IR

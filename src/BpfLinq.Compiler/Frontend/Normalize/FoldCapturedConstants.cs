@@ -30,9 +30,13 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
     public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
         (LambdaExpression)new FoldCapturedConstants(context, context.Captured).Visit(lambda)!;
 
+    /// <summary>The lambda with its captured values folded, read from <paramref name="captured"/>.</summary>
+    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context, CapturedValues? captured) =>
+        (LambdaExpression)new FoldCapturedConstants(context, captured).Visit(lambda)!;
+
     /// <summary>Folds the captured values of a function's lambda, read from the function's own snapshot.</summary>
     public static LambdaExpression Apply(BpfFunction function, DiagnosticContext context) =>
-        (LambdaExpression)new FoldCapturedConstants(context, function.Captured).Visit(function.Lambda)!;
+        Apply(function.Lambda, context, function.Captured);
 
     /// <summary>Folds the captured values of a subtree (the body of a captured lambda being inlined).</summary>
     public static Expression ApplyTo(Expression node, DiagnosticContext context) =>
