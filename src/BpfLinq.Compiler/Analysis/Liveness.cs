@@ -1,3 +1,4 @@
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Analysis;
@@ -17,14 +18,14 @@ namespace BpfLinq.Compiler.Analysis;
 /// </summary>
 internal sealed class Liveness
 {
-    private readonly Cfg _cfg;
+    private readonly Block[] _blocks; // block i at the time of computing; its Id is i
     private readonly Value[] _values;
     private readonly BitSet[] _in;
     private readonly BitSet[] _out;
 
-    private Liveness(Cfg cfg, Value[] values, BitSet[] liveIn, BitSet[] liveOut)
+    private Liveness(Block[] blocks, Value[] values, BitSet[] liveIn, BitSet[] liveOut)
     {
-        _cfg = cfg;
+        _blocks = blocks;
         _values = values;
         _in = liveIn;
         _out = liveOut;
@@ -33,7 +34,8 @@ internal sealed class Liveness
     /// <summary>Computes liveness for the function's current code.</summary>
     public static Liveness Compute(Function function)
     {
-        var cfg = Cfg.Compute(function); // renumbers: parameters and results get dense ids
+        function.Renumber(); // blocks, parameters and results get dense ids
+        var blocks = function.Blocks.ToArray();
         var n = function.ValueCount;
         var values = new Value[n];
         foreach (var p in function.Params)
@@ -45,7 +47,7 @@ internal sealed class Liveness
             values[i.Id] = i;
         }
 
-        var blockCount = cfg.Count;
+        var blockCount = blocks.Length;
         var uses = new BitSet[blockCount];
         var defs = new BitSet[blockCount];
         var phiUses = new BitSet[blockCount]; // operands of successors' phis that arrive from this block
@@ -57,7 +59,7 @@ internal sealed class Liveness
         }
         for (var b = 0; b < blockCount; b++)
         {
-            foreach (var i in cfg.Blocks[b].Instrs)
+            foreach (var i in blocks[b].Instrs)
             {
                 for (var k = 0; k < i.Operands.Count; k++)
                 {
@@ -67,7 +69,7 @@ internal sealed class Liveness
                     }
                     if (i.Op == Op.Phi)
                     {
-                        phiUses[cfg.Index(i.PhiBlocks[k])].Add(id);
+                        phiUses[i.PhiBlocks[k].Id].Add(id);
                     }
                     else if (!defs[b].Contains(id))
                     {
@@ -81,9 +83,12 @@ internal sealed class Liveness
             }
         }
 
-        var order = cfg.PostOrder.Concat(Enumerable.Range(0, blockCount).Where(b => !cfg.IsReachable(b))).Select(b => cfg.Blocks[b]);
+        // Post-order converges fastest; unreachable blocks after it, so every block has sets.
+        var reversePostOrder = DepthFirstOrder.ReversePostOrder<Block>(function);
+        var reached = reversePostOrder.ToHashSet();
+        var order = Enumerable.Reverse(reversePostOrder).Concat(blocks.Where(b => !reached.Contains(b)));
         var (liveIn, liveOut) = LivenessDataflow.Solve(function, order, n, uses, defs, phiUses);
-        return new Liveness(cfg, values, liveIn, liveOut);
+        return new Liveness(blocks, values, liveIn, liveOut);
     }
 
     private static int? Id(Value v) => v switch
@@ -94,16 +99,26 @@ internal sealed class Liveness
     };
 
     /// <summary>The values live on entry to <paramref name="block"/>, by ascending id.</summary>
-    public IReadOnlyList<Value> LiveIn(Block block) => _in[_cfg.Index(block)].Elements().Select(k => _values[k]).ToList();
+    public IReadOnlyList<Value> LiveIn(Block block) => _in[Index(block)].Elements().Select(k => _values[k]).ToList();
 
     /// <summary>The values live on exit from <paramref name="block"/>, by ascending id.</summary>
-    public IReadOnlyList<Value> LiveOut(Block block) => _out[_cfg.Index(block)].Elements().Select(k => _values[k]).ToList();
+    public IReadOnlyList<Value> LiveOut(Block block) => _out[Index(block)].Elements().Select(k => _values[k]).ToList();
 
     /// <summary>True when <paramref name="value"/> is live on entry to <paramref name="block"/>.</summary>
-    public bool IsLiveIn(Block block, Value value) => Tracked(value) is { } k && _in[_cfg.Index(block)].Contains(k);
+    public bool IsLiveIn(Block block, Value value) => Tracked(value) is { } k && _in[Index(block)].Contains(k);
 
     /// <summary>True when <paramref name="value"/> is live on exit from <paramref name="block"/>.</summary>
-    public bool IsLiveOut(Block block, Value value) => Tracked(value) is { } k && _out[_cfg.Index(block)].Contains(k);
+    public bool IsLiveOut(Block block, Value value) => Tracked(value) is { } k && _out[Index(block)].Contains(k);
+
+    private int Index(Block block)
+    {
+        var i = block.Id;
+        if ((uint)i >= (uint)_blocks.Length || _blocks[i] != block)
+        {
+            throw new InvalidOperationException($"{block} is not in this liveness result: the function changed after it was computed");
+        }
+        return i;
+    }
 
     private int? Tracked(Value value)
     {

@@ -36,6 +36,25 @@ public sealed class LivenessTests
     }
 
     [Fact]
+    public void A_result_refuses_blocks_added_after_it_and_unreachable_blocks_have_sets_too()
+    {
+        var f = IrParser.Parse("""
+            func f(v0: i64) -> i64
+            b0:
+              br b1
+            b1: <- b0
+              ret v0
+            b2:
+              br b1
+            """);
+        var live = Liveness.Compute(f);
+        live.IsLiveIn(f.Blocks[1], f.Params[0]).ShouldBeTrue();
+        live.IsLiveOut(f.Blocks[2], f.Params[0]).ShouldBeTrue("b2 is unreachable, but its successor still uses v0");
+        var added = f.AddBlock();
+        Should.Throw<InvalidOperationException>(() => live.LiveIn(added)).Message.ShouldContain("changed after it was computed");
+    }
+
+    [Fact]
     public void A_phi_is_not_live_into_its_block_but_its_operands_are_live_out_of_the_predecessors()
     {
         var f = IrParser.Parse("""
