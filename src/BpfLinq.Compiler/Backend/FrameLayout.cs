@@ -32,9 +32,16 @@ internal sealed class FrameLayout
     public int StackSize => BufferBytes + (SlotCount * SlotSize);
 
     /// <summary>Lays out <paramref name="slotCount"/> slots below <paramref name="bufferBytes"/> bytes of buffers.</summary>
+    /// <exception cref="BpfCompileException">The buffers fit but the spill slots do not: the program keeps more values alive at once than 512 bytes hold (<see cref="DiagnosticCode.StackTooLarge"/>).</exception>
     /// <exception cref="InternalCompilerError">They do not fit in 512 bytes.</exception>
     public static FrameLayout Create(int slotCount, string function, int bufferBytes = 0)
     {
+        if (bufferBytes <= MaxStackSize && bufferBytes + (slotCount * SlotSize) > MaxStackSize)
+        {
+            // A right-nested chain of 1,000 materialised bools holds every left operand until the innermost is known.
+            throw CompileErrors.StackTooLarge(slotCount, bufferBytes + (slotCount * SlotSize), MaxStackSize)
+                .At(new DiagnosticLocation(null, "", null, null, null, 0));
+        }
         if (bufferBytes + (slotCount * SlotSize) > MaxStackSize)
         {
             throw new InternalCompilerError("frame layout", function,

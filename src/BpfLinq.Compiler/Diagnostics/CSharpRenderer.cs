@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using BpfLinq.Compiler.Compilation;
 
 namespace BpfLinq.Compiler.Diagnostics;
 
@@ -32,12 +33,31 @@ internal static partial class CSharpRenderer
     private const int Unary = 14;
     private const int Primary = 15;
 
-    /// <summary>The node as C#.</summary>
-    public static string Render(Expression node)
+    // Nesting below this depth prints as "..." in a head: a short line never needs it, and a head of a
+    // node of a generated 50,000-deep chain would otherwise walk the whole chain for every instruction.
+    private const int HeadDepth = 64;
+
+    // How deep the current head may still go; int.MaxValue when rendering in full.
+    [ThreadStatic]
+    private static int s_depthLeft;
+
+    /// <summary>The node as C#, on a stack deep enough for it (<see cref="DeepStack"/>).</summary>
+    public static string Render(Expression node) => DeepStack.Run(node, () => RenderBounded(node, int.MaxValue));
+
+    private static string RenderBounded(Expression node, int depth)
     {
-        var sb = new StringBuilder();
-        Write(sb, node, Assignment);
-        return sb.ToString();
+        var outer = s_depthLeft;
+        s_depthLeft = depth;
+        try
+        {
+            var sb = new StringBuilder();
+            Write(sb, node, Assignment);
+            return sb.ToString();
+        }
+        finally
+        {
+            s_depthLeft = outer;
+        }
     }
 
     /// <summary>
@@ -51,9 +71,9 @@ internal static partial class CSharpRenderer
         {
             BlockExpression => "{ ... }",
             LoopExpression => "while (true)",
-            SwitchExpression sw => "switch (" + Render(sw.SwitchValue) + ")",
-            ConditionalExpression c when c.Type == typeof(void) => "if (" + Render(c.Test) + ")",
-            _ => Render(node),
+            SwitchExpression sw => "switch (" + RenderBounded(sw.SwitchValue, HeadDepth) + ")",
+            ConditionalExpression c when c.Type == typeof(void) => "if (" + RenderBounded(c.Test, HeadDepth) + ")",
+            _ => RenderBounded(node, HeadDepth),
         };
         return text.Length <= maxLength ? text : text[..(maxLength - 3)] + "...";
     }
@@ -78,6 +98,18 @@ internal static partial class CSharpRenderer
     }
 
     private static void WriteNode(StringBuilder sb, Expression node)
+    {
+        if (s_depthLeft <= 0)
+        {
+            sb.Append("...");
+            return;
+        }
+        s_depthLeft--;
+        WriteNodeOf(sb, node);
+        s_depthLeft++;
+    }
+
+    private static void WriteNodeOf(StringBuilder sb, Expression node)
     {
         switch (node)
         {

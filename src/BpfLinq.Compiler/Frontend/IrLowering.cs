@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Compilation.Steps;
@@ -255,6 +256,9 @@ internal sealed partial class IrLowering
     /// <summary>Makes <paramref name="node"/> the current origin: instructions emitted until disposal carry its source.</summary>
     private NodeScope Enter(Expression node)
     {
+        // Every recursion of the lowering enters here. DeepStack sizes the stack for the tree, so this
+        // never fires; if that estimate were ever wrong it turns a stack overflow into an internal error.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var scope = new NodeScope(this, _origin, _b.Source);
         _origin = _context.OriginOf(node, _origin);
         _b.Source = _context.SourceOf(_origin);
