@@ -37,27 +37,49 @@ internal static partial class CSharpRenderer
     // node of a generated 50,000-deep chain would otherwise walk the whole chain for every instruction.
     private const int HeadDepth = 64;
 
-    // How deep the current head may still go; int.MaxValue when rendering in full.
-    [ThreadStatic]
-    private static int s_depthLeft;
 
     /// <summary>The node as C#, on a stack deep enough for it (<see cref="DeepStack"/>).</summary>
     public static string Render(Expression node) => DeepStack.Run(node, () => RenderBounded(node, int.MaxValue));
 
     private static string RenderBounded(Expression node, int depth)
     {
-        var outer = s_depthLeft;
-        s_depthLeft = depth;
-        try
+        var sb = new Output(depth);
+        Write(sb, node, Assignment);
+        return sb.ToString();
+    }
+
+    // The text being written, and how much deeper it may still go (int.MaxValue when in full).
+    private sealed class Output(int depthLeft)
+    {
+        private readonly StringBuilder _text = new();
+
+        public int DepthLeft { get; set; } = depthLeft;
+
+        public Output Append(string? value)
         {
-            var sb = new StringBuilder();
-            Write(sb, node, Assignment);
-            return sb.ToString();
+            _text.Append(value);
+            return this;
         }
-        finally
+
+        public Output Append(char value)
         {
-            s_depthLeft = outer;
+            _text.Append(value);
+            return this;
         }
+
+        public Output Append(object? value)
+        {
+            _text.Append(value);
+            return this;
+        }
+
+        public Output AppendJoin(string separator, IEnumerable<string> values)
+        {
+            _text.AppendJoin(separator, values);
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
     }
 
     /// <summary>
@@ -78,7 +100,7 @@ internal static partial class CSharpRenderer
         return text.Length <= maxLength ? text : text[..(maxLength - 3)] + "...";
     }
 
-    private static void Write(StringBuilder sb, Expression? node, int context)
+    private static void Write(Output sb, Expression? node, int context)
     {
         if (node is null)
         {
@@ -97,19 +119,19 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteNode(StringBuilder sb, Expression node)
+    private static void WriteNode(Output sb, Expression node)
     {
-        if (s_depthLeft <= 0)
+        if (sb.DepthLeft <= 0)
         {
             sb.Append("...");
             return;
         }
-        s_depthLeft--;
+        sb.DepthLeft--;
         WriteNodeOf(sb, node);
-        s_depthLeft++;
+        sb.DepthLeft++;
     }
 
-    private static void WriteNodeOf(StringBuilder sb, Expression node)
+    private static void WriteNodeOf(Output sb, Expression node)
     {
         switch (node)
         {
@@ -187,7 +209,7 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteArguments(StringBuilder sb, IEnumerable<Expression> arguments, char open, char close)
+    private static void WriteArguments(Output sb, IEnumerable<Expression> arguments, char open, char close)
     {
         sb.Append(open);
         var first = true;
@@ -200,7 +222,7 @@ internal static partial class CSharpRenderer
         sb.Append(close);
     }
 
-    private static void WriteLambda(StringBuilder sb, LambdaExpression lambda)
+    private static void WriteLambda(Output sb, LambdaExpression lambda)
     {
         if (lambda.Parameters.Count == 1)
         {
@@ -214,7 +236,7 @@ internal static partial class CSharpRenderer
         Write(sb, lambda.Body, Assignment);
     }
 
-    private static void WriteMember(StringBuilder sb, MemberExpression m)
+    private static void WriteMember(Output sb, MemberExpression m)
     {
         if (m.Expression is null)
         {
@@ -243,7 +265,7 @@ internal static partial class CSharpRenderer
     private static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || type.Name.StartsWith("<>", StringComparison.Ordinal);
 
-    private static void WriteCall(StringBuilder sb, MethodCallExpression call)
+    private static void WriteCall(Output sb, MethodCallExpression call)
     {
         var method = call.Method;
         if (call.Object is null)

@@ -318,19 +318,33 @@ internal sealed partial class IrLowering
         {
             return true;
         }
-        var seen = new HashSet<Block> { block };
+        // Searching back from the block; each block found keeps the one it was found from, so the
+        // whole path to a reachable block is remembered as reachable (else every query on a chain of
+        // 10,000 blocks walks back to the entry).
+        var foundFrom = new Dictionary<Block, Block?> { [block] = null };
         var work = new Stack<Block>([block]);
         while (work.Count > 0)
         {
             var b = work.Pop();
-            if (b == _function.Entry || _reachable.Contains(b) || !_ssa.IsSealed(b))
+            if (b == _function.Entry || _reachable.Contains(b))
             {
-                _reachable.Add(block);
+                for (Block? onPath = b; onPath is not null; onPath = foundFrom[onPath])
+                {
+                    _reachable.Add(onPath);
+                }
                 return true;
             }
-            foreach (var p in b.Preds.Where(seen.Add))
+            if (!_ssa.IsSealed(b))
             {
-                work.Push(p);
+                _reachable.Add(block); // reachable as far as we know yet: only the block asked about is remembered
+                return true;
+            }
+            foreach (var p in b.Preds)
+            {
+                if (foundFrom.TryAdd(p, b))
+                {
+                    work.Push(p);
+                }
             }
         }
         return false;
