@@ -90,6 +90,25 @@ public sealed class DeepTreeTests
     }
 
     [Fact]
+    public void A_deep_filter_composes_with_another()
+    {
+        // An else-if chain of verdicts: skb.Mark == 1 ? Drop : skb.Mark == 2 ? Drop : ... : Pass.
+        var skb = E.Parameter(typeof(SkBuff), "skb");
+        E verdict = E.Property(null, typeof(Verdict), nameof(Verdict.Pass));
+        for (var i = 1; i <= Deep; i++)
+        {
+            verdict = E.Condition(E.Equal(E.Property(skb, nameof(SkBuff.Mark)), E.Constant((uint)i)), E.Property(null, typeof(Verdict), nameof(Verdict.Drop)), verdict);
+        }
+        var rules = Bpf.Filter(E.Lambda<Func<SkBuff, Verdict>>(verdict, skb), "rules");
+        var small = Bpf.Filter<SkBuff>(s => s.Len > 10 ? Verdict.Pass : Verdict.Drop);
+
+        var composed = OnSmallStack(() => small.And(rules));
+
+        OnSmallStack(() => composed.Evaluate(new SkBuff { Mark = 7, Len = 20 }, ProgramKind.Tc)).ShouldBe(Verdict.Drop.ToReturnValue(ProgramKind.Tc));
+        OnSmallStack(() => composed.Evaluate(new SkBuff { Mark = Deep + 1, Len = 20 }, ProgramKind.Tc)).ShouldBe(Verdict.Pass.ToReturnValue(ProgramKind.Tc));
+    }
+
+    [Fact]
     public void A_tree_of_more_than_a_million_nodes_is_a_documented_error()
     {
         // A node used twice counts twice, as every walk visits it twice: 2^21 nodes from 21 distinct ones.
