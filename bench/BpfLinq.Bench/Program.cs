@@ -8,6 +8,8 @@ using BpfLinq.Bench.Report;
 // `... -- golden-totals [--docs | cases-folder]`: instruction slots of every golden program, and their sum;
 //     --docs also writes the per-folder table into docs/TESTING.md.
 // `... -- phases`: compile time per step of the compile order, a quick look.
+// `... -- scaling [--docs]`: compile time and memory of generated chains at 100/1,000/10,000 links;
+//     --docs also writes the table into docs/PERFORMANCE.md.
 // `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
 // `... -- baseline <folder> [BenchmarkDotNet arguments]`: compile latency against a prebuilt earlier build, one run (see BaselineComparison).
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
@@ -25,6 +27,8 @@ switch (args.FirstOrDefault())
         return CompileOrderCommand.Run(Console.Out);
     case "baseline":
         return BaselineComparison.Run(args[1], args[2..]);
+    case "scaling":
+        return Scaling.Run(Console.Out, writeDocs: args.Contains("--docs"));
     case "phases":
         PhaseTiming.Run(Console.Out);
         return 0;

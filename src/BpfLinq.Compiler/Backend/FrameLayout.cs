@@ -34,12 +34,18 @@ internal sealed class FrameLayout
     /// <summary>
     /// Lays out a compiled function's frame. Buffers live at the same time that need more than the
     /// kernel's 512 bytes are the program's (its keys and <c>LoadBytes</c> buffers): a compile error
-    /// pointing at the buffer that reaches deepest.
+    /// pointing at the buffer that reaches deepest. When the spill slots take more than the buffers,
+    /// the program keeps too many values alive at once (<see cref="DiagnosticCode.StackTooLarge"/>).
     /// </summary>
     /// <exception cref="BpfCompileException">They do not fit in 512 bytes.</exception>
     public static FrameLayout Create(MachineFunction machine, int slotCount, string function, DiagnosticLocation program)
     {
         var bytes = machine.FrameBufferBytes + (slotCount * SlotSize);
+        if (bytes > MaxStackSize && slotCount * SlotSize > machine.FrameBufferBytes)
+        {
+            // A right-nested chain of 1,000 materialised bools holds every left operand until the innermost is known.
+            throw CompileErrors.StackTooLarge(slotCount, bytes, MaxStackSize).At(program);
+        }
         if (bytes > MaxStackSize)
         {
             throw CompileErrors.FrameTooLarge(

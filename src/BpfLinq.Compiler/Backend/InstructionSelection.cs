@@ -261,10 +261,20 @@ internal sealed partial class InstructionSelection
         return new BlockCall(mb, [.. args]);
     }
 
-    // The phi operand of the ordinal-th edge from pred (a condbr may target one block twice).
-    private static Value IncomingFrom(Instr phi, Block pred, int ordinal)
+    // The phi operand of the ordinal-th edge from pred (a condbr may target one block twice). The
+    // search starts at pred's first edge: a join of a 10,000-link || chain has 10,000 of them.
+    private Value IncomingFrom(Instr phi, Block pred, int ordinal)
     {
-        for (var k = 0; k < phi.PhiBlocks.Count; k++)
+        if (!_firstIncoming.TryGetValue(phi, out var first))
+        {
+            first = [];
+            for (var k = phi.PhiBlocks.Count - 1; k >= 0; k--)
+            {
+                first[phi.PhiBlocks[k]] = k;
+            }
+            _firstIncoming.Add(phi, first);
+        }
+        for (var k = first.GetValueOrDefault(pred, phi.PhiBlocks.Count); k < phi.PhiBlocks.Count; k++)
         {
             if (phi.PhiBlocks[k] == pred && ordinal-- == 0)
             {
@@ -273,6 +283,8 @@ internal sealed partial class InstructionSelection
         }
         return phi.IncomingFrom(pred);
     }
+
+    private readonly Dictionary<Instr, Dictionary<Block, int>> _firstIncoming = [];
 
     private void Emit(MachineInstr instr) => _block.Instrs.Add(instr);
 

@@ -17,9 +17,43 @@ namespace BpfLinq.Compiler.Compilation;
 /// </summary>
 internal static class BpfCompiler
 {
-    /// <summary>Compiles a lambda for a program kind.</summary>
+    /// <summary>
+    /// Compiles a lambda for a program kind, on a stack deep enough for the tree (<see cref="DeepStack"/>).
+    /// </summary>
+    /// <exception cref="BpfCompileException">The lambda cannot be compiled; <see cref="DiagnosticCode.ProgramTooLarge"/> when it has more than <see cref="MaxNodes"/> nodes.</exception>
     public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options,
         CapturedValues? captured = null)
+    {
+        if (ExpressionSize.Count(lambda, MaxNodes) > MaxNodes)
+        {
+            throw CompileErrors.ProgramTooLarge(MaxNodes).At(new DiagnosticLocation(
+                CSharpRenderer.RenderHead(lambda), "", kind, sourceText, sourceFile, sourceLine));
+        }
+        return DeepStack.Run(lambda, () => CompileOnThisStack(lambda, kind, sourceText, sourceFile, sourceLine, options, captured));
+    }
+
+    /// <summary>
+    /// The most expression nodes a lambda may have. The kernel loads at most one million instructions, and
+    /// a tree this size would not fit; the stack a compile of it reserves stays within what a thread can have.
+    /// </summary>
+    public const int MaxNodes = 1_000_000;
+
+    // The back end knows functions, not lambdas: its user errors (a frame too large) get the lambda here.
+    private static MachineCode GenerateFor(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, Function function, BackendOptions backend)
+    {
+        try
+        {
+            return CodeGenerator.Generate(function, backend);
+        }
+        catch (BpfCompileException e) when (e.Lambda is null)
+        {
+            throw new BpfCompileException(e.Code, e.Summary, new DiagnosticLocation(
+                e.ExpressionText ?? CSharpRenderer.RenderHead(lambda), e.ExpressionPath, kind, sourceText, sourceFile, sourceLine), e.InnerException);
+        }
+    }
+
+    private static CompiledProgram CompileOnThisStack(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options,
+        CapturedValues? captured)
     {
         var hooks = StepHooks.Of(options);
         var module = IrLowering.LowerModule(lambda, kind, new LoweringOptions
@@ -46,7 +80,7 @@ internal static class BpfCompiler
             // Printing the IR waits until asked for: it renders every instruction's C# source, which a
             // compile otherwise never needs.
             StepRunner.RunAll(CompileOrder.Handover, function, function.Name, hooks);
-            codes.Add(CodeGenerator.Generate(function, backend));
+            codes.Add(GenerateFor(lambda, kind, sourceText, sourceFile, sourceLine, function, backend));
         }
         var linked = new LinkState(module, codes, program);
         StepRunner.RunAll(CompileOrder.Linking, linked, options.Name, hooks);

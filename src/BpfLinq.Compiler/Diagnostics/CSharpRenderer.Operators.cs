@@ -7,7 +7,7 @@ namespace BpfLinq.Compiler.Diagnostics;
 /// <summary>Operators and literals.</summary>
 internal static partial class CSharpRenderer
 {
-    private static void WriteBinary(StringBuilder sb, BinaryExpression b)
+    private static void WriteBinary(Output sb, BinaryExpression b)
     {
         if (b.NodeType == ExpressionType.ArrayIndex)
         {
@@ -103,7 +103,7 @@ internal static partial class CSharpRenderer
         _ => (type.ToString(), false),
     };
 
-    private static void WriteUnary(StringBuilder sb, UnaryExpression u)
+    private static void WriteUnary(Output sb, UnaryExpression u)
     {
         switch (u.NodeType)
         {
@@ -161,7 +161,7 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteConstant(StringBuilder sb, object? value, Type type)
+    private static void WriteConstant(Output sb, object? value, Type type)
     {
         var c = CultureInfo.InvariantCulture;
         switch (value)
@@ -216,7 +216,7 @@ internal static partial class CSharpRenderer
     private static string Number(decimal magnitude, IFormattable value, CultureInfo c) =>
         magnitude is > -0x10000 and < 0x10000 || magnitude < 0 ? value.ToString(null, c) : "0x" + value.ToString("X", c);
 
-    private static void WriteEnum(StringBuilder sb, Enum e)
+    private static void WriteEnum(Output sb, Enum e)
     {
         var type = e.GetType();
         var name = TypeName(type);

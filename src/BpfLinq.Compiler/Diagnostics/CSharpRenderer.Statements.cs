@@ -6,7 +6,7 @@ namespace BpfLinq.Compiler.Diagnostics;
 /// <summary>The statement nodes of hand-built trees, on one line: <c>{ int i; i = 0; while (true) { ... } }</c>.</summary>
 internal static partial class CSharpRenderer
 {
-    private static bool TryWriteStatement(StringBuilder sb, Expression node)
+    private static bool TryWriteStatement(Output sb, Expression node)
     {
         switch (node)
         {
@@ -61,7 +61,7 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteSwitch(StringBuilder sb, SwitchExpression sw)
+    private static void WriteSwitch(Output sb, SwitchExpression sw)
     {
         sb.Append("switch (");
         Write(sb, sw.SwitchValue, Assignment);
@@ -87,7 +87,7 @@ internal static partial class CSharpRenderer
     }
 
     // A statement position: blocks print as blocks, anything else as `expr;`.
-    private static void WriteStatement(StringBuilder sb, Expression node)
+    private static void WriteStatement(Output sb, Expression node)
     {
         if (node is BlockExpression)
         {
@@ -101,7 +101,7 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteStatementBody(StringBuilder sb, Expression node)
+    private static void WriteStatementBody(Output sb, Expression node)
     {
         Write(sb, node, Assignment);
         if (node is not (BlockExpression or LoopExpression or LabelExpression or SwitchExpression)

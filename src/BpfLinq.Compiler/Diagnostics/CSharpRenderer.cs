@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using BpfLinq.Compiler.Compilation;
 
 namespace BpfLinq.Compiler.Diagnostics;
 
@@ -32,12 +33,53 @@ internal static partial class CSharpRenderer
     private const int Unary = 14;
     private const int Primary = 15;
 
-    /// <summary>The node as C#.</summary>
-    public static string Render(Expression node)
+    // Nesting below this depth prints as "..." in a head: a short line never needs it, and a head of a
+    // node of a generated 50,000-deep chain would otherwise walk the whole chain for every instruction.
+    private const int HeadDepth = 64;
+
+
+    /// <summary>The node as C#, on a stack deep enough for it (<see cref="DeepStack"/>).</summary>
+    public static string Render(Expression node) => DeepStack.Run(node, () => RenderBounded(node, int.MaxValue));
+
+    private static string RenderBounded(Expression node, int depth)
     {
-        var sb = new StringBuilder();
+        var sb = new Output(depth);
         Write(sb, node, Assignment);
         return sb.ToString();
+    }
+
+    // The text being written, and how much deeper it may still go (int.MaxValue when in full).
+    private sealed class Output(int depthLeft)
+    {
+        private readonly StringBuilder _text = new();
+
+        public int DepthLeft { get; set; } = depthLeft;
+
+        public Output Append(string? value)
+        {
+            _text.Append(value);
+            return this;
+        }
+
+        public Output Append(char value)
+        {
+            _text.Append(value);
+            return this;
+        }
+
+        public Output Append(object? value)
+        {
+            _text.Append(value);
+            return this;
+        }
+
+        public Output AppendJoin(string separator, IEnumerable<string> values)
+        {
+            _text.AppendJoin(separator, values);
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
     }
 
     /// <summary>
@@ -51,14 +93,14 @@ internal static partial class CSharpRenderer
         {
             BlockExpression => "{ ... }",
             LoopExpression => "while (true)",
-            SwitchExpression sw => "switch (" + Render(sw.SwitchValue) + ")",
-            ConditionalExpression c when c.Type == typeof(void) => "if (" + Render(c.Test) + ")",
-            _ => Render(node),
+            SwitchExpression sw => "switch (" + RenderBounded(sw.SwitchValue, HeadDepth) + ")",
+            ConditionalExpression c when c.Type == typeof(void) => "if (" + RenderBounded(c.Test, HeadDepth) + ")",
+            _ => RenderBounded(node, HeadDepth),
         };
         return text.Length <= maxLength ? text : text[..(maxLength - 3)] + "...";
     }
 
-    private static void Write(StringBuilder sb, Expression? node, int context)
+    private static void Write(Output sb, Expression? node, int context)
     {
         if (node is null)
         {
@@ -77,7 +119,19 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteNode(StringBuilder sb, Expression node)
+    private static void WriteNode(Output sb, Expression node)
+    {
+        if (sb.DepthLeft <= 0)
+        {
+            sb.Append("...");
+            return;
+        }
+        sb.DepthLeft--;
+        WriteNodeOf(sb, node);
+        sb.DepthLeft++;
+    }
+
+    private static void WriteNodeOf(Output sb, Expression node)
     {
         switch (node)
         {
@@ -155,7 +209,7 @@ internal static partial class CSharpRenderer
         }
     }
 
-    private static void WriteArguments(StringBuilder sb, IEnumerable<Expression> arguments, char open, char close)
+    private static void WriteArguments(Output sb, IEnumerable<Expression> arguments, char open, char close)
     {
         sb.Append(open);
         var first = true;
@@ -168,7 +222,7 @@ internal static partial class CSharpRenderer
         sb.Append(close);
     }
 
-    private static void WriteLambda(StringBuilder sb, LambdaExpression lambda)
+    private static void WriteLambda(Output sb, LambdaExpression lambda)
     {
         if (lambda.Parameters.Count == 1)
         {
@@ -182,7 +236,7 @@ internal static partial class CSharpRenderer
         Write(sb, lambda.Body, Assignment);
     }
 
-    private static void WriteMember(StringBuilder sb, MemberExpression m)
+    private static void WriteMember(Output sb, MemberExpression m)
     {
         if (m.Expression is null)
         {
@@ -211,7 +265,7 @@ internal static partial class CSharpRenderer
     private static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || type.Name.StartsWith("<>", StringComparison.Ordinal);
 
-    private static void WriteCall(StringBuilder sb, MethodCallExpression call)
+    private static void WriteCall(Output sb, MethodCallExpression call)
     {
         var method = call.Method;
         if (call.Object is null)

@@ -190,6 +190,12 @@ internal static class CompileErrors
     public static CompileError FunctionMisuse(string what) =>
         new(DiagnosticCode.FunctionMisuse, what);
 
+    public static CompileError ProgramTooLarge(int maxNodes) =>
+        new(DiagnosticCode.ProgramTooLarge, $"the lambda has more than {maxNodes:N0} expression nodes, more than BpfLinq compiles (the kernel loads at most one million instructions); keep generated rules in a map and look them up");
+
+    public static CompileError StackTooLarge(int values, int bytes, int limit) =>
+        new(DiagnosticCode.StackTooLarge, $"the program keeps {values} values alive at once, which needs {bytes} bytes of stack; the kernel allows {limit} per function: nest long chains to the left (((a == b) == c) ...) so each step finishes before the next begins");
+
     private static string FieldName(ContextField field) => $"{field.Property.DeclaringType!.Name}.{field.Property.Name}";
 
     private static string Join<T>(IReadOnlyList<T> items) => items.Count switch

@@ -204,4 +204,18 @@ public static class DiagnosticCode
     /// than one inside another, use smaller buffers, or let the loop run as a callback.
     /// </summary>
     public const string KernelLimitExceeded = "BPF0030";
+
+    /// <summary>
+    /// <c>BPF0031</c>: the lambda is larger than BpfLinq compiles: more than a million expression nodes
+    /// (<c>BpfCompiler.MaxNodes</c>), more than the kernel's one-million-instruction limit could hold.
+    /// Generated rules of that size belong in a map the program looks up.
+    /// </summary>
+    public const string ProgramTooLarge = "BPF0031";
+
+    /// <summary>
+    /// <c>BPF0032</c>: the program keeps more values alive at once than the kernel's 512-byte stack
+    /// holds (a right-nested chain of 1,000 comparisons used as values holds every left operand until
+    /// the innermost is known).
+    /// </summary>
+    public const string StackTooLarge = "BPF0032";
 }

@@ -70,8 +70,9 @@ public sealed partial class BpfFilter<TContext>
     /// <summary>
     /// Runs the lambda in .NET (compiled once with <see cref="Expression{TDelegate}.Compile()"/> and
     /// cached, with the captured values of the filter's snapshot, the ones every compiled kind uses;
-    /// hand-built trees holding statements run in the CLR's interpreter, which a CLR
-    /// compiler bug makes the faithful choice for them) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
+    /// hand-built trees holding statements run in the CLR's interpreter, which a CLR compiler bug
+    /// makes the faithful choice for them, and so do trees of more than 5,000 nodes, which the JIT is
+    /// slow on) and returns what a program of <paramref name="kind"/> returns: the verdict mapped with
     /// <see cref="Verdict.ToReturnValue"/>, or the raw integer.
     /// </summary>
     /// <param name="context">The context the program sees.</param>

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Frontend;
 
 namespace BpfLinq;
 
@@ -9,17 +11,25 @@ namespace BpfLinq;
 /// returning Drop, as if the comparison were signed (its stack spilling is at fault; the CLR's own
 /// interpreter answers Pass, as C# does). C# lambdas cannot hold statements, so they keep the fast
 /// compiled delegate; hand-built trees with blocks, loops, gotos, labels, switches or assignments
-/// run in the interpreter.
+/// run in the interpreter. So do trees of more than <see cref="LargeTree"/> nodes: the JIT takes
+/// minutes over the one method a right-nested chain of 50,000 becomes (96 s for <c>a + (b + ...)</c>),
+/// the interpreter a fraction of a second.
 /// </summary>
 internal static class ManagedCompilation
 {
-    /// <summary>Compiles <paramref name="lambda"/>, interpreted when it holds statement nodes.</summary>
+    /// <summary>Trees larger than this run in the interpreter.</summary>
+    public const int LargeTree = 5_000;
+
+    /// <summary>Compiles <paramref name="lambda"/>, interpreted when it holds statement nodes or is large.</summary>
     public static TDelegate Compile<TDelegate>(Expression<TDelegate> lambda) =>
-        lambda.Compile(preferInterpretation: StatementFinder.HasStatements(lambda));
+        DeepStack.Run(lambda, () => lambda.Compile(preferInterpretation: Interpret(lambda)));
 
     /// <summary>Compiles an untyped <paramref name="lambda"/> the same way.</summary>
     public static Delegate Compile(LambdaExpression lambda) =>
-        lambda.Compile(preferInterpretation: StatementFinder.HasStatements(lambda));
+        DeepStack.Run(lambda, () => lambda.Compile(preferInterpretation: Interpret(lambda)));
+
+    private static bool Interpret(LambdaExpression lambda) =>
+        ExpressionSize.Count(lambda, LargeTree) > LargeTree || StatementFinder.HasStatements(lambda);
 
     private sealed class StatementFinder : ExpressionVisitor
     {

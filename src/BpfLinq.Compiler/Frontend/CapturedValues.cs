@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.ExceptionServices;
+using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Frontend.Normalize;
 
 namespace BpfLinq.Compiler.Frontend;
@@ -47,9 +48,13 @@ internal sealed class CapturedValues
     /// <summary>
     /// <paramref name="lambda"/> with its captured values, and those of the lambdas it captures, replaced
     /// by this snapshot's constants: the tree <c>Evaluate</c> runs. When a value cannot be read (the
-    /// compiler reports that), the lambda is returned unchanged and .NET fails as it would.
+    /// compiler reports that), the lambda is returned unchanged and .NET fails as it would. The walks
+    /// run on a stack sized for the tree (<see cref="DeepStack"/>), as the compiler's do.
     /// </summary>
-    public LambdaExpression Bind(LambdaExpression lambda, ProgramKind kind)
+    public LambdaExpression Bind(LambdaExpression lambda, ProgramKind kind) =>
+        DeepStack.Run(lambda, () => BindOnThisStack(lambda, kind));
+
+    private LambdaExpression BindOnThisStack(LambdaExpression lambda, ProgramKind kind)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
@@ -25,27 +24,29 @@ namespace BpfLinq.Compiler.Frontend;
 /// </summary>
 internal sealed class GuardFacts
 {
-    private readonly List<Fact?> _stack = []; // null is a barrier
-    private readonly Dictionary<Value, string> _keys = new(ReferenceEqualityComparer.Instance);
+    // Each entry is the list of facts one condition proved, kept by reference (pushing the facts of a
+    // 50,000-link chain must not copy them at every link); null is a barrier.
+    private readonly List<List<Fact>?> _stack = [];
+    private readonly Dictionary<Value, int> _keys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Shape, int> _shapes = [];
 
     /// <summary>"The value with key <paramref name="Key"/> (of <paramref name="Type"/>) satisfies <c>Cond Bound</c>."</summary>
-    internal readonly record struct Fact(string Key, IrType Type, Cond Cond, long Bound)
+    internal readonly record struct Fact(int Key, IrType Type, Cond Cond, long Bound)
     {
         /// <summary>The fact of a point no path reaches (a condition that cannot hold there: <c>0 != 0</c>, <c>false</c>).</summary>
-        public static Fact Unreachable { get; } = new("unreachable", IrType.Void, Cond.Eq, 0);
+        public static Fact Unreachable { get; } = new(-1, IrType.Void, Cond.Eq, 0);
     }
 
-    /// <summary>The number of facts and barriers pushed, for <see cref="PopTo"/>.</summary>
+    // What makes two values the same for facts: a constant's type and bits, a parameter's index, an
+    // arithmetic instruction's or context load's fields and the keys of its operands (-1 when absent).
+    // Keys are numbers: a key spelled out would repeat its operands' keys, quadratic in a chain of adds.
+    private readonly record struct Shape(int Kind, Op Op, IrType Type, long Imm, int Size, bool Signed, int A, int B);
+
+    /// <summary>The number of fact lists and barriers pushed, for <see cref="PopTo"/>.</summary>
     public int Depth => _stack.Count;
 
     /// <summary>Makes <paramref name="facts"/> hold until <see cref="PopTo"/> removes them.</summary>
-    public void Push(IEnumerable<Fact> facts)
-    {
-        foreach (var f in facts)
-        {
-            _stack.Add(f);
-        }
-    }
+    public void Push(List<Fact> facts) => _stack.Add(facts);
 
     /// <summary>Hides every fact pushed so far until <see cref="PopTo"/> removes the barrier.</summary>
     public void Barrier() => _stack.Add(null);
@@ -106,9 +107,12 @@ internal sealed class GuardFacts
     // The facts pushed since the last barrier, newest first.
     private IEnumerable<Fact> VisibleFacts()
     {
-        for (var i = _stack.Count - 1; i >= 0 && _stack[i] is { } fact; i--)
+        for (var i = _stack.Count - 1; i >= 0 && _stack[i] is { } facts; i--)
         {
-            yield return fact;
+            foreach (var fact in facts)
+            {
+                yield return fact;
+            }
         }
     }
 
@@ -123,24 +127,31 @@ internal sealed class GuardFacts
         }
     }
 
-    private string KeyOf(Value value)
+    private int KeyOf(Value value)
     {
         if (!_keys.TryGetValue(value, out var key))
         {
-            _keys[value] = "#" + _keys.Count.ToString(CultureInfo.InvariantCulture); // meanwhile (a cycle in dead code) it is only itself
-            key = value switch
+            _keys[value] = key = _keys.Count + _shapes.Count; // meanwhile (a cycle in dead code) it is only itself
+            Shape? shape = value switch
             {
-                Constant c => c.Type.Name() + ":" + c.Bits.ToString(CultureInfo.InvariantCulture),
-                Param p => "p" + p.Index.ToString(CultureInfo.InvariantCulture),
-                Instr { Op: Op.Load } load when load.Operands[0] is Param { Type: IrType.CtxPtr } => Describe(load),
-                Instr i when i.Op is >= Op.Add and <= Op.ByteSwap => Describe(i),
-                _ => _keys[value], // only itself
+                Constant c => new Shape(0, default, c.Type, c.Bits, 0, false, -1, -1),
+                Param p => new Shape(1, default, p.Type, p.Index, 0, false, -1, -1),
+                Instr { Op: Op.Load } load when load.Operands[0] is Param { Type: IrType.CtxPtr } => ShapeOf(load),
+                Instr i when i.Op is >= Op.Add and <= Op.ByteSwap && i.Operands.Count <= 2 => ShapeOf(i),
+                _ => null, // only itself
             };
-            _keys[value] = key;
+            if (shape is { } s)
+            {
+                if (!_shapes.TryGetValue(s, out var shared))
+                {
+                    _shapes[s] = shared = key;
+                }
+                _keys[value] = key = shared;
+            }
         }
         return key;
     }
 
-    private string Describe(Instr i) => string.Create(CultureInfo.InvariantCulture,
-        $"{i.Op}.{i.Type.Name()}.{i.Imm}.{i.Size}.{i.Signed}({string.Join(",", i.Operands.Select(KeyOf))})");
+    private Shape ShapeOf(Instr i) => new(2, i.Op, i.Type, i.Imm, i.Size, i.Signed,
+        i.Operands.Count > 0 ? KeyOf(i.Operands[0]) : -1, i.Operands.Count > 1 ? KeyOf(i.Operands[1]) : -1);
 }

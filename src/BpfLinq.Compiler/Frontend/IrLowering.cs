@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Compilation.Steps;
@@ -255,6 +256,9 @@ internal sealed partial class IrLowering
     /// <summary>Makes <paramref name="node"/> the current origin: instructions emitted until disposal carry its source.</summary>
     private NodeScope Enter(Expression node)
     {
+        // Every recursion of the lowering enters here. DeepStack sizes the stack for the tree, so this
+        // never fires; if that estimate were ever wrong it turns a stack overflow into an internal error.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var scope = new NodeScope(this, _origin, _b.Source);
         _origin = _context.OriginOf(node, _origin);
         _b.Source = _context.SourceOf(_origin);
@@ -314,19 +318,33 @@ internal sealed partial class IrLowering
         {
             return true;
         }
-        var seen = new HashSet<Block> { block };
+        // Searching back from the block; each block found keeps the one it was found from, so the
+        // whole path to a reachable block is remembered as reachable (else every query on a chain of
+        // 10,000 blocks walks back to the entry).
+        var foundFrom = new Dictionary<Block, Block?> { [block] = null };
         var work = new Stack<Block>([block]);
         while (work.Count > 0)
         {
             var b = work.Pop();
-            if (b == _function.Entry || _reachable.Contains(b) || !_ssa.IsSealed(b))
+            if (b == _function.Entry || _reachable.Contains(b))
             {
-                _reachable.Add(block);
+                for (Block? onPath = b; onPath is not null; onPath = foundFrom[onPath])
+                {
+                    _reachable.Add(onPath);
+                }
                 return true;
             }
-            foreach (var p in b.Preds.Where(seen.Add))
+            if (!_ssa.IsSealed(b))
             {
-                work.Push(p);
+                _reachable.Add(block); // reachable as far as we know yet: only the block asked about is remembered
+                return true;
+            }
+            foreach (var p in b.Preds)
+            {
+                if (foundFrom.TryAdd(p, b))
+                {
+                    work.Push(p);
+                }
             }
         }
         return false;

@@ -22,6 +22,9 @@ internal sealed class Block
     /// <summary>Dense id used in dumps and by analyses' arrays.</summary>
     public int Id { get; internal set; }
 
+    /// <summary>The block's index in its function's list, as the function last knew it (the graph's IndexOf).</summary>
+    internal int Position { get; set; }
+
     /// <summary>The instructions, terminator last.</summary>
     public IReadOnlyList<Instr> Instrs => _instrs;
 

@@ -11,9 +11,20 @@ internal sealed partial class Function : IFlowGraph<Block>
 {
     IReadOnlyList<Block> IFlowGraph<Block>.Nodes => _blocks;
 
-    // Ids are positions after Renumber; a block added or moved since is found by a scan.
-    int IFlowGraph<Block>.IndexOf(Block block) =>
-        (uint)block.Id < (uint)_blocks.Count && _blocks[block.Id] == block ? block.Id : _blocks.IndexOf(block);
+    // A search scanning the list for each block it meets is quadratic in a function of 10,000 blocks:
+    // each block keeps its position, renewed for all at once after blocks were removed or reordered.
+    int IFlowGraph<Block>.IndexOf(Block block)
+    {
+        if (_positionsStale)
+        {
+            for (var i = 0; i < _blocks.Count; i++)
+            {
+                _blocks[i].Position = i;
+            }
+            _positionsStale = false;
+        }
+        return (uint)block.Position < (uint)_blocks.Count && _blocks[block.Position] == block ? block.Position : -1;
+    }
 
     Block IFlowGraph<Block>.Predecessor(Block block, int index) => block.Preds[index];
 

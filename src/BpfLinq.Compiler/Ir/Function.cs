@@ -59,7 +59,7 @@ internal sealed partial class Function
     /// <summary>Adds an empty block at the end.</summary>
     public Block AddBlock()
     {
-        var b = new Block(this, _blocks.Count);
+        var b = new Block(this, _blocks.Count) { Position = _blocks.Count };
         _blocks.Add(b);
         return b;
     }
@@ -77,7 +77,11 @@ internal sealed partial class Function
         }
         block.RemoveTerminator();
         _blocks.Remove(block);
+        _positionsStale = true;
     }
+
+    // Set when blocks moved in the list: their Position is renewed before it is next read.
+    private bool _positionsStale;
 
     /// <summary>Reorders the blocks (the entry must stay first).</summary>
     public void ReorderBlocks(IReadOnlyList<Block> order)
@@ -88,6 +92,7 @@ internal sealed partial class Function
         }
         _blocks.Clear();
         _blocks.AddRange(order);
+        _positionsStale = true;
     }
 
     /// <summary>The interned constant of a type (i32 values are normalised to their sign-extended 32 bits).</summary>

@@ -37,7 +37,9 @@ internal sealed class CommonSubexpressions : IPass
         {
             return; // the common case, found without building the dominator tree
         }
-        new Walk(f, c, DominatorTree.Compute(f), contextIsReadOnly).Visit(f.Entry);
+        var walk = new Walk(c, DominatorTree.Compute(f), contextIsReadOnly);
+        walk.Visit(f.Entry);
+        walk.ReplaceRemainingUses(f);
     }
 
     private static bool ContextIsReadOnly(Function f) => !f.AllInstrs().Any(i =>
@@ -82,15 +84,44 @@ internal sealed class CommonSubexpressions : IPass
 
     private readonly record struct Key(Op Op, IrType Type, Cond Cond, long Imm, int Size, bool Signed, PacketAnchor Anchor, Value A, Value? B);
 
-    private sealed class Walk(Function f, PassContext c, DominatorTree<Block> dom, bool contextIsReadOnly)
+    // Replacing every use of a removed instruction at once would scan the whole function per
+    // instruction removed (quadratic in a chain of a thousand loads of one field). The walk instead
+    // remembers what replaces what and rewrites each instruction's operands when it reaches it, so
+    // keys see the replacements; one last scan catches the uses the walk reached before the
+    // replacement (phis in loop headers) or never reaches.
+    private sealed class Walk(PassContext c, DominatorTree<Block> dom, bool contextIsReadOnly)
     {
         private readonly Dictionary<Key, Instr> _available = [];
+        private readonly Dictionary<Value, Value> _replaced = new(ReferenceEqualityComparer.Instance);
+
+        public void ReplaceRemainingUses(Function f)
+        {
+            if (_replaced.Count > 0)
+            {
+                foreach (var i in f.AllInstrs())
+                {
+                    Substitute(i);
+                }
+            }
+        }
+
+        private void Substitute(Instr i)
+        {
+            for (var k = 0; k < i.Operands.Count; k++)
+            {
+                if (_replaced.TryGetValue(i.Operands[k], out var to))
+                {
+                    i.SetOperand(k, to);
+                }
+            }
+        }
 
         public void Visit(Block block)
         {
             var added = new List<Key>();
             foreach (var i in block.Instrs.ToList())
             {
+                Substitute(i);
                 if (!IsCandidate(i, contextIsReadOnly))
                 {
                     continue;
@@ -99,7 +130,7 @@ internal sealed class CommonSubexpressions : IPass
                 if (_available.TryGetValue(key, out var earlier)
                     || (i.Info.IsCommutative && _available.TryGetValue(KeyOf(i, swapped: true), out earlier)))
                 {
-                    f.ReplaceAllUses(i, earlier);
+                    _replaced.Add(i, earlier);
                     block.Remove(i);
                     c.NoteChange();
                 }

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Diagnostics;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
@@ -206,6 +207,14 @@ internal sealed partial class InterferenceGraph
 
     private void InterfereWithLive(int def, LiveSet live, int except)
     {
+        if (live.Count > MaxLive)
+        {
+            // Values alive together each need a register or a slot of their own: past this many, no
+            // allocation fits the 512-byte frame, and the graph would grow with the square of them
+            // (a right-nested chain of 50,000 == of bools: more than a billion edges).
+            throw CompileErrors.StackTooLarge(live.Count, (live.Count - MaxLive / 4) * FrameLayout.SlotSize, FrameLayout.MaxStackSize)
+                .At(new DiagnosticLocation(null, "", null, null, null, 0));
+        }
         for (var k = 0; k < live.Count; k++)
         {
             var n = live[k];
@@ -215,6 +224,9 @@ internal sealed partial class InterferenceGraph
             }
         }
     }
+
+    // Four times the eleven registers and 64 slots any frame has.
+    private const int MaxLive = 4 * (11 + (FrameLayout.MaxStackSize / FrameLayout.SlotSize));
 
     private void Cost(int node, double weight)
     {

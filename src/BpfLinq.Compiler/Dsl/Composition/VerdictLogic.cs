@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
 
 namespace BpfLinq;
 
@@ -12,17 +13,20 @@ internal static class VerdictLogic
 {
     /// <summary>A bool expression that holds when <paramref name="verdict"/> evaluates to <see cref="Verdict.Pass"/>.</summary>
     /// <exception cref="ArgumentException">The verdict is computed by a node that cannot be pushed through.</exception>
-    public static Expression Passes(Expression verdict)
+    public static Expression Passes(Expression verdict) => DeepStack.Run(verdict, () => PassesOf(verdict));
+
+    // Recursive over a ?: chain of verdicts as deep as a rule generator writes it: Passes runs it on a stack sized for the tree.
+    private static Expression PassesOf(Expression verdict)
     {
         switch (verdict)
         {
             case ConditionalExpression c:
-                return Choose(c.Test, Passes(c.IfTrue), Passes(c.IfFalse));
+                return Choose(c.Test, PassesOf(c.IfTrue), PassesOf(c.IfFalse));
             case BlockExpression b:
-                return Expression.Block(typeof(bool), b.Variables, [.. b.Expressions.SkipLast(1), Passes(b.Result)]);
+                return Expression.Block(typeof(bool), b.Variables, [.. b.Expressions.SkipLast(1), PassesOf(b.Result)]);
             case SwitchExpression s:
-                return Expression.Switch(typeof(bool), s.SwitchValue, s.DefaultBody is null ? null : Passes(s.DefaultBody), s.Comparison,
-                    s.Cases.Select(c => Expression.SwitchCase(Passes(c.Body), c.TestValues)));
+                return Expression.Switch(typeof(bool), s.SwitchValue, s.DefaultBody is null ? null : PassesOf(s.DefaultBody), s.Comparison,
+                    s.Cases.Select(c => Expression.SwitchCase(PassesOf(c.Body), c.TestValues)));
             case var e when IsConstant(e):
                 return Expression.Constant(Expression.Lambda<Func<Verdict>>(e).Compile(preferInterpretation: true)() == Verdict.Pass);
             default:
@@ -51,7 +55,7 @@ internal static class VerdictLogic
 
     /// <summary>The body of <paramref name="lambda"/> with its parameter replaced by <paramref name="argument"/>.</summary>
     public static Expression Apply(LambdaExpression lambda, Expression argument) =>
-        new Substitution(lambda.Parameters[0], argument).Visit(lambda.Body)!;
+        DeepStack.Run(lambda, () => new Substitution(lambda.Parameters[0], argument).Visit(lambda.Body)!);
 
     private static bool? Bool(Expression e) => e is ConstantExpression { Value: bool b } ? b : null;
 
