@@ -25,6 +25,10 @@ internal static class CallStackLimits
     /// <summary>Nothing when every chain from the first function fits; otherwise the error and the call it points at.</summary>
     public static (CompileError Error, SourceRef? At)? Check(IReadOnlyList<MachineCode> codes, IReadOnlyList<string> names)
     {
+        if (codes.Count == 1)
+        {
+            return null; // one frame, which the frame layout already kept within 512 bytes
+        }
         var calls = codes.Select(c => c.Relocations
             .Where(r => r.Kind is RelocationKind.LocalCall or RelocationKind.FunctionAddress)
             .Select(r => new Call(r.Symbol, r.Slot)).ToArray()).ToArray();

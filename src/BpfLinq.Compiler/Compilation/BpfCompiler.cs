@@ -24,12 +24,13 @@ internal static class BpfCompiler
     public static CompiledProgram Compile(LambdaExpression lambda, ProgramKind kind, string sourceText, string? sourceFile, int sourceLine, CompileOptions options,
         CapturedValues? captured = null)
     {
-        if (ExpressionSize.Count(lambda, MaxNodes) > MaxNodes)
+        var nodes = ExpressionSize.Count(lambda, MaxNodes);
+        if (nodes > MaxNodes)
         {
             throw CompileErrors.ProgramTooLarge(MaxNodes).At(new DiagnosticLocation(
                 CSharpRenderer.RenderHead(lambda), "", kind, sourceText, sourceFile, sourceLine));
         }
-        return DeepStack.Run(lambda, () => CompileOnThisStack(lambda, kind, sourceText, sourceFile, sourceLine, options, captured));
+        return DeepStack.Run(nodes, () => CompileOnThisStack(lambda, kind, sourceText, sourceFile, sourceLine, options, captured));
     }
 
     /// <summary>

@@ -26,12 +26,13 @@ internal static class DeepStack
     /// <summary>Runs <paramref name="work"/>, which walks <paramref name="tree"/>, on a stack deep enough for it.</summary>
     public static T Run<T>(Expression tree, Func<T> work)
     {
-        if (ExpressionSize.Count(tree, InlineNodes) <= InlineNodes && RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            return work();
-        }
-        return OnOwnThread(work, StackBytesFor(ExpressionSize.Count(tree, BpfCompiler.MaxNodes)));
+        var nodes = ExpressionSize.Count(tree, InlineNodes);
+        return Run(nodes <= InlineNodes ? nodes : ExpressionSize.Count(tree, BpfCompiler.MaxNodes), work);
     }
+
+    /// <summary>Runs <paramref name="work"/>, which walks a tree of <paramref name="nodes"/> nodes (already counted), on a stack deep enough for it.</summary>
+    public static T Run<T>(int nodes, Func<T> work) =>
+        nodes <= InlineNodes && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? work() : OnOwnThread(work, StackBytesFor(nodes));
 
     /// <summary>The stack reserved for a tree of <paramref name="nodes"/> nodes.</summary>
     public static int StackBytesFor(int nodes) => (int)Math.Min(int.MaxValue, BaseBytes + nodes * BytesPerNode);

@@ -87,13 +87,24 @@ public sealed class RingBufferReaderTests
         using var maps = new BpfMaps();
         using var program = s_filter.Compile(ProgramKind.Tc).Load(maps);
         using var reader = maps.OpenReader(s_events);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var producer = Task.Run(async () =>
+        // Generous: other test classes running in parallel can starve the thread pool the reader waits on.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // A thread of its own, so the records are sent even while the pool is busy.
+        Exception? failure = null;
+        var producer = new Thread(() =>
         {
-            await Task.Delay(50);
-            program.TestRun(new TestRunOptions { DataIn = Frame(77) });
-            program.TestRun(new TestRunOptions { DataIn = Frame(78) });
+            try
+            {
+                Thread.Sleep(50);
+                program.TestRun(new TestRunOptions { DataIn = Frame(77) });
+                program.TestRun(new TestRunOptions { DataIn = Frame(78) });
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
         });
+        producer.Start();
         var received = new List<uint>();
 
         await foreach (var e in reader.ReadAllAsync(cancel.Token))
@@ -104,8 +115,9 @@ public sealed class RingBufferReaderTests
                 break;
             }
         }
-        await producer;
+        producer.Join();
 
+        failure.ShouldBeNull();
         received.ShouldBe([77u, 78u]);
     }
 
