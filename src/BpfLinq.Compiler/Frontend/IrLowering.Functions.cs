@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Diagnostics;
-using BpfLinq.Compiler.Frontend.Normalize;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Frontend;
