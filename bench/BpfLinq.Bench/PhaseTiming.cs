@@ -1,5 +1,6 @@
 using BpfLinq.Compiler.Compilation;
 using BpfLinq.Compiler.Compilation.Steps;
+using BpfLinq.Testing;
 
 namespace BpfLinq.Bench;
 
@@ -14,25 +15,41 @@ internal static class PhaseTiming
 {
     private const int Runs = 5_000;
 
-    public static void Run(TextWriter output)
+    public static void Run(TextWriter output, string[] args)
     {
+        // `phases and-left 10000`: one generated chain instead of the typical lambdas.
+        if (args.Length == 2)
+        {
+            var (op, left) = DeepChains.Parse(args[0]);
+            var lambda = DeepChains.Build(op, left, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Time(output, $"{args[0]} × {args[1]}", o => BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, o), runs: 3);
+            return;
+        }
         foreach (var c in TypicalLambdas.All)
         {
-            var timings = new StepTimings();
-            var options = CompileOptions.Default with { Observer = timings };
-            for (var round = 0; round < 2; round++)
+            Time(output, c.Name, o => BpfCompiler.Compile(c.Filter.Lambda, c.Kind, c.Filter.SourceText, null, 0, o), Runs);
+        }
+    }
+
+    private static void Time(TextWriter output, string name, Action<CompileOptions> compile, int runs)
+    {
+        var timings = new StepTimings();
+        var options = CompileOptions.Default with { Observer = timings };
+        long bytes = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            timings.Clear(); // the first round warms up
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            for (var i = 0; i < runs; i++)
             {
-                timings.Clear(); // the first round warms up
-                for (var i = 0; i < Runs; i++)
-                {
-                    BpfCompiler.Compile(c.Filter.Lambda, c.Kind, c.Filter.SourceText, null, 0, options);
-                }
+                compile(options);
             }
-            output.WriteLine($"{c.Name}:");
-            foreach (var (step, elapsed) in timings.InOrder())
-            {
-                output.WriteLine($"  {step,-24} {elapsed.TotalMicroseconds / Runs,8:F2} µs");
-            }
+            bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        output.WriteLine($"{name}: {bytes / runs / 1e6:F2} MB a compile");
+        foreach (var (step, elapsed) in timings.InOrder())
+        {
+            output.WriteLine($"  {step,-24} {elapsed.TotalMicroseconds / runs,10:F2} µs");
         }
     }
 

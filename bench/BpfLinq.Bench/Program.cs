@@ -7,7 +7,7 @@ using BpfLinq.Bench.Report;
 // `... -- listing [name...]`: IR and both instruction listings per lambda.
 // `... -- golden-totals [--docs | cases-folder]`: instruction slots of every golden program, and their sum;
 //     --docs also writes the per-folder table into docs/TESTING.md.
-// `... -- phases`: compile time per step of the compile order, a quick look.
+// `... -- phases [shape links]`: compile time per step of the compile order, a quick look (typical lambdas, or one generated chain).
 // `... -- scaling [--docs]`: compile time and memory of generated chains at 100/1,000/10,000 links;
 //     --docs also writes the table into docs/PERFORMANCE.md.
 // `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
@@ -30,7 +30,7 @@ switch (args.FirstOrDefault())
     case "scaling":
         return Scaling.Run(Console.Out, writeDocs: args.Contains("--docs"));
     case "phases":
-        PhaseTiming.Run(Console.Out);
+        PhaseTiming.Run(Console.Out, args[1..]);
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
