@@ -47,9 +47,9 @@ internal static class PhaseTiming
             bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
         output.WriteLine($"{name}: {bytes / runs / 1e6:F2} MB a compile");
-        foreach (var (step, elapsed) in timings.InOrder())
+        foreach (var (step, elapsed, stepBytes) in timings.InOrder())
         {
-            output.WriteLine($"  {step,-24} {elapsed.TotalMicroseconds / runs,10:F2} µs");
+            output.WriteLine($"  {step,-24} {elapsed.TotalMicroseconds / runs,12:F2} µs {stepBytes / runs / 1e3,12:F1} KB");
         }
     }
 
@@ -57,24 +57,35 @@ internal static class PhaseTiming
     private sealed class StepTimings : ICompileObserver
     {
         private readonly Dictionary<string, TimeSpan> _totals = [];
+        private readonly Dictionary<string, long> _bytes = [];
+        private readonly Dictionary<string, long> _startBytes = [];
         private readonly List<string> _order = [];
 
+        // Steps nest (a loop's passes run inside it) and run on the compiling thread, so the bytes a
+        // step allocates are the thread's count at its end minus at its start.
         public void Starting(string step)
         {
             if (_totals.TryAdd(step, TimeSpan.Zero))
             {
+                _bytes[step] = 0;
                 _order.Add(step);
             }
+            _startBytes[step] = GC.GetAllocatedBytesForCurrentThread();
         }
 
-        public void Finished(string step, TimeSpan elapsed) => _totals[step] += elapsed;
+        public void Finished(string step, TimeSpan elapsed)
+        {
+            _totals[step] += elapsed;
+            _bytes[step] += GC.GetAllocatedBytesForCurrentThread() - _startBytes[step];
+        }
 
         public void Clear()
         {
             _totals.Clear();
+            _bytes.Clear();
             _order.Clear();
         }
 
-        public IEnumerable<(string Step, TimeSpan Elapsed)> InOrder() => _order.Select(s => (s, _totals[s]));
+        public IEnumerable<(string Step, TimeSpan Elapsed, long Bytes)> InOrder() => _order.Select(s => (s, _totals[s], _bytes[s]));
     }
 }
