@@ -59,10 +59,11 @@ internal static class ContextFieldTable
         Xdp(nameof(BpfLinq.XdpMd.EgressIfindex), "egress_ifindex", 20, ContextFieldGroup.XdpEgress),
     ];
 
+    // Every context member of a lambda is looked up: by a dictionary, not a scan.
+    private static readonly Dictionary<PropertyInfo, ContextField> s_byProperty = SkBuff.Concat(XdpMd).ToDictionary(f => f.Property);
+
     /// <summary>The field a context property mirrors, or null.</summary>
-    public static ContextField? Find(PropertyInfo property) =>
-        (property.DeclaringType == typeof(BpfLinq.SkBuff) ? SkBuff : property.DeclaringType == typeof(BpfLinq.XdpMd) ? XdpMd : [])
-            .FirstOrDefault(f => f.Property == property);
+    public static ContextField? Find(PropertyInfo property) => s_byProperty.GetValueOrDefault(property);
 
     private static ContextField Skb(string property, string kernelName, int offset, ContextFieldGroup group, int size = 4, int count = 1) =>
         new(typeof(BpfLinq.SkBuff).GetProperty(property)!, kernelName, offset, size, count, group);

@@ -7,12 +7,10 @@ namespace BpfLinq.Compiler.Frontend;
 /// <summary>
 /// What every phase of the front end needs to point at the user's code: the <see cref="Provenance"/>
 /// of the nodes, the program kind, and the lambda with its file and line. Turns a
-/// <see cref="CompileError"/> into a placed <see cref="BpfCompileException"/>, and an origin into the
-/// <see cref="SourceRef"/> stamped on instructions (rendered once per node).
+/// <see cref="CompileError"/> into a placed <see cref="BpfCompileException"/>.
 /// </summary>
 internal sealed class DiagnosticContext
 {
-    private readonly Dictionary<Origin, SourceRef> _sources = [];
     private readonly Lazy<string> _lambdaText;
     private readonly LoweringOptions _options;
 
@@ -55,16 +53,5 @@ internal sealed class DiagnosticContext
             _options.SourceFile,
             _options.SourceLine);
         return error.At(location, innerException);
-    }
-
-    /// <summary>The source reference stamped on instructions made for a node of this origin.</summary>
-    public SourceRef SourceOf(Origin origin)
-    {
-        if (!_sources.TryGetValue(origin, out var source))
-        {
-            source = new SourceRef(() => CSharpRenderer.RenderHead(origin.Node), origin.Path.ToString);
-            _sources[origin] = source;
-        }
-        return source;
     }
 }

@@ -57,7 +57,7 @@ internal sealed class GuardFacts
     /// <summary>The facts that hold where <paramref name="cmp"/> evaluated to <paramref name="outcome"/>.</summary>
     public List<Fact> FromCompare(Instr cmp, bool outcome)
     {
-        var facts = new List<Fact>();
+        var facts = new List<Fact>(2); // at most a fact and the one its extension carries
         var cond = outcome ? cmp.Cond : cmp.Cond.Negate();
         var (a, b) = (cmp.Operands[0], cmp.Operands[1]);
         if (a is Constant x && b is Constant y)

@@ -14,17 +14,58 @@ namespace BpfLinq.Compiler.Frontend;
 /// </summary>
 internal sealed partial class IrLowering
 {
+    /// <summary>
+    /// <c>a op b</c>: both sides, then the operation. A chain of operators (<c>a + b + c ...</c>,
+    /// nested either way) is walked with an explicit stack rather than by recursion, as logical
+    /// chains are (see <see cref="LowerLogicalChain"/>): the same instructions in the same order.
+    /// </summary>
     private Value LowerBinary(BinaryExpression node)
     {
-        if (node.Method is not null)
+        var links = new Stack<(BinaryExpression Node, ScalarLayout Type, Value? Left, NodeScope? Scope)>();
+        var current = node;
+        NodeScope? scope = null; // the root's scope is its caller's
+        Value value;
+        while (true)
         {
-            throw Error(node, CompileErrors.UnsupportedMethod(node.Method));
+            if (current.Method is not null)
+            {
+                throw Error(current, CompileErrors.UnsupportedMethod(current.Method));
+            }
+            var type = ScalarOf(current);
+            if (IsArithmetic(current.Left))
+            {
+                links.Push((current, type, null, scope));
+                current = (BinaryExpression)current.Left;
+                scope = Enter(current);
+                continue;
+            }
+            var left = LowerValue(current.Left)!;
+            if (IsArithmetic(current.Right))
+            {
+                links.Push((current, type, left, scope));
+                current = (BinaryExpression)current.Right;
+                scope = Enter(current);
+                continue;
+            }
+            value = Arithmetic(current.NodeType, type, left, LowerValue(current.Right)!, current);
+            break;
         }
-        var type = ScalarOf(node);
-        var left = LowerValue(node.Left)!;
-        var right = LowerValue(node.Right)!;
-        return Arithmetic(node.NodeType, type, left, right, node);
+        while (links.TryPop(out var link))
+        {
+            scope?.Dispose();
+            scope = link.Scope;
+            value = link.Left is { } left
+                ? Arithmetic(link.Node.NodeType, link.Type, left, value, link.Node)
+                : Arithmetic(link.Node.NodeType, link.Type, value, LowerValue(link.Node.Right)!, link.Node);
+        }
+        scope?.Dispose();
+        return value;
     }
+
+    // The nodes LowerValue lowers with LowerBinary.
+    private static bool IsArithmetic(Expression node) => node.NodeType is ExpressionType.Add or ExpressionType.Subtract
+        or ExpressionType.Multiply or ExpressionType.Divide or ExpressionType.Modulo or ExpressionType.And or ExpressionType.Or
+        or ExpressionType.ExclusiveOr or ExpressionType.LeftShift or ExpressionType.RightShift;
 
     /// <summary><c>a op b</c> at <paramref name="type"/> (for compound assignments too; <paramref name="node"/> places errors).</summary>
     private Value Arithmetic(ExpressionType op, ScalarLayout type, Value a, Value b, Expression node)

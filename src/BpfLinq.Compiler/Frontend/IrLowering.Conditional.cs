@@ -65,27 +65,88 @@ internal sealed partial class IrLowering
         }
     }
 
-    private BranchFacts LowerAnd(BinaryExpression node, Block ifTrue, Block ifFalse, bool assumeLeft)
+    private BranchFacts LowerAnd(BinaryExpression node, Block ifTrue, Block ifFalse, bool assumeLeft) =>
+        LowerLogicalChain(node, ifTrue, ifFalse, assumeLeft, isAnd: true);
+
+    private BranchFacts LowerOr(BinaryExpression node, Block ifTrue, Block ifFalse, bool assumeLeft) =>
+        LowerLogicalChain(node, ifTrue, ifFalse, assumeLeft, isAnd: false);
+
+    /// <summary>
+    /// <c>l &amp;&amp; r</c>: if l then (if r then T else F) else F, with r lowered under what l proves
+    /// (<c>||</c> mirrors it). A chain of one operator — what rule generators write, 10,000 links
+    /// nested either way — is walked with an explicit stack rather than by recursion: every garbage
+    /// collection during lowering walks the whole thread stack, so a stack as deep as the chain makes
+    /// each collection cost as much as the chain is long. Blocks are made, and facts pushed and
+    /// merged, in the order the recursion would, so the IR is the same.
+    /// </summary>
+    private BranchFacts LowerLogicalChain(BinaryExpression node, Block ifTrue, Block ifFalse, bool assumeLeft, bool isAnd)
     {
-        var right = NewBlock();
-        var left = LowerBranch(node.Left, right, ifFalse);
-        SealAndStart(right);
-        var depth = Assume(assumeLeft ? left.WhenTrue : []);
-        var rest = LowerBranch(node.Right, ifTrue, ifFalse);
-        _facts.PopTo(depth);
-        return new BranchFacts(Merge(left.WhenTrue, rest.WhenTrue), []);
+        var op = node.NodeType;
+        var chain = assumeLeft; // `&` and `|` on bools (not assuming their left side) are lowered one link at a time
+        // Going down: each link entered (as LowerBranch would), its "right" block made; descending
+        // left lowers nothing yet, descending right lowers the left side first.
+        var links = new Stack<ChainLink>();
+        var (current, target) = (node, isAnd ? ifTrue : ifFalse); // target: where the link's success (&&) or failure (||) goes
+        NodeScope? scope = null; // the root's scope is its caller's
+        BranchFacts rest;
+        while (true)
+        {
+            var right = NewBlock();
+            if (chain && IsSameLink(current.Left, op))
+            {
+                links.Push(new ChainLink(current, right, target, null, 0, scope));
+                (current, target) = ((BinaryExpression)current.Left, right);
+                scope = Enter(current);
+                continue;
+            }
+            var left = isAnd ? LowerBranch(current.Left, right, ifFalse) : LowerBranch(current.Left, ifTrue, right);
+            SealAndStart(right);
+            var depth = Assume(assumeLeft ? (isAnd ? left.WhenTrue : left.WhenFalse) : []);
+            if (chain && IsSameLink(current.Right, op))
+            {
+                links.Push(new ChainLink(current, right, target, left, depth, scope));
+                current = (BinaryExpression)current.Right;
+                scope = Enter(current);
+                continue;
+            }
+            rest = isAnd ? LowerBranch(current.Right, target, ifFalse) : LowerBranch(current.Right, ifTrue, target);
+            _facts.PopTo(depth);
+            rest = Combine(left, rest, isAnd);
+            break;
+        }
+        // Coming up: a link whose left side was the chain now lowers its right side; a link whose
+        // right side was the chain pops its facts. Each combines the facts of both sides.
+        while (links.TryPop(out var link))
+        {
+            scope?.Dispose();
+            scope = link.Scope;
+            if (link.Left is not { } left)
+            {
+                left = rest;
+                SealAndStart(link.Right);
+                var depth = Assume(assumeLeft ? (isAnd ? left.WhenTrue : left.WhenFalse) : []);
+                rest = isAnd ? LowerBranch(link.Node.Right, link.Target, ifFalse) : LowerBranch(link.Node.Right, ifTrue, link.Target);
+                _facts.PopTo(depth);
+            }
+            else
+            {
+                _facts.PopTo(link.Depth);
+            }
+            rest = Combine(left, rest, isAnd);
+        }
+        scope?.Dispose();
+        return rest;
     }
 
-    private BranchFacts LowerOr(BinaryExpression node, Block ifTrue, Block ifFalse, bool assumeLeft)
-    {
-        var right = NewBlock();
-        var left = LowerBranch(node.Left, ifTrue, right);
-        SealAndStart(right);
-        var depth = Assume(assumeLeft ? left.WhenFalse : []);
-        var rest = LowerBranch(node.Right, ifTrue, ifFalse);
-        _facts.PopTo(depth);
-        return new BranchFacts([], Merge(left.WhenFalse, rest.WhenFalse));
-    }
+    // A nested link of the same chain: the same operator without a user-defined method.
+    private static bool IsSameLink(Expression node, ExpressionType op) => node is BinaryExpression { Method: null } b && b.NodeType == op;
+
+    private static BranchFacts Combine(BranchFacts left, BranchFacts right, bool isAnd) => isAnd
+        ? new BranchFacts(Merge(left.WhenTrue, right.WhenTrue), [])
+        : new BranchFacts([], Merge(left.WhenFalse, right.WhenFalse));
+
+    /// <summary>A link of a logical chain waiting for its nested link: <see cref="Left"/> is null while its left side is the nested link.</summary>
+    private readonly record struct ChainLink(BinaryExpression Node, Block Right, Block Target, BranchFacts? Left, int Depth, NodeScope? Scope);
 
     private void LowerConditionalBranch(ConditionalExpression node, Block ifTrue, Block ifFalse)
     {
@@ -103,24 +164,54 @@ internal sealed partial class IrLowering
         _facts.PopTo(depth);
     }
 
-    /// <summary><c>c ? a : b</c> for its value (or for effect when void).</summary>
+    /// <summary>
+    /// <c>c ? a : b</c> for its value (or for effect when void). An else-if chain (<c>c1 ? a : c2 ?
+    /// b : ...</c>) is walked with an explicit stack rather than by recursion, as logical chains are
+    /// (see <see cref="LowerLogicalChain"/>): the same IR in the same order.
+    /// </summary>
     private Value? LowerConditional(ConditionalExpression node)
     {
-        var (whenTrue, whenFalse) = (NewBlock(), NewBlock());
-        var join = new Join(NewBlock());
-        var facts = LowerBranch(node.Test, whenTrue, whenFalse);
-        _ssa.SealBlock(whenTrue);
-        _ssa.SealBlock(whenFalse);
-        StartBlock(whenTrue);
-        var depth = Assume(facts.WhenTrue);
-        Arrive(join, LowerValue(node.IfTrue));
-        _facts.PopTo(depth);
-        StartBlock(whenFalse);
-        depth = Assume(facts.WhenFalse);
-        Arrive(join, LowerValue(node.IfFalse));
-        _facts.PopTo(depth);
-        return Complete(join, node.Type == typeof(void) ? null : IrTypeOf(node, node.Type));
+        var links = new Stack<(ConditionalExpression Node, Join Join, int Depth, NodeScope? Scope)>();
+        var current = node;
+        NodeScope? scope = null; // the root's scope is its caller's
+        while (true)
+        {
+            var (whenTrue, whenFalse) = (NewBlock(), NewBlock());
+            var join = new Join(NewBlock());
+            var facts = LowerBranch(current.Test, whenTrue, whenFalse);
+            _ssa.SealBlock(whenTrue);
+            _ssa.SealBlock(whenFalse);
+            StartBlock(whenTrue);
+            var depth = Assume(facts.WhenTrue);
+            Arrive(join, LowerValue(current.IfTrue));
+            _facts.PopTo(depth);
+            StartBlock(whenFalse);
+            depth = Assume(facts.WhenFalse);
+            if (current.IfFalse is ConditionalExpression elseIf)
+            {
+                links.Push((current, join, depth, scope));
+                current = elseIf;
+                scope = Enter(current);
+                continue;
+            }
+            Arrive(join, LowerValue(current.IfFalse));
+            _facts.PopTo(depth);
+            var value = CompleteConditional(current, join);
+            while (links.TryPop(out var link))
+            {
+                scope?.Dispose();
+                scope = link.Scope;
+                Arrive(link.Join, value);
+                _facts.PopTo(link.Depth);
+                value = CompleteConditional(link.Node, link.Join);
+            }
+            scope?.Dispose();
+            return value;
+        }
     }
+
+    private Value? CompleteConditional(ConditionalExpression node, Join join) =>
+        Complete(join, node.Type == typeof(void) ? null : IrTypeOf(node, node.Type));
 
     /// <summary>A condition used as a value: 1 or 0 through a branch.</summary>
     private Value MaterializeBool(Expression node)

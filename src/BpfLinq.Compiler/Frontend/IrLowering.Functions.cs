@@ -54,7 +54,7 @@ internal sealed partial class IrLowering
         var entry = _function.AddBlock();
         _ssa.SealBlock(entry);
         _b.Current = entry;
-        _b.Source = _context.SourceOf(_origin);
+        _b.Source = _origin;
         for (var k = 0; k < parameters.Count; k++)
         {
             if (lambda.Parameters[k] == _contextParameter)

@@ -22,7 +22,7 @@ internal sealed partial class IrLowering
         var entry = _function.AddBlock();
         _ssa.SealBlock(entry);
         _b.Current = entry;
-        _b.Source = _context.SourceOf(_origin);
+        _b.Source = _origin;
         using (Enter(body))
         {
             for (var k = 0; k < captured.Count; k++)

@@ -38,6 +38,8 @@ internal sealed partial class IrLowering
     private readonly Module _module;
     private readonly LabelTable _labels;
     private readonly HashSet<Block> _reachable = [];
+    private readonly Dictionary<Block, Block?> _reachabilitySearch = [];
+    private readonly Stack<Block> _reachabilityWork = new();
     private Origin _origin;
     private readonly int _depth;
 
@@ -155,7 +157,7 @@ internal sealed partial class IrLowering
         var entry = _function.AddBlock();
         _ssa.SealBlock(entry);
         _b.Current = entry;
-        _b.Source = _context.SourceOf(_origin);
+        _b.Source = _origin;
         var body = LowerValue(lambda.Body)!;
         using (Enter(lambda.Body))
         {
@@ -201,9 +203,7 @@ internal sealed partial class IrLowering
                 return LowerContextElement(node, array, index);
             case ExpressionType.ArrayLength:
                 return LowerContextArrayLength((UnaryExpression)node);
-            case ExpressionType.Add or ExpressionType.Subtract or ExpressionType.Multiply or ExpressionType.Divide
-                or ExpressionType.Modulo or ExpressionType.And or ExpressionType.Or or ExpressionType.ExclusiveOr
-                or ExpressionType.LeftShift or ExpressionType.RightShift:
+            case var _ when IsArithmetic(node):
                 return LowerBinary((BinaryExpression)node);
             case ExpressionType.Negate or ExpressionType.UnaryPlus or ExpressionType.Not or ExpressionType.OnesComplement
                 or ExpressionType.Increment or ExpressionType.Decrement or ExpressionType.IsTrue or ExpressionType.IsFalse:
@@ -261,7 +261,7 @@ internal sealed partial class IrLowering
         RuntimeHelpers.EnsureSufficientExecutionStack();
         var scope = new NodeScope(this, _origin, _b.Source);
         _origin = _context.OriginOf(node, _origin);
-        _b.Source = _context.SourceOf(_origin);
+        _b.Source = _origin;
         return scope;
     }
 
@@ -318,11 +318,25 @@ internal sealed partial class IrLowering
         {
             return true;
         }
+        // Most blocks are asked about right after an edge from a reachable block made them.
+        var preds = block.Preds;
+        for (var i = 0; i < preds.Count; i++)
+        {
+            if (_reachable.Contains(preds[i]))
+            {
+                _reachable.Add(block);
+                return true;
+            }
+        }
         // Searching back from the block; each block found keeps the one it was found from, so the
         // whole path to a reachable block is remembered as reachable (else every query on a chain of
         // 10,000 blocks walks back to the entry).
-        var foundFrom = new Dictionary<Block, Block?> { [block] = null };
-        var work = new Stack<Block>([block]);
+        var foundFrom = _reachabilitySearch;
+        foundFrom.Clear();
+        foundFrom[block] = null;
+        var work = _reachabilityWork;
+        work.Clear();
+        work.Push(block);
         while (work.Count > 0)
         {
             var b = work.Pop();
@@ -339,11 +353,12 @@ internal sealed partial class IrLowering
                 _reachable.Add(block); // reachable as far as we know yet: only the block asked about is remembered
                 return true;
             }
-            foreach (var p in b.Preds)
+            var predsOfB = b.Preds;
+            for (var i = 0; i < predsOfB.Count; i++)
             {
-                if (foundFrom.TryAdd(p, b))
+                if (foundFrom.TryAdd(predsOfB[i], b))
                 {
-                    work.Push(p);
+                    work.Push(predsOfB[i]);
                 }
             }
         }

@@ -293,16 +293,19 @@ internal sealed class MapLowering(ILoweringScope scope)
     /// <summary>The map and field path of <c>map.GetValueOrDefault(key).A.B</c>, or null for other member accesses.</summary>
     public (MethodCallExpression Lookup, MapDefinition Map, int Offset, ValueLayout Field)? MapValueFieldOf(MemberExpression node)
     {
-        var path = new List<MemberInfo>();
         Expression current = node;
         while (current is MemberExpression member)
         {
-            path.Insert(0, member.Member);
             current = member.Expression!;
         }
         if (current is not MethodCallExpression { Method.Name: nameof(KeyValueMap<int, int>.GetValueOrDefault), Object: ConstantExpression { Value: MapDefinition map } } call)
         {
-            return null;
+            return null; // every context field is asked about: nothing is allocated for them
+        }
+        var path = new List<MemberInfo>();
+        for (var member = node; member is not null; member = member.Expression as MemberExpression)
+        {
+            path.Insert(0, member.Member);
         }
         ValueLayoutOf(call, map.ValueType); // a compile error when the value has no layout
         var (offset, layout) = StructFields.Resolve(map.ValueType, path) ?? throw scope.Error(node, CompileErrors.UnsupportedMember(node.Member));

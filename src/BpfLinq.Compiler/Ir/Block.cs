@@ -56,7 +56,12 @@ internal sealed class Block
     public Instr InsertPhi(Instr phi)
     {
         phi.Block = this;
-        _instrs.Insert(Phis.Count(), phi);
+        var at = 0;
+        while (at < _instrs.Count && _instrs[at].Op == Op.Phi)
+        {
+            at++;
+        }
+        _instrs.Insert(at, phi);
         return phi;
     }
 

@@ -9,6 +9,7 @@ namespace BpfLinq.Compiler.Ir;
 internal sealed class Instr : Value
 {
     private readonly List<Value> _operands;
+    private List<Block>? _phiBlocks;
 
     internal Instr(Op op, IrType type, IEnumerable<Value> operands)
         : base(type)
@@ -45,7 +46,7 @@ internal sealed class Instr : Value
     public Block[] Targets { get; internal set; } = [];
 
     /// <summary>For a phi: the incoming block of each operand, aligned with <see cref="Operands"/>.</summary>
-    public List<Block> PhiBlocks { get; } = [];
+    public List<Block> PhiBlocks => _phiBlocks ??= []; // made on first use: most instructions are not phis
 
     /// <summary>Where the instruction came from, for dumps, the source map and line_info.</summary>
     public SourceRef? Source { get; set; }

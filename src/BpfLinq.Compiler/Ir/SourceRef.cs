@@ -8,10 +8,8 @@ namespace BpfLinq.Compiler.Ir;
 /// Two references are equal when their text and path are. Safe to read from several threads (a
 /// race renders the same text twice).
 /// </summary>
-internal sealed class SourceRef : IEquatable<SourceRef>
+internal class SourceRef : IEquatable<SourceRef>
 {
-    private readonly Func<string>? _renderText;
-    private readonly Func<string>? _renderPath;
     private string? _text;
     private string? _path;
 
@@ -24,18 +22,22 @@ internal sealed class SourceRef : IEquatable<SourceRef>
         _path = path;
     }
 
-    /// <summary>A reference rendered on first use.</summary>
-    public SourceRef(Func<string> renderText, Func<string> renderPath)
+    /// <summary>A reference rendered on first use, by <see cref="RenderText"/> and <see cref="RenderPath"/>.</summary>
+    protected SourceRef()
     {
-        _renderText = renderText;
-        _renderPath = renderPath;
     }
 
     /// <summary>The expression as C#.</summary>
-    public string Text => _text ??= _renderText!();
+    public string Text => _text ??= RenderText();
 
     /// <summary>The expression path from the lambda.</summary>
-    public string Path => _path ??= _renderPath!();
+    public string Path => _path ??= RenderPath();
+
+    /// <summary>The text of a reference rendered on first use.</summary>
+    protected virtual string RenderText() => throw new InvalidOperationException("a lazy source reference must render its text");
+
+    /// <summary>The path of a reference rendered on first use.</summary>
+    protected virtual string RenderPath() => throw new InvalidOperationException("a lazy source reference must render its path");
 
     /// <inheritdoc/>
     public bool Equals(SourceRef? other) =>

@@ -48,12 +48,21 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         var visited = (MemberExpression)base.VisitMember(node);
         return visited.Expression switch
         {
-            null when visited.Member is FieldInfo || visited.Type == typeof(Verdict) => Fold(node, () => Read(visited.Member, null)),
+            null when visited.Member is FieldInfo || visited.Type == typeof(Verdict) => FoldRead(node, visited.Member, null),
             ConstantExpression c when Nullable.GetUnderlyingType(c.Type) is not null => FoldNullable(node, c, visited.Member.Name),
-            ConstantExpression c => Fold(node, () => Read(visited.Member, c.Value)),
-            _ => visited,
+            ConstantExpression c => FoldRead(node, visited.Member, c.Value),
+            _ => visited, // a context field: most members of a program, so nothing is allocated for them
         };
     }
+
+    // The folds that read a value take it as a closure (Fold places what it throws); made here, a
+    // closure is allocated only for the nodes that fold, not for every node visited.
+    private ConstantExpression FoldRead(MemberExpression node, MemberInfo member, object? instance) => Fold(node, () => Read(member, instance));
+
+    private ConstantExpression FoldArrayLength(UnaryExpression node, Array array) => Fold(node, () => array.Length);
+
+    private ConstantExpression FoldElement(BinaryExpression node, Array array, object? index) =>
+        Fold(node, () => array.GetValue(Convert.ToInt64(index, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <inheritdoc/>
     protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -79,7 +88,7 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         var visited = base.VisitUnary(node);
         if (visited is UnaryExpression { NodeType: ExpressionType.ArrayLength, Operand: ConstantExpression array })
         {
-            return Fold(node, () => ((Array)array.Value!).Length);
+            return FoldArrayLength(node, (Array)array.Value!);
         }
         return visited;
     }
@@ -95,7 +104,7 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         var visited = base.VisitBinary(node);
         if (visited is BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ConstantExpression array, Right: ConstantExpression index })
         {
-            return Fold(node, () => ((Array)array.Value!).GetValue(Convert.ToInt64(index.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            return FoldElement(node, (Array)array.Value!, index.Value);
         }
         return visited;
     }
