@@ -188,6 +188,27 @@ internal sealed partial class IrLowering
     /// <summary>Lowers a node for its value: the IR value, or null for a void node.</summary>
     private Value? LowerValue(Expression node)
     {
+        if (TakeLoweredAhead(node, out var ahead))
+        {
+            return ahead;
+        }
+        _valueDepth++;
+        try
+        {
+            if (_valueDepth % SpineCheckpoint == 0)
+            {
+                LowerSpineAhead(node);
+            }
+            return LowerNode(node);
+        }
+        finally
+        {
+            _valueDepth--;
+        }
+    }
+
+    private Value? LowerNode(Expression node)
+    {
         using var scope = Enter(node);
         switch (node.NodeType)
         {

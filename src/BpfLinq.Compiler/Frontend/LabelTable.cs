@@ -13,21 +13,22 @@ namespace BpfLinq.Compiler.Frontend;
 internal sealed class LabelTable
 {
     private readonly Function _function;
-    private readonly Dictionary<LabelTarget, int> _gotos;
+    private readonly Expression _root;
+    private Dictionary<LabelTarget, int>? _gotos;
     private readonly Dictionary<LabelTarget, Entry> _entries = [];
 
-    /// <summary>Counts the gotos of <paramref name="root"/>; blocks are added to <paramref name="function"/>.</summary>
+    /// <summary>Labels of <paramref name="root"/> (whose gotos are counted on first need); blocks are added to <paramref name="function"/>.</summary>
     public LabelTable(Expression root, Function function)
     {
         _function = function;
-        _gotos = GotoCounter.Count(root);
+        _root = root;
     }
 
     /// <summary>The block a label stands for (made on first use).</summary>
     public Block BlockOf(LabelTarget target) => EntryOf(target).Block;
 
     /// <summary>How many gotos of the whole tree jump to <paramref name="target"/>.</summary>
-    public int GotosTo(LabelTarget target) => _gotos.GetValueOrDefault(target);
+    public int GotosTo(LabelTarget target) => (_gotos ??= GotoCounter.Count(_root)).GetValueOrDefault(target); // counted when a label first asks: most trees have none
 
     /// <summary>Records a lowered goto.</summary>
     public void GotoLowered(GotoExpression node, SsaBuilder ssa)
