@@ -71,12 +71,12 @@ internal interface ILoweringScope
     /// <summary>The IR type a value of <paramref name="type"/> lives in.</summary>
     IrType IrTypeOf(Expression node, Type type);
 
-    /// <summary>
-    /// Lowers a <c>bpf_loop</c> callback for <paramref name="body"/> as a function of the module, reading
-    /// <paramref name="captured"/> from its frame and leaving the result at <paramref name="resultOffset"/>; returns its index.
-    /// </summary>
-    int LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset);
+    /// <summary>A lowering for the body of <paramref name="function"/>, another function of the module, written in its entry block.</summary>
+    IFunctionBody StartFunctionBody(LambdaExpression lambda, Function function, ParameterExpression contextParameter);
 
-    /// <summary>Lowers <paramref name="function"/>'s body as a function of the module (first called at <paramref name="call"/>); returns its index.</summary>
-    int LowerSubprogram(MethodCallExpression call, BpfFunction function);
+    /// <summary>
+    /// <paramref name="function"/>'s lambda normalised by the compile order's steps for a function body,
+    /// with its own captured values; its nodes get paths under <paramref name="call"/> (so line_info and messages quote them).
+    /// </summary>
+    LambdaExpression NormaliseFunctionBody(MethodCallExpression call, BpfFunction function);
 }

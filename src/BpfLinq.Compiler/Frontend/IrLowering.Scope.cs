@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Compiler.Diagnostics;
 using BpfLinq.Compiler.Ir;
 
@@ -57,10 +59,13 @@ internal sealed partial class IrLowering : ILoweringScope
 
     IrType ILoweringScope.IrTypeOf(Expression node, Type type) => IrTypeOf(node, type);
 
-    int ILoweringScope.LowerLoopCallback(LambdaExpression body, IReadOnlyList<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset) =>
-        LowerCallback(body, captured, isFold, resultType, resultOffset);
-
-    int ILoweringScope.LowerSubprogram(MethodCallExpression call, BpfFunction function) => LowerSubprogram(call, function);
+    LambdaExpression ILoweringScope.NormaliseFunctionBody(MethodCallExpression call, BpfFunction function)
+    {
+        _context.Provenance.AddTree(function.Lambda, _context.OriginOf(call, _origin).Path.Child("Function"));
+        var state = new FrontEndState(function.Lambda, _context, _context.Options) { Captured = function.Captured };
+        StepRunner.RunAll(CompileOrder.FunctionBody, state, function.Name, StepHooks.None);
+        return state.Lambda;
+    }
 
     BpfCompileException ILoweringScope.Error(Expression node, CompileError error) => Error(node, error);
 

@@ -64,9 +64,56 @@ internal sealed class LoopLowering(ILoweringScope scope)
         var seed = isFold ? scope.Lower(node.Arguments[1])! : _b.I32(-1);
         _b.Store(frame, resultOffset, resultType == IrType.I32 ? 4 : 8, seed);
         var count = scope.Lower(node.Arguments[0])!;
-        var function = scope.LowerLoopCallback(body, captured, isFold, resultType, resultOffset);
+        var function = LowerCallback(body, captured, isFold, resultType, resultOffset);
         _b.Call((long)Helper.Loop, IrType.I64, _b.Unary(Op.ZExt, IrType.I64, count), _b.FuncAddr(function), frame, _b.I64(0));
         return _b.Load(resultType, frame, resultOffset, resultType == IrType.I32 ? 4 : 8);
+    }
+
+    // The callee: `long f(u64 index, void *frame)`, reading what it captured from the frame and
+    // leaving its result there; its body is lowered as a program's is.
+    private int LowerCallback(LambdaExpression lambda, List<ParameterExpression> captured, bool isFold, IrType resultType, int resultOffset)
+    {
+        var function = new Function($"{_b.Function.Name}_loop{scope.Module.Functions.Count}", IrType.I64) { ReturnsToKernel = false };
+        var index = function.AddParam(IrType.I64);
+        var frame = function.AddParam(IrType.StackPtr);
+        var body = scope.StartFunctionBody(lambda, function, scope.ContextParameter);
+        var functionIndex = scope.Module.AddFunction(function);
+        var b = body.Builder;
+        using (body.Enter(lambda))
+        {
+            for (var k = 0; k < captured.Count; k++)
+            {
+                if (captured[k] == scope.ContextParameter)
+                {
+                    body.UseContextFromFrame(frame, k * 8);
+                    continue;
+                }
+                var type = body.Declare(captured[k]);
+                body.Bind(captured[k], b.Load(type, frame, k * 8, type == IrType.I32 ? 4 : 8));
+            }
+            body.Declare(lambda.Parameters[0]);
+            body.Bind(lambda.Parameters[0], b.Unary(Op.Trunc, IrType.I32, index));
+            var size = resultType == IrType.I32 ? 4 : 8;
+            if (isFold)
+            {
+                body.Declare(lambda.Parameters[1]);
+                body.Bind(lambda.Parameters[1], b.Load(resultType, frame, resultOffset, size));
+                b.Store(frame, resultOffset, size, body.Lower(lambda.Body));
+                body.Return(b.I64(0));
+            }
+            else
+            {
+                var stop = body.Choose(lambda.Body, IrType.I64,
+                    () =>
+                    {
+                        b.Store(frame, resultOffset, 4, body.Read(lambda.Parameters[0]));
+                        return b.I64(1); // 1 stops bpf_loop
+                    },
+                    () => b.I64(0));
+                body.Return(stop);
+            }
+        }
+        return functionIndex;
     }
 
     private static bool ReadsPackets(LambdaExpression body)
