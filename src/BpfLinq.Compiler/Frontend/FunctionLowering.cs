@@ -13,9 +13,9 @@ namespace BpfLinq.Compiler.Frontend;
 /// their IR width; the result comes back at its IR width (an i32 with a zero upper half, or an i64).
 /// Both sides are here: the call, and the callee's prologue (parameters in r1–r5) around its body,
 /// which is lowered as a program's is (<see cref="IFunctionBody"/>).
-/// A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.
+/// A feature of <see cref="IrLowering"/>, reached through <see cref="IFunctionScope"/>.
 /// </summary>
-internal sealed class FunctionLowering(ILoweringScope scope)
+internal sealed class FunctionLowering(IFunctionScope scope)
 {
     private const int MaxFunctionParameters = 5;
 

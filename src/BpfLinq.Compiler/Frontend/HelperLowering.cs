@@ -204,7 +204,7 @@ internal sealed class HelperLowering(ILoweringScope scope)
         // Zeroed and a NUL longer than the bytes, so it is a C string whatever the helper copies.
         var size = (int)((length + 8) & ~7);
         var buffer = _b.StackSlot(size);
-        scope.Zero(buffer, size);
+        _b.Zero(buffer, size);
         _b.Call((long)Helper.SkbLoadBytes, IrType.I64, context, Widen(offset), buffer, _b.I64(length));
         return (buffer, (int)length);
     }

@@ -8,7 +8,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// the feature that makes it (<see cref="FunctionLowering"/>, <see cref="LoopLowering"/>) sees its
 /// lowering: the entry block to write the prologue in, the lambda's variables to bind, and the
 /// lowering of the body, which is the same as a program's. Made by
-/// <see cref="ILoweringScope.StartFunctionBody"/>.
+/// <see cref="IFunctionScope.StartFunctionBody"/>.
 /// </summary>
 internal interface IFunctionBody
 {

@@ -38,12 +38,6 @@ internal interface ILoweringScope
     /// <summary>The program's context passed to a helper: it must be the lambda's context parameter.</summary>
     Value ContextArgument(Expression node);
 
-    /// <summary>Zeroes <paramref name="size"/> bytes at <paramref name="pointer"/>, but for the pieces <paramref name="written"/> marks as written later.</summary>
-    void Zero(Value pointer, int size, bool[]? written = null);
-
-    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
-    Instr LoadScalar(Value pointer, long offset, ScalarLayout type);
-
     /// <summary><paramref name="whenFound"/>'s value when <paramref name="pointer"/> is not null, else <paramref name="whenMissing"/>'s.</summary>
     Value IfNotNull(Value pointer, IrType type, Func<Value> whenFound, Func<Value> whenMissing);
 
@@ -53,6 +47,17 @@ internal interface ILoweringScope
     /// <summary>The address of <paramref name="offset"/> in the program's read-only data.</summary>
     Instr ReadOnlyData(int offset);
 
+    /// <summary>The IR type a value of <paramref name="type"/> lives in.</summary>
+    IrType IrTypeOf(Expression node, Type type);
+}
+
+/// <summary>
+/// What the features that make functions (<see cref="LoopLowering"/>, <see cref="FunctionLowering"/>)
+/// also use: the enclosing lambda's variables and context parameter, and the start of another
+/// function's body. The other features do not see these.
+/// </summary>
+internal interface IFunctionScope : ILoweringScope
+{
     /// <summary>How many callbacks deep the function being lowered is (0 for the program itself).</summary>
     int CallbackDepth { get; }
 
@@ -67,9 +72,6 @@ internal interface ILoweringScope
 
     /// <summary>Gives <paramref name="node"/>, made by lowering, the origin of <paramref name="from"/>.</summary>
     void InheritOrigin(Expression node, Expression from);
-
-    /// <summary>The IR type a value of <paramref name="type"/> lives in.</summary>
-    IrType IrTypeOf(Expression node, Type type);
 
     /// <summary>A lowering for the body of <paramref name="function"/>, another function of the module, written in its entry block.</summary>
     IFunctionBody StartFunctionBody(LambdaExpression lambda, Function function, ParameterExpression contextParameter);

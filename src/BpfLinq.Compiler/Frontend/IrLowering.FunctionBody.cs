@@ -10,7 +10,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// </summary>
 internal sealed partial class IrLowering : IFunctionBody
 {
-    IFunctionBody ILoweringScope.StartFunctionBody(LambdaExpression lambda, Function function, ParameterExpression contextParameter)
+    IFunctionBody IFunctionScope.StartFunctionBody(LambdaExpression lambda, Function function, ParameterExpression contextParameter)
     {
         var body = new IrLowering(this, lambda, function, contextParameter);
         var entry = function.AddBlock();

@@ -10,7 +10,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// The lowering as the features see it (<see cref="ILoweringScope"/>), and the features it hands
 /// calls to: each gets this scope, and nothing else of the lowering.
 /// </summary>
-internal sealed partial class IrLowering : ILoweringScope
+internal sealed partial class IrLowering : IFunctionScope
 {
     private HelperLowering? _helpers;
     private PacketLowering? _packets;
@@ -47,19 +47,19 @@ internal sealed partial class IrLowering : ILoweringScope
 
     Value? ILoweringScope.Lower(Expression node) => LowerValue(node);
 
-    int ILoweringScope.CallbackDepth => _depth;
+    int IFunctionScope.CallbackDepth => _depth;
 
-    ParameterExpression ILoweringScope.ContextParameter => _contextParameter;
+    ParameterExpression IFunctionScope.ContextParameter => _contextParameter;
 
-    Value ILoweringScope.ReadVariable(ParameterExpression variable) => ReadVariable(variable);
+    Value IFunctionScope.ReadVariable(ParameterExpression variable) => ReadVariable(variable);
 
-    Value ILoweringScope.LowerBool(Expression condition) => MaterializeBool(condition);
+    Value IFunctionScope.LowerBool(Expression condition) => MaterializeBool(condition);
 
-    void ILoweringScope.InheritOrigin(Expression node, Expression from) => _context.Provenance.Inherit(node, from);
+    void IFunctionScope.InheritOrigin(Expression node, Expression from) => _context.Provenance.Inherit(node, from);
 
     IrType ILoweringScope.IrTypeOf(Expression node, Type type) => IrTypeOf(node, type);
 
-    LambdaExpression ILoweringScope.NormaliseFunctionBody(MethodCallExpression call, BpfFunction function)
+    LambdaExpression IFunctionScope.NormaliseFunctionBody(MethodCallExpression call, BpfFunction function)
     {
         _context.Provenance.AddTree(function.Lambda, _context.OriginOf(call, _origin).Path.Child("Function"));
         var state = new FrontEndState(function.Lambda, _context, _context.Options) { Captured = function.Captured };
@@ -108,28 +108,5 @@ internal sealed partial class IrLowering : ILoweringScope
         SealAndStart(missing);
         Arrive(join, whenMissing());
         return Complete(join, type)!;
-    }
-
-    /// <summary>Reads a scalar of <paramref name="type"/> at pointer + offset, canonical for its C# type.</summary>
-    public Instr LoadScalar(Value pointer, long offset, ScalarLayout type)
-    {
-        var bytes = type.Bits == 1 ? 1 : type.Bits / 8;
-        var loaded = _b.Load(type.Ir, pointer, offset, bytes);
-        return type.IsNarrow && type.Signed ? _b.SExtIn(type.Ir, loaded, type.Bits) : loaded;
-    }
-
-    // Stores zeros over the first `size` bytes at `pointer` in the widest aligned pieces that fit,
-    // skipping the pieces `written` marks as wholly written later.
-    public void Zero(Value pointer, int size, bool[]? written = null)
-    {
-        for (var at = 0; at < size;)
-        {
-            var width = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
-            if (written is null || written.AsSpan(at, width).ContainsAnyExcept(true))
-            {
-                _b.Store(pointer, at, width, width == 8 ? _b.I64(0) : _b.I32(0));
-            }
-            at += width;
-        }
     }
 }

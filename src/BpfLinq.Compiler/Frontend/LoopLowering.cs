@@ -17,9 +17,9 @@ namespace BpfLinq.Compiler.Frontend;
 /// Bpf.FirstIndex(n, i =&gt; p(skb, i))  =&gt;  frame = { skb, -1 }; bpf_loop(n, &amp;f, &amp;frame, 0); frame[1]
 ///   f(index, frame): p(frame[0], index) ? (frame[1] = index, return 1) : return 0
 /// </code>
-/// A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.
+/// A feature of <see cref="IrLowering"/>, reached through <see cref="IFunctionScope"/>.
 /// </summary>
-internal sealed class LoopLowering(ILoweringScope scope)
+internal sealed class LoopLowering(IFunctionScope scope)
 {
     private const int MaxNesting = 8;
 

@@ -38,7 +38,7 @@ internal sealed class MapLowering(ILoweringScope scope)
         var type = ScalarValueOf(node, map.ValueType) ?? throw scope.Error(node, CompileErrors.MapStructValue(map.ValueType));
         var pointer = Lookup(index, map, args[0]);
         return scope.IfNotNull(pointer, type.Ir,
-            () => scope.LoadScalar(pointer, 0, type),
+            () => _b.LoadScalar(pointer, 0, type),
             () => args.Count > 1 ? scope.Lower(args[1])! : _b.Function.Const(type.Ir, 0));
     }
 
@@ -123,7 +123,7 @@ internal sealed class MapLowering(ILoweringScope scope)
                 else
                 {
                     // BPF atomics are 32- and 64-bit only; narrower counters add without them.
-                    var old = scope.LoadScalar(pointer, 0, type);
+                    var old = _b.LoadScalar(pointer, 0, type);
                     _b.Store(pointer, 0, size, _b.Binary(Op.Add, type.Ir, old, delta));
                 }
                 return _b.I64(0);
@@ -156,7 +156,7 @@ internal sealed class MapLowering(ILoweringScope scope)
                 }
                 else
                 {
-                    _b.Store(pointer, field.Offset, size, _b.Binary(Op.Add, scalar.Ir, scope.LoadScalar(pointer, field.Offset, scalar), delta));
+                    _b.Store(pointer, field.Offset, size, _b.Binary(Op.Add, scalar.Ir, _b.LoadScalar(pointer, field.Offset, scalar), delta));
                 }
                 return _b.I64(0);
             },
@@ -164,7 +164,7 @@ internal sealed class MapLowering(ILoweringScope scope)
             {
                 var rounded = (ValueLayoutOf(node, map.ValueType).Size + 7) & ~7;
                 var value = _b.StackSlot(rounded);
-                scope.Zero(value, rounded);
+                _b.Zero(value, rounded);
                 _b.Store(value, field.Offset, size, delta);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, value, _b.I64(0));
             });
@@ -196,7 +196,7 @@ internal sealed class MapLowering(ILoweringScope scope)
     {
         var written = new bool[size];
         MarkWritten(node, layout, 0, written);
-        scope.Zero(pointer, size, written);
+        _b.Zero(pointer, size, written);
     }
 
     private static void MarkWritten(Expression node, ValueLayout layout, int offset, bool[] written)
@@ -350,7 +350,7 @@ internal sealed class MapLowering(ILoweringScope scope)
         {
             pointer = Lookup(index, access.Map, access.Lookup.Arguments[0]);
         }
-        return scope.IfNotNull(pointer, type.Ir, () => scope.LoadScalar(pointer, access.Offset, type), () => _b.Function.Const(type.Ir, 0));
+        return scope.IfNotNull(pointer, type.Ir, () => _b.LoadScalar(pointer, access.Offset, type), () => _b.Function.Const(type.Ir, 0));
     }
 
     private Instr StoreToNewSlot(Value value, int size)

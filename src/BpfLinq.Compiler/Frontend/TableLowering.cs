@@ -45,7 +45,7 @@ internal sealed class TableLowering(ILoweringScope scope)
         var wide = position.Type == IrType.I64 ? position : _b.Unary(Op.ZExt, IrType.I64, position);
         var scaled = size == 1 ? wide : _b.Binary(Op.Shl, IrType.I64, wide, _b.I64(System.Numerics.BitOperations.Log2((uint)size)));
         var address = _b.PtrAdd(scope.ReadOnlyData(scope.Module.Constants.AddBytes(bytes)), scaled);
-        return scope.LoadScalar(address, 0, element);
+        return _b.LoadScalar(address, 0, element);
     }
 
     // The constant c of an index written `e & c` (under C#'s conversions to int), or null.
