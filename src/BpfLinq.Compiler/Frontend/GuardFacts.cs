@@ -20,10 +20,19 @@ namespace BpfLinq.Compiler.Frontend;
 /// false for <c>v = k</c>, or when <see cref="ValueRange"/> puts k outside the values v can take
 /// (a zero-extended field is never -1, <c>(long)len + 1</c> is never 0). A guard that cannot hold
 /// at all (<c>0 != 0</c>, a constant <c>false</c>) pushes <see cref="Fact.Unreachable"/>: nothing
-/// under it runs, so nothing there can throw.
+/// under it runs, so nothing there can throw. Only divisions ask: a lambda without one keeps no
+/// facts (<see cref="For"/>), which is most programs and most of a 10,000-link chain's garbage.
 /// </summary>
 internal sealed class GuardFacts
 {
+    private static readonly List<Fact> s_none = [];
+    private readonly bool _keeps;
+
+    private GuardFacts(bool keeps) => _keeps = keeps;
+
+    /// <summary>The facts for lowering <paramref name="root"/>: kept only when it divides.</summary>
+    public static GuardFacts For(System.Linq.Expressions.Expression root) => new(DivisionScan.Divides(root));
+
     // Each entry is the list of facts one condition proved, kept by reference (pushing the facts of a
     // 50,000-link chain must not copy them at every link); null is a barrier.
     private readonly List<List<Fact>?> _stack = [];
@@ -57,6 +66,10 @@ internal sealed class GuardFacts
     /// <summary>The facts that hold where <paramref name="cmp"/> evaluated to <paramref name="outcome"/>.</summary>
     public List<Fact> FromCompare(Instr cmp, bool outcome)
     {
+        if (!_keeps)
+        {
+            return s_none; // never added to: merging two empty lists adds nothing
+        }
         var facts = new List<Fact>(2); // at most a fact and the one its extension carries
         var cond = outcome ? cmp.Cond : cmp.Cond.Negate();
         var (a, b) = (cmp.Operands[0], cmp.Operands[1]);

@@ -16,7 +16,12 @@ internal sealed partial class IrLowering
     /// <summary>What a condition proves when it is true and when it is false.</summary>
     private readonly record struct BranchFacts(List<Fact> WhenTrue, List<Fact> WhenFalse)
     {
-        public static BranchFacts None => new([], []);
+        // Merging never adds to an empty list (the larger side is the one added to), so one can be shared.
+        private static readonly List<Fact> s_empty = [];
+
+        public static BranchFacts None { get; } = new(s_empty, s_empty);
+
+        public static List<Fact> Empty => s_empty;
 
         public BranchFacts Swapped => new(WhenFalse, WhenTrue);
     }
@@ -142,8 +147,8 @@ internal sealed partial class IrLowering
     private static bool IsSameLink(Expression node, ExpressionType op) => node is BinaryExpression { Method: null } b && b.NodeType == op;
 
     private static BranchFacts Combine(BranchFacts left, BranchFacts right, bool isAnd) => isAnd
-        ? new BranchFacts(Merge(left.WhenTrue, right.WhenTrue), [])
-        : new BranchFacts([], Merge(left.WhenFalse, right.WhenFalse));
+        ? new BranchFacts(Merge(left.WhenTrue, right.WhenTrue), BranchFacts.Empty)
+        : new BranchFacts(BranchFacts.Empty, Merge(left.WhenFalse, right.WhenFalse));
 
     /// <summary>A link of a logical chain waiting for its nested link: <see cref="Left"/> is null while its left side is the nested link.</summary>
     private readonly record struct ChainLink(BinaryExpression Node, Block Right, Block Target, BranchFacts? Left, int Depth, NodeScope? Scope);

@@ -32,12 +32,12 @@ internal sealed partial class IrLowering
     private readonly Function _function;
     private readonly IrBuilder _b;
     private readonly SsaBuilder _ssa;
-    private readonly GuardFacts _facts = new();
+    private readonly GuardFacts _facts;
     private readonly ParameterExpression _contextParameter;
     private Value _ctx;
     private readonly Module _module;
     private readonly LabelTable _labels;
-    private readonly HashSet<Block> _reachable = [];
+    private readonly BlockMarks _reachable = new();
     private readonly Dictionary<Block, Block?> _reachabilitySearch = [];
     private readonly Stack<Block> _reachabilityWork = new();
     private Origin _origin;
@@ -59,6 +59,7 @@ internal sealed partial class IrLowering
         _contextParameter = lambda.Parameters[0];
         _origin = context.OriginOf(lambda, context.RootOrigin);
         _labels = new LabelTable(lambda, _function);
+        _facts = GuardFacts.For(lambda);
     }
 
     // A function of the same program (a loop callback, a BpfFunction): same diagnostics, kind,
@@ -75,6 +76,7 @@ internal sealed partial class IrLowering
         _contextParameter = contextParameter;
         _origin = outer._origin;
         _labels = new LabelTable(lambda, _function);
+        _facts = GuardFacts.For(lambda);
         _depth = outer._depth + 1;
     }
 

@@ -26,7 +26,7 @@ internal sealed class SsaBuilder
     private readonly Function _function;
     private readonly Dictionary<(object Variable, Block Block), Value> _currentDef = [];
     private readonly Dictionary<Block, List<(object Variable, Instr Phi)>> _incompletePhis = [];
-    private readonly HashSet<Block> _sealed = [];
+    private readonly BlockMarks _sealed = new();
     private readonly Dictionary<object, (IrType Type, SourceRef? Source, Constant Initial)> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Instr, Value> _forward = [];
     private readonly Dictionary<Instr, object> _phiVariable = [];
