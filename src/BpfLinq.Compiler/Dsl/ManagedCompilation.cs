@@ -29,39 +29,17 @@ internal static class ManagedCompilation
         DeepStack.Run(lambda, () => lambda.Compile(preferInterpretation: Interpret(lambda)));
 
     private static bool Interpret(LambdaExpression lambda) =>
-        ExpressionSize.Count(lambda, LargeTree) > LargeTree || StatementFinder.HasStatements(lambda);
+        ExpressionSize.Count(lambda, LargeTree) > LargeTree || HasStatements(lambda);
 
-    private sealed class StatementFinder : ExpressionVisitor
-    {
-        private bool _found;
+    // Statements compile to what the CLR's compiler and interpreter disagree on (block scoping): interpret them.
+    private static bool HasStatements(Expression e) => BpfLinq.Compiler.Frontend.NodeFinder.Any(e, node =>
+        node.NodeType is ExpressionType.Block or ExpressionType.Loop or ExpressionType.Goto or ExpressionType.Label
+            or ExpressionType.Switch or ExpressionType.Try || node is BinaryExpression { NodeType: ExpressionType.Assign } || IsCompoundAssignment(node));
 
-        public static bool HasStatements(Expression e)
-        {
-            var finder = new StatementFinder();
-            finder.Visit(e);
-            return finder._found;
-        }
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (_found || node is null)
-            {
-                return node;
-            }
-            if (node.NodeType is ExpressionType.Block or ExpressionType.Loop or ExpressionType.Goto or ExpressionType.Label
-                or ExpressionType.Switch or ExpressionType.Try || node is BinaryExpression { NodeType: ExpressionType.Assign } || IsCompoundAssignment(node))
-            {
-                _found = true;
-                return node;
-            }
-            return base.Visit(node);
-        }
-
-        private static bool IsCompoundAssignment(Expression node) => node.NodeType is ExpressionType.AddAssign or ExpressionType.SubtractAssign
-            or ExpressionType.MultiplyAssign or ExpressionType.DivideAssign or ExpressionType.ModuloAssign or ExpressionType.AndAssign
-            or ExpressionType.OrAssign or ExpressionType.ExclusiveOrAssign or ExpressionType.LeftShiftAssign or ExpressionType.RightShiftAssign
-            or ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign or ExpressionType.PostIncrementAssign
-            or ExpressionType.PostDecrementAssign or ExpressionType.AddAssignChecked or ExpressionType.SubtractAssignChecked
-            or ExpressionType.MultiplyAssignChecked;
-    }
+    private static bool IsCompoundAssignment(Expression node) => node.NodeType is ExpressionType.AddAssign or ExpressionType.SubtractAssign
+        or ExpressionType.MultiplyAssign or ExpressionType.DivideAssign or ExpressionType.ModuloAssign or ExpressionType.AndAssign
+        or ExpressionType.OrAssign or ExpressionType.ExclusiveOrAssign or ExpressionType.LeftShiftAssign or ExpressionType.RightShiftAssign
+        or ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign or ExpressionType.PostIncrementAssign
+        or ExpressionType.PostDecrementAssign or ExpressionType.AddAssignChecked or ExpressionType.SubtractAssignChecked
+        or ExpressionType.MultiplyAssignChecked;
 }

@@ -31,7 +31,8 @@ internal sealed class GuardFacts
     private GuardFacts(bool keeps) => _keeps = keeps;
 
     /// <summary>The facts for lowering <paramref name="root"/>: kept only when it divides.</summary>
-    public static GuardFacts For(System.Linq.Expressions.Expression root) => new(DivisionScan.Divides(root));
+    public static GuardFacts For(System.Linq.Expressions.Expression root) => new(NodeFinder.Any(root, n => n.NodeType is System.Linq.Expressions.ExpressionType.Divide or System.Linq.Expressions.ExpressionType.Modulo
+        or System.Linq.Expressions.ExpressionType.DivideAssign or System.Linq.Expressions.ExpressionType.ModuloAssign));
 
     // Each entry is the list of facts one condition proved, kept by reference (pushing the facts of a
     // 50,000-link chain must not copy them at every link); null is a barrier.

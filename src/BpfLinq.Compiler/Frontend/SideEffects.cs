@@ -7,37 +7,10 @@ namespace BpfLinq.Compiler.Frontend;
 /// increments, jumps and loops. (Calls are intrinsics without effects in this version; anything else
 /// is rejected by lowering anyway.)
 /// </summary>
-internal sealed class SideEffects : ExpressionVisitor
+internal static class SideEffects
 {
-    private bool _found;
-
-    private SideEffects()
-    {
-    }
-
     /// <summary>True when <paramref name="node"/> can be skipped without a visible difference.</summary>
-    public static bool None(Expression node)
-    {
-        var finder = new SideEffects();
-        finder.Visit(node);
-        return !finder._found;
-    }
-
-    /// <inheritdoc/>
-    public override Expression? Visit(Expression? node)
-    {
-        if (_found || node is null)
-        {
-            return node;
-        }
-        if (node.NodeType is ExpressionType.Goto or ExpressionType.Label or ExpressionType.Loop
-            or ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign
-            or ExpressionType.PostIncrementAssign or ExpressionType.PostDecrementAssign
-            || AssignedVariables.IsAssignment(node.NodeType))
-        {
-            _found = true;
-            return node;
-        }
-        return base.Visit(node);
-    }
+    public static bool None(Expression node) => !NodeFinder.Any(node, n => n.NodeType is ExpressionType.Goto or ExpressionType.Label
+        or ExpressionType.Loop or ExpressionType.PreIncrementAssign or ExpressionType.PreDecrementAssign
+        or ExpressionType.PostIncrementAssign or ExpressionType.PostDecrementAssign || AssignedVariables.IsAssignment(n.NodeType));
 }

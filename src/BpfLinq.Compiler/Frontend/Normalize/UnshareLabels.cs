@@ -22,47 +22,11 @@ internal sealed class UnshareLabels : ProvenanceVisitor
 
     /// <summary>The lambda with no label-defining subtree used twice.</summary>
     public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
-        LabelScan.DefinesNone(lambda) ? lambda : (LambdaExpression)new UnshareLabels(context).Visit(lambda)!;
-
-    // Most programs define no labels: a walk that allocates nothing says so, where remembering
-    // every node seen would cost a set as large as the tree.
-    private sealed class LabelScan : ExpressionVisitor
-    {
-        private bool _found;
-
-        public static bool DefinesNone(Expression root)
-        {
-            var scan = new LabelScan();
-            scan.Visit(root);
-            return !scan._found;
-        }
-
-        public override Expression? Visit(Expression? node) => _found ? node : base.Visit(node);
-
-        protected override Expression VisitLabel(LabelExpression node)
-        {
-            _found = true;
-            return node;
-        }
-
-        protected override Expression VisitLoop(LoopExpression node)
-        {
-            _found |= (node.BreakLabel ?? node.ContinueLabel) is not null;
-            return base.VisitLoop(node);
-        }
-
-        protected override Expression VisitDynamic(DynamicExpression node)
-        {
-            _found = true; // the full walk reports it
-            return node;
-        }
-
-        protected override Expression VisitExtension(Expression node)
-        {
-            _found = true; // what it reduces to is the full walk's to see
-            return node;
-        }
-    }
+        // Most programs define no labels: a walk that allocates nothing says so, where remembering
+        // every node seen would cost a set as large as the tree.
+        NodeFinder.Any(lambda, n => n is LabelExpression or LoopExpression { BreakLabel: not null } or LoopExpression { ContinueLabel: not null })
+            ? (LambdaExpression)new UnshareLabels(context).Visit(lambda)!
+            : lambda;
 
     /// <inheritdoc/>
     public override Expression? Visit(Expression? node)
