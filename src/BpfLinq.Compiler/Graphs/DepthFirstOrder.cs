@@ -24,17 +24,27 @@ internal static class DepthFirstOrder
     public static List<TBlock> ReversePostOrder<TBlock>(IFlowGraph<TBlock> graph, List<FlowEdge<TBlock>>? backEdges = null)
         where TBlock : class
     {
+        var memo = Memo(graph);
+        backEdges?.AddRange(memo.BackEdges);
+        return [.. memo.Order];
+    }
+
+    /// <summary>The search's result for the graph as it stands, kept while the graph's edges stay the same.</summary>
+    public static SearchMemo<TBlock> Memo<TBlock>(IFlowGraph<TBlock> graph)
+        where TBlock : class
+    {
         // The passes of one optimisation round and the back end ask for the order of a graph that
         // mostly has not changed since the last search; a search is repeated only when it has.
-        var memo = s_memos.TryGetValue(graph, out var found) && found is SearchMemo<TBlock> m && m.Matches(graph) ? m : null;
+        var version = graph.ShapeVersion;
+        var memo = s_memos.TryGetValue(graph, out var found) && found is SearchMemo<TBlock> m
+            && (version >= 0 ? m.ShapeVersion == version : m.Matches(graph)) ? m : null;
         if (memo is null)
         {
             var edges = new List<FlowEdge<TBlock>>();
-            memo = new SearchMemo<TBlock>(graph, Search(graph, edges), [.. edges]);
+            memo = new SearchMemo<TBlock>(graph, Search(graph, edges), [.. edges], version);
             s_memos.AddOrUpdate(graph, memo);
         }
-        backEdges?.AddRange(memo.BackEdges);
-        return [.. memo.Order];
+        return memo;
     }
 
     private static readonly ConditionalWeakTable<object, object> s_memos = [];

@@ -25,6 +25,9 @@ internal sealed class Block
     /// <summary>The block's index in its function's list, as the function last knew it (the graph's IndexOf).</summary>
     internal int Position { get; set; }
 
+    /// <summary>True once <see cref="Function.RemoveBlock"/> removed the block (the function's list drops it when next read).</summary>
+    internal bool IsRemoved { get; set; }
+
     /// <summary>The instructions, terminator last.</summary>
     public IReadOnlyList<Instr> Instrs => _instrs;
 
@@ -78,6 +81,7 @@ internal sealed class Block
         RemoveTerminator();
         terminator.Block = this;
         _instrs.Add(terminator);
+        Function.EdgesChanged();
         foreach (var target in terminator.Targets)
         {
             target._preds.Add(this);
@@ -96,6 +100,7 @@ internal sealed class Block
             }
             _instrs.RemoveAt(_instrs.Count - 1);
             old.Block = null;
+            Function.EdgesChanged();
         }
     }
 
@@ -108,6 +113,27 @@ internal sealed class Block
         }
         _instrs.Remove(instr);
         instr.Block = null;
+    }
+
+    /// <summary>Removes every non-terminator instruction <paramref name="dead"/> picks, in one pass over the block; returns how many went.</summary>
+    public int RemoveAll(Func<Instr, bool> dead)
+    {
+        var kept = 0;
+        for (var k = 0; k < _instrs.Count; k++)
+        {
+            var i = _instrs[k];
+            if (!i.IsTerminator && dead(i))
+            {
+                i.Block = null;
+            }
+            else
+            {
+                _instrs[kept++] = i;
+            }
+        }
+        var removed = _instrs.Count - kept;
+        _instrs.RemoveRange(kept, removed);
+        return removed;
     }
 
     /// <summary>Drops the operand that phis of this block receive from <paramref name="pred"/> (one edge).</summary>

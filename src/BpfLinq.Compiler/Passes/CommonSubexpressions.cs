@@ -92,36 +92,16 @@ internal sealed class CommonSubexpressions : IPass
     private sealed class Walk(PassContext c, DominatorTree<Block> dom, bool contextIsReadOnly)
     {
         private readonly Dictionary<Key, Instr> _available = [];
-        private readonly Dictionary<Value, Value> _replaced = new(ReferenceEqualityComparer.Instance);
+        private readonly ValueReplacements _replaced = new();
 
-        public void ReplaceRemainingUses(Function f)
-        {
-            if (_replaced.Count > 0)
-            {
-                foreach (var i in f.AllInstrs())
-                {
-                    Substitute(i);
-                }
-            }
-        }
-
-        private void Substitute(Instr i)
-        {
-            for (var k = 0; k < i.Operands.Count; k++)
-            {
-                if (_replaced.TryGetValue(i.Operands[k], out var to))
-                {
-                    i.SetOperand(k, to);
-                }
-            }
-        }
+        public void ReplaceRemainingUses(Function f) => _replaced.ApplyToAll(f);
 
         public void Visit(Block block)
         {
             var added = new List<Key>();
             foreach (var i in block.Instrs.ToList())
             {
-                Substitute(i);
+                _replaced.Apply(i);
                 if (!IsCandidate(i, contextIsReadOnly))
                 {
                     continue;

@@ -45,16 +45,11 @@ internal sealed class DeadCodeElimination : IPass
                 }
             }
         }
+        Func<Instr, bool> dead = i => !live.Contains(i);
         foreach (var block in f.Blocks)
         {
-            for (var k = block.Instrs.Count - 1; k >= 0; k--)
-            {
-                if (!live.Contains(block.Instrs[k]))
-                {
-                    block.Remove(block.Instrs[k]);
-                    c.NoteChange();
-                }
-            }
+            // One pass per block: removing instructions one by one shifts a long block's list each time.
+            c.NoteChange(block.RemoveAll(dead));
         }
     }
 }

@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -28,8 +29,8 @@ namespace BpfLinq.Compiler.Passes;
 /// <item>a predecessor that already reaches <c>T</c> passes T's phis the same values both ways.</item>
 /// </list>
 /// </para>
-/// Requires dominators (computed here only when some block is a candidate, and again after each
-/// threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
+/// Requires dominators when the function has a cycle (computed here only when some block is a
+/// candidate, and again after each threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
 /// the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
@@ -45,31 +46,38 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        // Threading replaces a path P -> B -> T by an edge P -> T, so it never closes a cycle: in a
+        // function without one (most), no block is a loop header and no dominator tree is needed.
+        var backEdges = new List<FlowEdge<Block>>();
+        DepthFirstOrder.ReversePostOrder(f, backEdges);
+        var acyclic = backEdges.Count == 0;
         DominatorTree<Block>? dom = null;
-        DefUse? uses = null;
+        Users? users = null;
         foreach (var b in f.Blocks.ToList())
         {
             if (!IsCandidate(f, b, out var cmp))
             {
                 continue;
             }
-            dom ??= DominatorTree.Compute(f);
-            if (b.Preds.Any(p => dom.Dominates(b, p)))
+            if (!acyclic)
             {
-                continue; // a loop header
+                dom ??= DominatorTree.Compute(f);
+                if (b.Preds.Any(p => dom.Dominates(b, p)))
+                {
+                    continue; // a loop header
+                }
             }
-            uses ??= DefUse.Compute(f);
-            if (!IsBypassable(b, uses))
+            users ??= Users.Of(f);
+            if (!IsBypassable(b, users))
             {
                 continue;
             }
             foreach (var p in b.Preds.Distinct().ToList())
             {
-                if (TryThread(f, b, p, cmp))
+                if (TryThread(f, b, p, cmp, users))
                 {
                     c.NoteChange();
-                    uses = null; // T's phis may now read values of blocks still to be visited
-                    dom = null;  // and the new edge may have made a block a loop header
+                    dom = null; // the new edge may have made a block a loop header
                 }
             }
         }
@@ -89,11 +97,10 @@ internal sealed class JumpThreading : IPass
         return true;
     }
 
-    private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
-        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && uses.Uses(i).All(u =>
-            u.User.Block == b || (u.User.Op == Op.Phi && u.Site == b))));
+    private static bool IsBypassable(Block b, Users users) => b.Instrs.All(i =>
+        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && users.AllReadIn(i, b)));
 
-    private static bool TryThread(Function f, Block b, Block p, Instr cmp)
+    private static bool TryThread(Function f, Block b, Block p, Instr cmp, Users users)
     {
         if (b.Preds.Count(x => x == p) != 1)
         {
@@ -149,6 +156,67 @@ internal sealed class JumpThreading : IPass
         b.RemoveIncoming(p);
         p.Retarget(b, t);
         t.AddIncoming(p, phi => incoming[phi]);
+        foreach (var (phi, v) in incoming)
+        {
+            users.Add(v, phi); // T's phis now read it on the edge from p, which may be a block still to be visited
+        }
         return true;
+    }
+
+    // Who reads each value, kept up to date as threading adds phi operands (one scan of the function
+    // instead of one per threaded edge). A reader that no longer reads the value (threading drops
+    // phi operands) is harmless: its operands are checked as they stand.
+    private sealed class Users
+    {
+        private readonly Dictionary<Value, List<Instr>> _readers = new(ReferenceEqualityComparer.Instance);
+
+        public static Users Of(Function f)
+        {
+            var users = new Users();
+            foreach (var i in f.AllInstrs())
+            {
+                foreach (var v in i.Operands)
+                {
+                    if (v is not Constant)
+                    {
+                        users.Add(v, i);
+                    }
+                }
+            }
+            return users;
+        }
+
+        public void Add(Value v, Instr reader)
+        {
+            if (!_readers.TryGetValue(v, out var list))
+            {
+                _readers[v] = list = [];
+            }
+            list.Add(reader);
+        }
+
+        // True when every read of v is in b itself, or by a phi on an edge from b.
+        public bool AllReadIn(Value v, Block b)
+        {
+            if (!_readers.TryGetValue(v, out var readers))
+            {
+                return true;
+            }
+            foreach (var reader in readers)
+            {
+                if (reader.Block == b)
+                {
+                    continue;
+                }
+                for (var k = 0; k < reader.Operands.Count; k++)
+                {
+                    if (ReferenceEquals(reader.Operands[k], v) && (reader.Op != Op.Phi || reader.PhiBlocks[k] != b))
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 }
