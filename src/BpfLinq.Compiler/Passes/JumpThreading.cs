@@ -46,14 +46,14 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        // No block becomes or stops being a candidate by threading (it changes phi operands and targets only).
+        var candidates = f.Blocks.Where(b => IsCandidate(f, b, out _)).ToList();
         // Threading replaces a path P -> B -> T by an edge P -> T, so it never closes a cycle: in a
         // function without one (most), no block is a loop header and no dominator tree is needed.
-        var backEdges = new List<FlowEdge<Block>>();
-        DepthFirstOrder.ReversePostOrder(f, backEdges);
-        var acyclic = backEdges.Count == 0;
+        var acyclic = candidates.Count == 0 || DepthFirstOrder.Memo(f).BackEdges.Length == 0;
         DominatorTree<Block>? dom = null;
         Users? users = null;
-        foreach (var b in f.Blocks.ToList())
+        foreach (var b in candidates)
         {
             if (!IsCandidate(f, b, out var cmp))
             {
@@ -67,7 +67,7 @@ internal sealed class JumpThreading : IPass
                     continue; // a loop header
                 }
             }
-            users ??= Users.Of(f);
+            users ??= Users.Of(f, candidates);
             if (!IsBypassable(b, users))
             {
                 continue;
@@ -163,23 +163,28 @@ internal sealed class JumpThreading : IPass
         return true;
     }
 
-    // Who reads each value, kept up to date as threading adds phi operands (one scan of the function
-    // instead of one per threaded edge). A reader that no longer reads the value (threading drops
-    // phi operands) is harmless: its operands are checked as they stand.
+    // Who reads the values defined in candidate blocks (the only ones asked about), kept up to date
+    // as threading adds phi operands: one scan of the function instead of one per threaded edge. A
+    // reader that no longer reads the value (threading drops phi operands) is harmless: its operands
+    // are checked as they stand.
     private sealed class Users
     {
         private readonly Dictionary<Value, List<Instr>> _readers = new(ReferenceEqualityComparer.Instance);
 
-        public static Users Of(Function f)
+        public static Users Of(Function f, List<Block> candidates)
         {
             var users = new Users();
-            foreach (var i in f.AllInstrs())
+            var asked = candidates.ToHashSet();
+            foreach (var block in f.Blocks)
             {
-                foreach (var v in i.Operands)
+                foreach (var i in block.Instrs)
                 {
-                    if (v is not Constant)
+                    foreach (var v in i.Operands)
                     {
-                        users.Add(v, i);
+                        if (v is Instr { Block: { } home } && asked.Contains(home))
+                        {
+                            users.Add(v, i);
+                        }
                     }
                 }
             }
