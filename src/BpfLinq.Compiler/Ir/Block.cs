@@ -115,6 +115,21 @@ internal sealed class Block
         instr.Block = null;
     }
 
+    /// <summary>Moves every instruction of this block, which has no terminator, to the end of <paramref name="target"/> (before its terminator).</summary>
+    public void MoveInstrsTo(Block target)
+    {
+        if (Terminator is not null)
+        {
+            throw new InvalidOperationException($"{this} still has its terminator");
+        }
+        foreach (var i in _instrs)
+        {
+            i.Block = target;
+        }
+        target._instrs.InsertRange(target.Terminator is null ? target._instrs.Count : target._instrs.Count - 1, _instrs);
+        _instrs.Clear();
+    }
+
     /// <summary>Removes every non-terminator instruction <paramref name="dead"/> picks, in one pass over the block; returns how many went.</summary>
     public int RemoveAll(Func<Instr, bool> dead)
     {

@@ -38,7 +38,7 @@ internal sealed class CfgSimplification : IPass
     {
         for (var changed = true; changed;)
         {
-            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + f.Blocks.Count(BranchFolding.FoldSameTargets)
+            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + BranchFolding.FoldAllSameTargets(f)
                 + MergeStraightLines(f) + RemoveForwarders(f);
             changed = n > 0;
             c.NoteChange(n);
@@ -64,11 +64,7 @@ internal sealed class CfgSimplification : IPass
             }
             var t = b.Terminator;
             b.RemoveTerminator();
-            foreach (var i in b.Instrs.ToList())
-            {
-                b.Remove(i);
-                p.Append(i);
-            }
+            b.MoveInstrsTo(p);
             p.SetTerminator(t); // replaces p's jump to b, so b has no predecessors left
             foreach (var s in t.Targets.Distinct())
             {
