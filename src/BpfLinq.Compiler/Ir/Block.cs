@@ -43,6 +43,39 @@ internal sealed class Block
     /// <summary>The leading phis.</summary>
     public IEnumerable<Instr> Phis => _instrs.TakeWhile(i => i.Op == Op.Phi);
 
+    /// <summary>The number of leading phis.</summary>
+    public int PhiCount
+    {
+        get
+        {
+            var n = 0;
+            while (n < _instrs.Count && _instrs[n].Op == Op.Phi)
+            {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /// <summary>The leading phis, copied (for a caller that changes the block while it walks them).</summary>
+    public List<Instr> PhiList() => _instrs.GetRange(0, PhiCount);
+
+    /// <summary>Each predecessor once, in the order of first appearance.</summary>
+    public List<Block> DistinctPreds()
+    {
+        var distinct = new List<Block>(_preds.Count);
+        // Most blocks have one or two predecessors; a join of thousands gets a set.
+        HashSet<Block>? seen = _preds.Count > 8 ? [] : null;
+        foreach (var p in _preds)
+        {
+            if (seen?.Add(p) ?? !distinct.Contains(p))
+            {
+                distinct.Add(p);
+            }
+        }
+        return distinct;
+    }
+
     /// <summary>Appends a non-terminator instruction (before the terminator if there is one).</summary>
     public Instr Append(Instr instr)
     {
@@ -59,7 +92,7 @@ internal sealed class Block
     public Instr InsertPhi(Instr phi)
     {
         phi.Block = this;
-        _instrs.Insert(Phis.Count(), phi);
+        _instrs.Insert(PhiCount, phi);
         return phi;
     }
 
@@ -154,7 +187,7 @@ internal sealed class Block
     /// <summary>Drops the operand that phis of this block receive from <paramref name="pred"/> (one edge).</summary>
     public void RemovePredFromPhis(Block pred)
     {
-        foreach (var phi in Phis.ToList())
+        foreach (var phi in PhiList())
         {
             var i = phi.PhiBlocks.IndexOf(pred);
             if (i >= 0)

@@ -73,9 +73,12 @@ internal sealed partial class Function
         {
             throw new InvalidOperationException($"{block} still has predecessors");
         }
-        foreach (var succ in block.Succs.ToList())
+        if (block.Terminator is { } terminator)
         {
-            succ.RemovePredFromPhis(block);
+            foreach (var succ in terminator.Targets)
+            {
+                succ.RemovePredFromPhis(block);
+            }
         }
         block.RemoveTerminator();
         block.IsRemoved = true;
@@ -85,6 +88,9 @@ internal sealed partial class Function
 
     /// <summary>Counts changes of the graph's shape (blocks added or removed, terminators replaced), so a search's memo is known current without comparing the graph.</summary>
     internal int ShapeVersion { get; private set; }
+
+    /// <summary>The <see cref="ShapeVersion"/> at which every block was last found reachable, or -1.</summary>
+    internal int AllReachableAt { get; set; } = -1;
 
     /// <summary>Called whenever a block or an edge is added or removed.</summary>
     internal void EdgesChanged() => ShapeVersion++;

@@ -13,7 +13,11 @@ internal static class UnreachableCode
     /// <summary>Removes every unreachable block; returns how many went.</summary>
     public static int Remove(Function f)
     {
-        // Marks by the blocks' positions: this runs after every pass that cuts edges.
+        // This runs after every pass that cuts edges, often on a graph already found whole.
+        if (f.AllReachableAt == f.ShapeVersion)
+        {
+            return 0;
+        }
         var blocks = f.Blocks;
         var graph = (IFlowGraph<Block>)f;
         var reachable = new bool[blocks.Count];
@@ -36,6 +40,7 @@ internal static class UnreachableCode
         }
         if (count == blocks.Count)
         {
+            f.AllReachableAt = f.ShapeVersion;
             return 0;
         }
         var dead = blocks.Where((_, i) => !reachable[i]).ToList();
@@ -52,6 +57,7 @@ internal static class UnreachableCode
         {
             f.RemoveBlock(b);
         }
+        f.AllReachableAt = f.ShapeVersion;
         return dead.Count;
     }
 

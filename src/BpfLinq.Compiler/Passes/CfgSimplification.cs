@@ -57,7 +57,7 @@ internal sealed class CfgSimplification : IPass
                 continue;
             }
             var p = b.Preds[0];
-            foreach (var phi in b.Phis.ToList())
+            foreach (var phi in b.PhiList())
             {
                 replaced.Add(phi, phi.Operands[0]);
                 b.Remove(phi);
@@ -94,9 +94,9 @@ internal sealed class CfgSimplification : IPass
             }
             var s = br.Targets[0];
             // What s's phis receive through b, the same for every p (s may have thousands of predecessors to search).
-            var phis = s.Phis.ToList();
+            var phis = s.PhiList();
             var throughB = phis.ConvertAll(phi => phi.IncomingFrom(b));
-            foreach (var p in b.Preds.Distinct().ToList())
+            foreach (var p in b.DistinctPreds())
             {
                 if (phis.Count > 0 && p.Succs.Contains(s) && phis.Where((phi, k) => phi.IncomingFrom(p) != throughB[k]).Any())
                 {

@@ -72,7 +72,7 @@ internal sealed class JumpThreading : IPass
             {
                 continue;
             }
-            foreach (var p in b.Preds.Distinct().ToList())
+            foreach (var p in b.DistinctPreds())
             {
                 if (TryThread(f, b, p, cmp, users))
                 {
