@@ -52,7 +52,7 @@ internal sealed class JumpThreading : IPass
         // function without one (most), no block is a loop header and no dominator tree is needed.
         var acyclic = candidates.Count == 0 || DepthFirstOrder.Memo(f).BackEdges.Length == 0;
         DominatorTree<Block>? dom = null;
-        Users? users = null;
+        OutsideReads? reads = null;
         foreach (var b in candidates)
         {
             if (!IsCandidate(f, b, out var cmp))
@@ -67,14 +67,14 @@ internal sealed class JumpThreading : IPass
                     continue; // a loop header
                 }
             }
-            users ??= Users.Of(f, candidates);
-            if (!IsBypassable(b, users))
+            reads ??= OutsideReads.Of(f, candidates);
+            if (!IsBypassable(b, reads))
             {
                 continue;
             }
             foreach (var p in b.DistinctPreds())
             {
-                if (TryThread(f, b, p, cmp, users))
+                if (TryThread(f, b, p, cmp, reads))
                 {
                     c.NoteChange();
                     dom = null; // the new edge may have made a block a loop header
@@ -97,10 +97,10 @@ internal sealed class JumpThreading : IPass
         return true;
     }
 
-    private static bool IsBypassable(Block b, Users users) => b.Instrs.All(i =>
-        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && users.AllReadIn(i, b)));
+    private static bool IsBypassable(Block b, OutsideReads reads) =>
+        reads.None(b) && b.Instrs.All(i => i.IsTerminator || i.Op == Op.Phi || i.IsPureComputation());
 
-    private static bool TryThread(Function f, Block b, Block p, Instr cmp, Users users)
+    private static bool TryThread(Function f, Block b, Block p, Instr cmp, OutsideReads reads)
     {
         if (b.Preds.Count(x => x == p) != 1)
         {
@@ -153,75 +153,59 @@ internal sealed class JumpThreading : IPass
             }
             incoming[phi] = v;
         }
+        // B's phis stop reading, and T's phis start reading, on the edge from p: values of blocks
+        // still to be visited may gain or lose a read from outside.
+        foreach (var phi in b.Phis)
+        {
+            reads.Note(phi, phi.PhiBlocks.LastIndexOf(p), -1);
+        }
         b.RemoveIncoming(p);
         p.Retarget(b, t);
         t.AddIncoming(p, phi => incoming[phi]);
-        foreach (var (phi, v) in incoming)
+        foreach (var phi in t.Phis)
         {
-            users.Add(v, phi); // T's phis now read it on the edge from p, which may be a block still to be visited
+            reads.Note(phi, phi.Operands.Count - 1, +1);
         }
         return true;
     }
 
-    // Who reads the values defined in candidate blocks (the only ones asked about), kept up to date
-    // as threading adds phi operands: one scan of the function instead of one per threaded edge. A
-    // reader that no longer reads the value (threading drops phi operands) is harmless: its operands
-    // are checked as they stand.
-    private sealed class Users
+    // For each candidate block, how many operands outside it read a value it defines (a phi reading
+    // on an edge from the block counts as inside): the block can be skipped only when there are
+    // none. Counted in one scan of the function, then kept exact as threading moves phi operands,
+    // instead of a scan per threaded edge.
+    private sealed class OutsideReads
     {
-        private readonly Dictionary<Value, List<Instr>> _readers = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<Block> _asked;
+        private readonly Dictionary<Block, int> _count = [];
 
-        public static Users Of(Function f, List<Block> candidates)
+        private OutsideReads(HashSet<Block> asked) => _asked = asked;
+
+        public static OutsideReads Of(Function f, List<Block> candidates)
         {
-            var users = new Users();
-            var asked = candidates.ToHashSet();
+            var reads = new OutsideReads(candidates.ToHashSet());
             foreach (var block in f.Blocks)
             {
                 foreach (var i in block.Instrs)
                 {
-                    foreach (var v in i.Operands)
+                    for (var k = 0; k < i.Operands.Count; k++)
                     {
-                        if (v is Instr { Block: { } home } && asked.Contains(home))
-                        {
-                            users.Add(v, i);
-                        }
+                        reads.Note(i, k, +1);
                     }
                 }
             }
-            return users;
+            return reads;
         }
 
-        public void Add(Value v, Instr reader)
+        // Counts (or uncounts) operand k of reader when it reads a candidate's value from outside it.
+        public void Note(Instr reader, int k, int delta)
         {
-            if (!_readers.TryGetValue(v, out var list))
+            if (k >= 0 && reader.Operands[k] is Instr { Block: { } home } && _asked.Contains(home) && reader.Block != home
+                && !(reader.Op == Op.Phi && reader.PhiBlocks[k] == home))
             {
-                _readers[v] = list = [];
+                _count[home] = _count.GetValueOrDefault(home) + delta;
             }
-            list.Add(reader);
         }
 
-        // True when every read of v is in b itself, or by a phi on an edge from b.
-        public bool AllReadIn(Value v, Block b)
-        {
-            if (!_readers.TryGetValue(v, out var readers))
-            {
-                return true;
-            }
-            foreach (var reader in readers)
-            {
-                if (reader.Block == b)
-                {
-                    continue;
-                }
-                for (var k = 0; k < reader.Operands.Count; k++)
-                {
-                    if (ReferenceEquals(reader.Operands[k], v) && (reader.Op != Op.Phi || reader.PhiBlocks[k] != b))
-                    {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
+        public bool None(Block b) => _count.GetValueOrDefault(b) == 0;
     }
 }
