@@ -94,13 +94,18 @@ internal sealed class CommonSubexpressions : IPass
         private readonly Dictionary<Key, Instr> _available = [];
         private readonly ValueReplacements _replaced = new();
 
+        // The keys added by the blocks on the path from the entry, innermost last (one list for the walk, not one per block).
+        private readonly List<Key> _scope = [];
+
         public void ReplaceRemainingUses(Function f) => _replaced.ApplyToAll(f);
 
         public void Visit(Block block)
         {
-            var added = new List<Key>();
-            foreach (var i in block.Instrs.ToList())
+            var scopeStart = _scope.Count;
+            var instrs = block.Instrs;
+            for (var k = 0; k < instrs.Count; k++)
             {
+                var i = instrs[k];
                 _replaced.Apply(i);
                 if (!IsCandidate(i, contextIsReadOnly))
                 {
@@ -112,22 +117,24 @@ internal sealed class CommonSubexpressions : IPass
                 {
                     _replaced.Add(i, earlier);
                     block.Remove(i);
+                    k--;
                     c.NoteChange();
                 }
                 else
                 {
                     _available.Add(key, i);
-                    added.Add(key);
+                    _scope.Add(key);
                 }
             }
             foreach (var child in dom.Children(block))
             {
                 Visit(child);
             }
-            foreach (var key in added)
+            for (var k = scopeStart; k < _scope.Count; k++)
             {
-                _available.Remove(key);
+                _available.Remove(_scope[k]);
             }
+            _scope.RemoveRange(scopeStart, _scope.Count - scopeStart);
         }
     }
 }
