@@ -47,28 +47,52 @@ internal sealed class DominatorTree<TBlock>
 
     internal static DominatorTree<TBlock> Compute(IFlowGraph<TBlock> graph)
     {
-        var rpo = DepthFirstOrder.ReversePostOrder(graph);
-        var index = new Dictionary<TBlock, int>(rpo.Count);
-        for (var i = 0; i < rpo.Count; i++)
+        // Passes of one round ask for the tree of a graph whose edges mostly did not change: the
+        // depth-first search's memo keeps the tree for as long as it matches the graph.
+        var memo = DepthFirstOrder.Memo(graph);
+        if (memo.Dominators is DominatorTree<TBlock> known)
+        {
+            return known;
+        }
+        var rpo = memo.Order;
+        var index = new Dictionary<TBlock, int>(rpo.Length);
+        // By the graph's own node index, a lookup per edge without hashing.
+        var rpoOf = new int[graph.Nodes.Count];
+        Array.Fill(rpoOf, -1);
+        for (var i = 0; i < rpo.Length; i++)
         {
             index[rpo[i]] = i;
+            rpoOf[graph.IndexOf(rpo[i])] = i;
         }
-        var idom = new int[rpo.Count];
+        var preds = new int[rpo.Length][];
+        for (var i = 0; i < rpo.Length; i++)
+        {
+            var block = rpo[i];
+            preds[i] = new int[graph.InDegree(block)];
+            for (var k = 0; k < preds[i].Length; k++)
+            {
+                preds[i][k] = rpoOf[graph.IndexOf(graph.Predecessor(block, k))];
+            }
+        }
+        var idom = new int[rpo.Length];
         Array.Fill(idom, -1);
         idom[0] = 0;
+        var visited = new int[rpo.Length];
+        var visit = 0;
         for (var changed = true; changed;)
         {
             changed = false;
-            for (var i = 1; i < rpo.Count; i++)
+            for (var i = 1; i < rpo.Length; i++)
             {
                 var newIdom = -1;
-                for (var k = 0; k < graph.InDegree(rpo[i]); k++)
+                visit++;
+                foreach (var p in preds[i])
                 {
-                    if (!index.TryGetValue(graph.Predecessor(rpo[i], k), out var p) || idom[p] < 0)
+                    if (p < 0 || idom[p] < 0)
                     {
                         continue; // unreachable or not yet processed
                     }
-                    newIdom = newIdom < 0 ? p : Intersect(idom, p, newIdom);
+                    newIdom = newIdom < 0 ? Mark(visited, visit, p) : Intersect(idom, visited, visit, p, newIdom);
                 }
                 if (newIdom != idom[i])
                 {
@@ -77,28 +101,45 @@ internal sealed class DominatorTree<TBlock>
                 }
             }
         }
-        var result = new TBlock?[rpo.Count];
-        for (var i = 1; i < rpo.Count; i++)
+        var result = new TBlock?[rpo.Length];
+        for (var i = 1; i < rpo.Length; i++)
         {
             result[i] = rpo[idom[i]];
         }
-        return new DominatorTree<TBlock>(rpo, index, result);
+        var tree = new DominatorTree<TBlock>([.. rpo], index, result);
+        memo.Dominators = tree;
+        return tree;
     }
 
-    private static int Intersect(int[] idom, int a, int b)
+    private static int Mark(int[] visited, int visit, int block)
+    {
+        visited[block] = visit;
+        return block;
+    }
+
+    // The nearest common ancestor of a and b in the tree so far. Every block either finger passes is
+    // marked for this visit; each lies below the current candidate (b), which only moves up. So a
+    // finger from a new predecessor that meets a marked block has b above it and stops there: a join
+    // of 10,000 predecessors down one chain costs a step per predecessor, not the chain's length.
+    private static int Intersect(int[] idom, int[] visited, int visit, int a, int b)
     {
         while (a != b)
         {
             while (a > b)
             {
+                if (visited[a] == visit)
+                {
+                    return b;
+                }
+                visited[a] = visit;
                 a = idom[a];
             }
             while (b > a)
             {
-                b = idom[b];
+                b = Mark(visited, visit, idom[b]);
             }
         }
-        return a;
+        return Mark(visited, visit, a);
     }
 
     /// <summary>True when the block is reachable from the entry.</summary>

@@ -23,6 +23,12 @@ internal interface IFlowGraph<TBlock> : IBidirectionalGraph<TBlock, FlowEdge<TBl
     /// <summary>The position of <paramref name="block"/> in <see cref="Nodes"/>, or -1 when it is not there.</summary>
     int IndexOf(TBlock block);
 
+    /// <summary>
+    /// A number that changes whenever a block or an edge is added or removed, or -1 when the graph
+    /// does not keep one (a search's memo is then compared with the graph, block by block).
+    /// </summary>
+    int ShapeVersion => -1;
+
     /// <summary>The source of <paramref name="block"/>'s <paramref name="index"/>-th in-edge (what <c>InEdge(block, index).Source</c> is, without finding the edge).</summary>
     TBlock Predecessor(TBlock block, int index);
 

@@ -14,11 +14,17 @@ internal sealed class SearchMemo<TBlock>
     private readonly int[] _firstSuccessor;
     private readonly TBlock[] _successors;
 
-    /// <summary>Records <paramref name="graph"/>'s shape with the search's results.</summary>
-    public SearchMemo(IFlowGraph<TBlock> graph, List<TBlock> order, FlowEdge<TBlock>[] backEdges)
+    /// <summary>
+    /// Records the search's results, with <paramref name="graph"/>'s shape unless the graph keeps a
+    /// <paramref name="shapeVersion"/> (then the version alone says whether the memo is current).
+    /// </summary>
+    public SearchMemo(IFlowGraph<TBlock> graph, List<TBlock> order, FlowEdge<TBlock>[] backEdges, int shapeVersion)
     {
         _entry = graph.Entry;
-        var nodes = graph.Nodes;
+        ShapeVersion = shapeVersion;
+        Order = [.. order];
+        BackEdges = backEdges;
+        var nodes = shapeVersion >= 0 ? [] : graph.Nodes;
         _index = new Dictionary<TBlock, int>(nodes.Count, ReferenceEqualityComparer.Instance);
         _firstSuccessor = new int[nodes.Count + 1];
         var successors = new List<TBlock>();
@@ -33,8 +39,6 @@ internal sealed class SearchMemo<TBlock>
         }
         _firstSuccessor[^1] = successors.Count;
         _successors = [.. successors];
-        Order = [.. order];
-        BackEdges = backEdges;
     }
 
     /// <summary>The reachable blocks in reverse post-order.</summary>
@@ -42,6 +46,12 @@ internal sealed class SearchMemo<TBlock>
 
     /// <summary>The search's back edges.</summary>
     public FlowEdge<TBlock>[] BackEdges { get; }
+
+    /// <summary>The graph's <see cref="IFlowGraph{TBlock}.ShapeVersion"/> when searched (-1 when it keeps none).</summary>
+    public int ShapeVersion { get; }
+
+    /// <summary>The dominator tree of the same graph, once computed (it depends on the edges only).</summary>
+    public object? Dominators { get; set; }
 
     /// <summary>True when <paramref name="graph"/> has the recorded entry and blocks (in any order), each with the recorded successors.</summary>
     public bool Matches(IFlowGraph<TBlock> graph)

@@ -25,6 +25,9 @@ internal sealed class Block
     /// <summary>The block's index in its function's list, as the function last knew it (the graph's IndexOf).</summary>
     internal int Position { get; set; }
 
+    /// <summary>True once <see cref="Function.RemoveBlock"/> removed the block (the function's list drops it when next read).</summary>
+    internal bool IsRemoved { get; set; }
+
     /// <summary>The instructions, terminator last.</summary>
     public IReadOnlyList<Instr> Instrs => _instrs;
 
@@ -39,6 +42,39 @@ internal sealed class Block
 
     /// <summary>The leading phis.</summary>
     public IEnumerable<Instr> Phis => _instrs.TakeWhile(i => i.Op == Op.Phi);
+
+    /// <summary>The number of leading phis.</summary>
+    public int PhiCount
+    {
+        get
+        {
+            var n = 0;
+            while (n < _instrs.Count && _instrs[n].Op == Op.Phi)
+            {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /// <summary>The leading phis, copied (for a caller that changes the block while it walks them).</summary>
+    public List<Instr> PhiList() => _instrs.GetRange(0, PhiCount);
+
+    /// <summary>Each predecessor once, in the order of first appearance.</summary>
+    public List<Block> DistinctPreds()
+    {
+        var distinct = new List<Block>(_preds.Count);
+        // Most blocks have one or two predecessors; a join of thousands gets a set.
+        HashSet<Block>? seen = _preds.Count > 8 ? [] : null;
+        foreach (var p in _preds)
+        {
+            if (seen?.Add(p) ?? !distinct.Contains(p))
+            {
+                distinct.Add(p);
+            }
+        }
+        return distinct;
+    }
 
     /// <summary>Appends a non-terminator instruction (before the terminator if there is one).</summary>
     public Instr Append(Instr instr)
@@ -56,12 +92,7 @@ internal sealed class Block
     public Instr InsertPhi(Instr phi)
     {
         phi.Block = this;
-        var at = 0;
-        while (at < _instrs.Count && _instrs[at].Op == Op.Phi)
-        {
-            at++;
-        }
-        _instrs.Insert(at, phi);
+        _instrs.Insert(PhiCount, phi);
         return phi;
     }
 
@@ -83,6 +114,7 @@ internal sealed class Block
         RemoveTerminator();
         terminator.Block = this;
         _instrs.Add(terminator);
+        Function.EdgesChanged();
         foreach (var target in terminator.Targets)
         {
             target._preds.Add(this);
@@ -101,6 +133,7 @@ internal sealed class Block
             }
             _instrs.RemoveAt(_instrs.Count - 1);
             old.Block = null;
+            Function.EdgesChanged();
         }
     }
 
@@ -115,10 +148,46 @@ internal sealed class Block
         instr.Block = null;
     }
 
+    /// <summary>Moves every instruction of this block, which has no terminator, to the end of <paramref name="target"/> (before its terminator).</summary>
+    public void MoveInstrsTo(Block target)
+    {
+        if (Terminator is not null)
+        {
+            throw new InvalidOperationException($"{this} still has its terminator");
+        }
+        foreach (var i in _instrs)
+        {
+            i.Block = target;
+        }
+        target._instrs.InsertRange(target.Terminator is null ? target._instrs.Count : target._instrs.Count - 1, _instrs);
+        _instrs.Clear();
+    }
+
+    /// <summary>Removes every non-terminator instruction <paramref name="dead"/> picks, in one pass over the block; returns how many went.</summary>
+    public int RemoveAll(Func<Instr, bool> dead)
+    {
+        var kept = 0;
+        for (var k = 0; k < _instrs.Count; k++)
+        {
+            var i = _instrs[k];
+            if (!i.IsTerminator && dead(i))
+            {
+                i.Block = null;
+            }
+            else
+            {
+                _instrs[kept++] = i;
+            }
+        }
+        var removed = _instrs.Count - kept;
+        _instrs.RemoveRange(kept, removed);
+        return removed;
+    }
+
     /// <summary>Drops the operand that phis of this block receive from <paramref name="pred"/> (one edge).</summary>
     public void RemovePredFromPhis(Block pred)
     {
-        foreach (var phi in Phis.ToList())
+        foreach (var phi in PhiList())
         {
             var i = phi.PhiBlocks.IndexOf(pred);
             if (i >= 0)

@@ -32,7 +32,7 @@ internal static class EdgeEditing
     /// <summary>Drops, from each phi of <paramref name="target"/>, the last operand arriving from <paramref name="pred"/> (one edge's worth).</summary>
     public static void RemoveIncoming(this Block target, Block pred)
     {
-        foreach (var phi in target.Phis.ToList())
+        foreach (var phi in target.PhiList())
         {
             var k = phi.PhiBlocks.LastIndexOf(pred);
             if (k >= 0)
@@ -45,7 +45,7 @@ internal static class EdgeEditing
     /// <summary>Adds to each phi of <paramref name="target"/> an operand from <paramref name="pred"/>, chosen by <paramref name="valueFor"/>.</summary>
     public static void AddIncoming(this Block target, Block pred, Func<Instr, Value> valueFor)
     {
-        foreach (var phi in target.Phis.ToList())
+        foreach (var phi in target.PhiList())
         {
             IrBuilder.AddPhiIncoming(phi, pred, valueFor(phi));
         }

@@ -9,12 +9,13 @@ namespace BpfLinq.Compiler.Ir;
 /// </summary>
 internal sealed partial class Function : IFlowGraph<Block>
 {
-    IReadOnlyList<Block> IFlowGraph<Block>.Nodes => _blocks;
+    IReadOnlyList<Block> IFlowGraph<Block>.Nodes => Compacted();
 
     // A search scanning the list for each block it meets is quadratic in a function of 10,000 blocks:
     // each block keeps its position, renewed for all at once after blocks were removed or reordered.
     int IFlowGraph<Block>.IndexOf(Block block)
     {
+        Compacted();
         if (_positionsStale)
         {
             for (var i = 0; i < _blocks.Count; i++)
@@ -25,6 +26,8 @@ internal sealed partial class Function : IFlowGraph<Block>
         }
         return (uint)block.Position < (uint)_blocks.Count && _blocks[block.Position] == block ? block.Position : -1;
     }
+
+    int IFlowGraph<Block>.ShapeVersion => ShapeVersion;
 
     Block IFlowGraph<Block>.Predecessor(Block block, int index) => block.Preds[index];
 

@@ -43,10 +43,10 @@ internal sealed partial class Function
     public IReadOnlyList<Param> Params => _params;
 
     /// <summary>The blocks; <c>Blocks[0]</c> is the entry.</summary>
-    public IReadOnlyList<Block> Blocks => _blocks;
+    public IReadOnlyList<Block> Blocks => Compacted();
 
     /// <summary>The entry block.</summary>
-    public Block Entry => _blocks[0];
+    public Block Entry => _blocks[0].IsRemoved ? Compacted()[0] : _blocks[0];
 
     /// <summary>Adds a parameter.</summary>
     public Param AddParam(IrType type)
@@ -59,6 +59,8 @@ internal sealed partial class Function
     /// <summary>Adds an empty block at the end.</summary>
     public Block AddBlock()
     {
+        Compacted();
+        EdgesChanged();
         var b = new Block(this, _blocks.Count) { Position = _blocks.Count };
         _blocks.Add(b);
         return b;
@@ -71,21 +73,50 @@ internal sealed partial class Function
         {
             throw new InvalidOperationException($"{block} still has predecessors");
         }
-        foreach (var succ in block.Succs.ToList())
+        if (block.Terminator is { } terminator)
         {
-            succ.RemovePredFromPhis(block);
+            foreach (var succ in terminator.Targets)
+            {
+                succ.RemovePredFromPhis(block);
+            }
         }
         block.RemoveTerminator();
-        _blocks.Remove(block);
-        _positionsStale = true;
+        block.IsRemoved = true;
+        _removed++;
+        EdgesChanged();
     }
+
+    /// <summary>Counts changes of the graph's shape (blocks added or removed, terminators replaced), so a search's memo is known current without comparing the graph.</summary>
+    internal int ShapeVersion { get; private set; }
+
+    /// <summary>The <see cref="ShapeVersion"/> at which every block was last found reachable, or -1.</summary>
+    internal int AllReachableAt { get; set; } = -1;
+
+    /// <summary>Called whenever a block or an edge is added or removed.</summary>
+    internal void EdgesChanged() => ShapeVersion++;
 
     // Set when blocks moved in the list: their Position is renewed before it is next read.
     private bool _positionsStale;
 
+    // Blocks removed but still in the list. Removing each from the middle of a list of 10,000 blocks
+    // is quadratic when a pass removes thousands; they are dropped all at once when the list is next read.
+    private int _removed;
+
+    private List<Block> Compacted()
+    {
+        if (_removed > 0)
+        {
+            _blocks.RemoveAll(static b => b.IsRemoved);
+            _removed = 0;
+            _positionsStale = true;
+        }
+        return _blocks;
+    }
+
     /// <summary>Reorders the blocks (the entry must stay first).</summary>
     public void ReorderBlocks(IReadOnlyList<Block> order)
     {
+        Compacted();
         if (order.Count != _blocks.Count || order[0] != _blocks[0] || order.Except(_blocks).Any())
         {
             throw new ArgumentException("an order must hold every block once, entry first", nameof(order));
@@ -114,12 +145,13 @@ internal sealed partial class Function
     }
 
     /// <summary>Every instruction, block by block.</summary>
-    public IEnumerable<Instr> AllInstrs() => _blocks.SelectMany(b => b.Instrs);
+    public IEnumerable<Instr> AllInstrs() => Compacted().SelectMany(b => b.Instrs);
 
     /// <summary>Assigns dense ids: blocks by position, parameters then instructions in block order.</summary>
     public void Renumber()
     {
         var next = 0;
+        Compacted();
         for (var i = 0; i < _blocks.Count; i++)
         {
             _blocks[i].Id = i;

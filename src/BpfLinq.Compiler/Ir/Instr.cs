@@ -54,6 +54,9 @@ internal sealed class Instr : Value
     /// <summary>Dense id used in dumps and by analyses' arrays; assigned by <see cref="Function.Renumber"/>.</summary>
     public int Id { get; internal set; } = -1;
 
+    /// <summary>A scratch mark for the pass that is running (dead code elimination's live set); meaningless between passes.</summary>
+    internal bool Marked { get; set; }
+
     /// <summary>The op's static properties.</summary>
     public OpInfo Info => OpInfo.Of(Op);
 

@@ -30,18 +30,37 @@ internal static class TrivialPhi
     /// <summary>Replaces every trivial phi of <paramref name="f"/> by its value until none is left; returns how many went.</summary>
     public static int FoldAll(Function f)
     {
-        var folded = 0;
-        for (var again = true; again;)
+        // One scan of the phis finds none in most functions. Otherwise scans of every instruction
+        // apply the replacements so far and fold the phis they make trivial, until one folds nothing
+        // (it has then applied every replacement).
+        var replaced = new ValueReplacements();
+        var folded = Scan(f, replaced, phisOnly: true);
+        for (var n = folded; n > 0; folded += n)
         {
-            again = false;
-            foreach (var phi in f.Blocks.SelectMany(b => b.Phis).ToList())
+            n = Scan(f, replaced, phisOnly: false);
+        }
+        return folded;
+    }
+
+    private static int Scan(Function f, ValueReplacements replaced, bool phisOnly)
+    {
+        var folded = 0;
+        foreach (var block in f.Blocks)
+        {
+            var instrs = block.Instrs;
+            for (var k = 0; k < instrs.Count && (!phisOnly || instrs[k].Op == Op.Phi);)
             {
-                if (SoleValue(phi) is { } v)
+                var i = instrs[k];
+                replaced.Apply(i);
+                if (i.Op == Op.Phi && SoleValue(i) is { } v)
                 {
-                    f.ReplaceAllUses(phi, v);
-                    phi.Block!.Remove(phi);
+                    replaced.Add(i, v);
+                    block.Remove(i);
                     folded++;
-                    again = true;
+                }
+                else
+                {
+                    k++;
                 }
             }
         }

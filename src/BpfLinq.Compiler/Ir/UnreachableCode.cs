@@ -1,3 +1,5 @@
+using BpfLinq.Compiler.Graphs;
+
 namespace BpfLinq.Compiler.Ir;
 
 /// <summary>
@@ -11,24 +13,37 @@ internal static class UnreachableCode
     /// <summary>Removes every unreachable block; returns how many went.</summary>
     public static int Remove(Function f)
     {
-        var reachable = new HashSet<Block>(f.Blocks.Count) { f.Entry };
+        // This runs after every pass that cuts edges, often on a graph already found whole.
+        if (f.AllReachableAt == f.ShapeVersion)
+        {
+            return 0;
+        }
+        var blocks = f.Blocks;
+        var graph = (IFlowGraph<Block>)f;
+        var reachable = new bool[blocks.Count];
+        reachable[0] = true;
+        var count = 1;
         var work = new Stack<Block>();
         work.Push(f.Entry);
         while (work.Count > 0)
         {
             foreach (var s in work.Pop().Succs)
             {
-                if (reachable.Add(s))
+                var i = graph.IndexOf(s);
+                if (!reachable[i])
                 {
+                    reachable[i] = true;
+                    count++;
                     work.Push(s);
                 }
             }
         }
-        if (reachable.Count == f.Blocks.Count)
+        if (count == blocks.Count)
         {
+            f.AllReachableAt = f.ShapeVersion;
             return 0;
         }
-        var dead = f.Blocks.Where(b => !reachable.Contains(b)).ToList();
+        var dead = blocks.Where((_, i) => !reachable[i]).ToList();
         // Cut every edge out of dead code first, so each dead block ends with no predecessors.
         foreach (var b in dead)
         {
@@ -42,6 +57,7 @@ internal static class UnreachableCode
         {
             f.RemoveBlock(b);
         }
+        f.AllReachableAt = f.ShapeVersion;
         return dead.Count;
     }
 

@@ -52,12 +52,12 @@ internal sealed partial class AlgebraicSimplification : IPass
         // Replacing every use at once scans the whole function per rewrite (quadratic in a firewall of
         // a thousand rules); the walk instead rewrites each instruction's operands when it reaches it
         // (in reverse post-order, after their definitions), and one last scan catches the rest (phis).
-        var replaced = new Dictionary<Value, Value>(ReferenceEqualityComparer.Instance);
+        var replaced = new ValueReplacements();
         foreach (var block in DepthFirstOrder.ReversePostOrder(f))
         {
             foreach (var instr in block.Instrs.ToList())
             {
-                Substitute(instr, replaced);
+                replaced.Apply(instr);
                 var current = instr;
                 for (var n = 0; n < MaxRewritesPerInstr && current.Block is not null && current.IsPureComputation(); n++)
                 {
@@ -66,7 +66,7 @@ internal sealed partial class AlgebraicSimplification : IPass
                         break;
                     }
                     c.NoteRewrite(Name, rule.Text);
-                    replaced[current] = replacement;
+                    replaced.Add(current, replacement);
                     block.Remove(current);
                     if (replacement is not Instr next || next.Block != block)
                     {
@@ -76,30 +76,7 @@ internal sealed partial class AlgebraicSimplification : IPass
                 }
             }
         }
-        if (replaced.Count > 0)
-        {
-            foreach (var instr in f.AllInstrs())
-            {
-                Substitute(instr, replaced);
-            }
-        }
-    }
-
-    // Points the operands of instr at what replaced them (following a replacement that was replaced in turn).
-    private static void Substitute(Instr instr, Dictionary<Value, Value> replaced)
-    {
-        for (var k = 0; k < instr.Operands.Count; k++)
-        {
-            var operand = instr.Operands[k];
-            while (replaced.TryGetValue(operand, out var to))
-            {
-                operand = to;
-            }
-            if (!ReferenceEquals(operand, instr.Operands[k]))
-            {
-                instr.SetOperand(k, operand);
-            }
-        }
+        replaced.ApplyToAll(f);
     }
 
     /// <summary>The first rule that matches <paramref name="instr"/> and its replacement, or nulls.</summary>

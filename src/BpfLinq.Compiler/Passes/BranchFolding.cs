@@ -21,6 +21,7 @@ internal sealed class BranchFolding : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        var tested = new List<Instr>();
         foreach (var block in f.Blocks)
         {
             if (block.Terminator is not { Op: Op.CondBr } br)
@@ -28,7 +29,7 @@ internal sealed class BranchFolding : IPass
                 continue;
             }
             var (ifTrue, ifFalse) = (br.Targets[0], br.Targets[1]);
-            if (FoldSameTargets(block))
+            if (FoldSameTargets(block, tested))
             {
                 c.NoteChange();
             }
@@ -40,15 +41,26 @@ internal sealed class BranchFolding : IPass
                 c.NoteChange();
             }
         }
+        RemoveUnread(f, tested);
         c.NoteChange(UnreachableCode.Remove(f));
+    }
+
+    /// <summary>Applies <see cref="FoldSameTargets(Block, List{Instr})"/> to every block; returns how many it folded.</summary>
+    public static int FoldAllSameTargets(Function f)
+    {
+        var tested = new List<Instr>();
+        var folded = f.Blocks.Count(b => FoldSameTargets(b, tested));
+        RemoveUnread(f, tested);
+        return folded;
     }
 
     /// <summary>
     /// Turns <c>condbr v, bX, bX</c> at the end of <paramref name="block"/> into <c>br bX</c>; false
-    /// when it is not one. The compare it tested goes too when no other branch reads it, so the
-    /// block may become an empty forwarder at once.
+    /// when it is not one. The compare it tested is added to <paramref name="tested"/>, for
+    /// <see cref="RemoveUnread"/> to remove when no other branch reads it, so the block may become
+    /// an empty forwarder at once.
     /// </summary>
-    public static bool FoldSameTargets(Block block)
+    private static bool FoldSameTargets(Block block, List<Instr> tested)
     {
         if (block.Terminator is not { Op: Op.CondBr } br || br.Targets[0] != br.Targets[1])
         {
@@ -56,12 +68,36 @@ internal sealed class BranchFolding : IPass
         }
         br.Targets[0].RemoveIncoming(block);
         block.JumpTo(br.Targets[0]);
-        // A bool is only read by branches, so the terminators are all the uses there can be.
-        if (br.Operands[0] is Instr { Op: Op.Cmp, Block: { } home } cmp
-            && !block.Function.Blocks.Any(b => b.Terminator is { } t && t.Operands.Contains(cmp)))
+        if (br.Operands[0] is Instr { Op: Op.Cmp, Block: not null } cmp)
         {
-            home.Remove(cmp);
+            tested.Add(cmp);
         }
         return true;
+    }
+
+    // Removes the compares of folded branches that no terminator reads any more: one scan for all of
+    // them, not one of the whole function per folded branch. A bool is only read by branches, so the
+    // terminators are all the uses there can be.
+    private static void RemoveUnread(Function f, List<Instr> tested)
+    {
+        if (tested.Count == 0)
+        {
+            return;
+        }
+        var read = new HashSet<Value>(ReferenceEqualityComparer.Instance);
+        foreach (var b in f.Blocks)
+        {
+            if (b.Terminator is { } t)
+            {
+                read.UnionWith(t.Operands);
+            }
+        }
+        foreach (var cmp in tested)
+        {
+            if (cmp.Block is { } home && !read.Contains(cmp))
+            {
+                home.Remove(cmp);
+            }
+        }
     }
 }

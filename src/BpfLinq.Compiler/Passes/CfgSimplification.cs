@@ -38,7 +38,7 @@ internal sealed class CfgSimplification : IPass
     {
         for (var changed = true; changed;)
         {
-            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + f.Blocks.Count(BranchFolding.FoldSameTargets)
+            var n = UnreachableCode.Remove(f) + TrivialPhi.FoldAll(f) + BranchFolding.FoldAllSameTargets(f)
                 + MergeStraightLines(f) + RemoveForwarders(f);
             changed = n > 0;
             c.NoteChange(n);
@@ -48,6 +48,8 @@ internal sealed class CfgSimplification : IPass
     private static int MergeStraightLines(Function f)
     {
         var merged = 0;
+        // Merging looks at no operand: the merged phis' uses are rewritten in one scan at the end.
+        var replaced = new ValueReplacements();
         foreach (var b in f.Blocks.ToList())
         {
             if (b == f.Entry || b.Preds.Count != 1 || b.Preds[0] == b || b.Preds[0].Succs.Count != 1 || b.Terminator is null)
@@ -55,18 +57,14 @@ internal sealed class CfgSimplification : IPass
                 continue;
             }
             var p = b.Preds[0];
-            foreach (var phi in b.Phis.ToList())
+            foreach (var phi in b.PhiList())
             {
-                f.ReplaceAllUses(phi, phi.Operands[0]);
+                replaced.Add(phi, phi.Operands[0]);
                 b.Remove(phi);
             }
             var t = b.Terminator;
             b.RemoveTerminator();
-            foreach (var i in b.Instrs.ToList())
-            {
-                b.Remove(i);
-                p.Append(i);
-            }
+            b.MoveInstrsTo(p);
             p.SetTerminator(t); // replaces p's jump to b, so b has no predecessors left
             foreach (var s in t.Targets.Distinct())
             {
@@ -81,6 +79,7 @@ internal sealed class CfgSimplification : IPass
             f.RemoveBlock(b);
             merged++;
         }
+        replaced.ApplyToAll(f);
         return merged;
     }
 
@@ -94,17 +93,22 @@ internal sealed class CfgSimplification : IPass
                 continue;
             }
             var s = br.Targets[0];
-            foreach (var p in b.Preds.Distinct().ToList())
+            // What s's phis receive through b, the same for every p (s may have thousands of predecessors to search).
+            var phis = s.PhiList();
+            var throughB = phis.ConvertAll(phi => phi.IncomingFrom(b));
+            foreach (var p in b.DistinctPreds())
             {
-                var phis = s.Phis.ToList();
-                if (s.Preds.Contains(p) && phis.Any(phi => phi.IncomingFrom(p) != phi.IncomingFrom(b)))
+                if (phis.Count > 0 && p.Succs.Contains(s) && phis.Where((phi, k) => phi.IncomingFrom(p) != throughB[k]).Any())
                 {
                     continue; // s would need two different values from p
                 }
                 var edges = p.Retarget(b, s);
                 for (var e = 0; e < edges; e++)
                 {
-                    s.AddIncoming(p, phi => phi.IncomingFrom(b));
+                    for (var k = 0; k < phis.Count; k++)
+                    {
+                        IrBuilder.AddPhiIncoming(phis[k], p, throughB[k]);
+                    }
                 }
                 removed++;
             }

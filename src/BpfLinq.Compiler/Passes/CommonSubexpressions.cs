@@ -92,36 +92,21 @@ internal sealed class CommonSubexpressions : IPass
     private sealed class Walk(PassContext c, DominatorTree<Block> dom, bool contextIsReadOnly)
     {
         private readonly Dictionary<Key, Instr> _available = [];
-        private readonly Dictionary<Value, Value> _replaced = new(ReferenceEqualityComparer.Instance);
+        private readonly ValueReplacements _replaced = new();
 
-        public void ReplaceRemainingUses(Function f)
-        {
-            if (_replaced.Count > 0)
-            {
-                foreach (var i in f.AllInstrs())
-                {
-                    Substitute(i);
-                }
-            }
-        }
+        // The keys added by the blocks on the path from the entry, innermost last (one list for the walk, not one per block).
+        private readonly List<Key> _scope = [];
 
-        private void Substitute(Instr i)
-        {
-            for (var k = 0; k < i.Operands.Count; k++)
-            {
-                if (_replaced.TryGetValue(i.Operands[k], out var to))
-                {
-                    i.SetOperand(k, to);
-                }
-            }
-        }
+        public void ReplaceRemainingUses(Function f) => _replaced.ApplyToAll(f);
 
         public void Visit(Block block)
         {
-            var added = new List<Key>();
-            foreach (var i in block.Instrs.ToList())
+            var scopeStart = _scope.Count;
+            var instrs = block.Instrs;
+            for (var k = 0; k < instrs.Count; k++)
             {
-                Substitute(i);
+                var i = instrs[k];
+                _replaced.Apply(i);
                 if (!IsCandidate(i, contextIsReadOnly))
                 {
                     continue;
@@ -132,22 +117,24 @@ internal sealed class CommonSubexpressions : IPass
                 {
                     _replaced.Add(i, earlier);
                     block.Remove(i);
+                    k--;
                     c.NoteChange();
                 }
                 else
                 {
                     _available.Add(key, i);
-                    added.Add(key);
+                    _scope.Add(key);
                 }
             }
             foreach (var child in dom.Children(block))
             {
                 Visit(child);
             }
-            foreach (var key in added)
+            for (var k = scopeStart; k < _scope.Count; k++)
             {
-                _available.Remove(key);
+                _available.Remove(_scope[k]);
             }
+            _scope.RemoveRange(scopeStart, _scope.Count - scopeStart);
         }
     }
 }

@@ -24,18 +24,23 @@ internal sealed class ConstantFolding : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        // Each instruction's operands are rewritten when the walk reaches it, after their
+        // definitions; one last scan catches the uses it reached first (phis) or never reaches.
+        var replaced = new ValueReplacements();
         foreach (var block in DepthFirstOrder.ReversePostOrder(f))
         {
             foreach (var i in block.Instrs.ToList())
             {
+                replaced.Apply(i);
                 if (Fold(f, i) is { } result)
                 {
-                    f.ReplaceAllUses(i, result);
+                    replaced.Add(i, result);
                     block.Remove(i);
                     c.NoteChange();
                 }
             }
         }
+        replaced.ApplyToAll(f);
     }
 
     /// <summary>The constant <paramref name="i"/> computes, or null when it is not a foldable operation of constants.</summary>

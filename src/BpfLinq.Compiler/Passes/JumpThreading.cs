@@ -1,4 +1,5 @@
 using BpfLinq.Compiler.Analysis;
+using BpfLinq.Compiler.Graphs;
 using BpfLinq.Compiler.Ir;
 
 namespace BpfLinq.Compiler.Passes;
@@ -28,8 +29,8 @@ namespace BpfLinq.Compiler.Passes;
 /// <item>a predecessor that already reaches <c>T</c> passes T's phis the same values both ways.</item>
 /// </list>
 /// </para>
-/// Requires dominators (computed here only when some block is a candidate, and again after each
-/// threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
+/// Requires dominators when the function has a cycle (computed here only when some block is a
+/// candidate, and again after each threaded edge). Invalidates CFG analyses; removes the blocks it leaves unreachable and leaves
 /// the rest of the cleanup to <see cref="CfgSimplification"/>.
 /// <code>
 /// b2: v3 = phi [b0: 0], [b1: 1]    =>   b0: ... -> b5 (was b2)
@@ -45,31 +46,38 @@ internal sealed class JumpThreading : IPass
     /// <inheritdoc/>
     public void Run(Function f, PassContext c)
     {
+        // No block becomes or stops being a candidate by threading (it changes phi operands and targets only).
+        var candidates = f.Blocks.Where(b => IsCandidate(f, b, out _)).ToList();
+        // Threading replaces a path P -> B -> T by an edge P -> T, so it never closes a cycle: in a
+        // function without one (most), no block is a loop header and no dominator tree is needed.
+        var acyclic = candidates.Count == 0 || DepthFirstOrder.Memo(f).BackEdges.Length == 0;
         DominatorTree<Block>? dom = null;
-        DefUse? uses = null;
-        foreach (var b in f.Blocks.ToList())
+        OutsideReads? reads = null;
+        foreach (var b in candidates)
         {
             if (!IsCandidate(f, b, out var cmp))
             {
                 continue;
             }
-            dom ??= DominatorTree.Compute(f);
-            if (b.Preds.Any(p => dom.Dominates(b, p)))
+            if (!acyclic)
             {
-                continue; // a loop header
+                dom ??= DominatorTree.Compute(f);
+                if (b.Preds.Any(p => dom.Dominates(b, p)))
+                {
+                    continue; // a loop header
+                }
             }
-            uses ??= DefUse.Compute(f);
-            if (!IsBypassable(b, uses))
+            reads ??= OutsideReads.Of(f, candidates);
+            if (!IsBypassable(b, reads))
             {
                 continue;
             }
-            foreach (var p in b.Preds.Distinct().ToList())
+            foreach (var p in b.DistinctPreds())
             {
-                if (TryThread(f, b, p, cmp))
+                if (TryThread(f, b, p, cmp, reads))
                 {
                     c.NoteChange();
-                    uses = null; // T's phis may now read values of blocks still to be visited
-                    dom = null;  // and the new edge may have made a block a loop header
+                    dom = null; // the new edge may have made a block a loop header
                 }
             }
         }
@@ -89,11 +97,10 @@ internal sealed class JumpThreading : IPass
         return true;
     }
 
-    private static bool IsBypassable(Block b, DefUse uses) => b.Instrs.All(i =>
-        i.IsTerminator || ((i.Op == Op.Phi || i.IsPureComputation()) && uses.Uses(i).All(u =>
-            u.User.Block == b || (u.User.Op == Op.Phi && u.Site == b))));
+    private static bool IsBypassable(Block b, OutsideReads reads) =>
+        reads.None(b) && b.Instrs.All(i => i.IsTerminator || i.Op == Op.Phi || i.IsPureComputation());
 
-    private static bool TryThread(Function f, Block b, Block p, Instr cmp)
+    private static bool TryThread(Function f, Block b, Block p, Instr cmp, OutsideReads reads)
     {
         if (b.Preds.Count(x => x == p) != 1)
         {
@@ -146,9 +153,59 @@ internal sealed class JumpThreading : IPass
             }
             incoming[phi] = v;
         }
+        // B's phis stop reading, and T's phis start reading, on the edge from p: values of blocks
+        // still to be visited may gain or lose a read from outside.
+        foreach (var phi in b.Phis)
+        {
+            reads.Note(phi, phi.PhiBlocks.LastIndexOf(p), -1);
+        }
         b.RemoveIncoming(p);
         p.Retarget(b, t);
         t.AddIncoming(p, phi => incoming[phi]);
+        foreach (var phi in t.Phis)
+        {
+            reads.Note(phi, phi.Operands.Count - 1, +1);
+        }
         return true;
+    }
+
+    // For each candidate block, how many operands outside it read a value it defines (a phi reading
+    // on an edge from the block counts as inside): the block can be skipped only when there are
+    // none. Counted in one scan of the function, then kept exact as threading moves phi operands,
+    // instead of a scan per threaded edge.
+    private sealed class OutsideReads
+    {
+        private readonly HashSet<Block> _asked;
+        private readonly Dictionary<Block, int> _count = [];
+
+        private OutsideReads(HashSet<Block> asked) => _asked = asked;
+
+        public static OutsideReads Of(Function f, List<Block> candidates)
+        {
+            var reads = new OutsideReads(candidates.ToHashSet());
+            foreach (var block in f.Blocks)
+            {
+                foreach (var i in block.Instrs)
+                {
+                    for (var k = 0; k < i.Operands.Count; k++)
+                    {
+                        reads.Note(i, k, +1);
+                    }
+                }
+            }
+            return reads;
+        }
+
+        // Counts (or uncounts) operand k of reader when it reads a candidate's value from outside it.
+        public void Note(Instr reader, int k, int delta)
+        {
+            if (k >= 0 && reader.Operands[k] is Instr { Block: { } home } && _asked.Contains(home) && reader.Block != home
+                && !(reader.Op == Op.Phi && reader.PhiBlocks[k] == home))
+            {
+                _count[home] = _count.GetValueOrDefault(home) + delta;
+            }
+        }
+
+        public bool None(Block b) => _count.GetValueOrDefault(b) == 0;
     }
 }

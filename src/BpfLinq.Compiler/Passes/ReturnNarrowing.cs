@@ -59,6 +59,10 @@ internal sealed class ReturnNarrowing : IPass
             {
                 continue; // already as narrow as it gets
             }
+            if (!MayNarrow(value))
+            {
+                continue; // decided without scanning the function for use counts
+            }
             uses ??= DefUse.Compute(f);
             if (!CanNarrow(value, uses) || !Removes(value))
             {
@@ -88,6 +92,38 @@ internal sealed class ReturnNarrowing : IPass
         Instr { Type: IrType.I64 } i when IsLowHalfOp(i) => uses.UseCount(i) == 1 && i.Operands.All(o => CanNarrow(o, uses)),
         _ => false,
     };
+
+    // CanNarrow(v) && Removes(v) without the use counts (which need a scan of the whole function):
+    // false means the rewrite is not made. Each value is looked at once, so a shared operand costs
+    // nothing twice, and only the shapes CanNarrow accepts are followed (no phi cycle is entered).
+    private static bool MayNarrow(Value v)
+    {
+        var seen = new HashSet<Value>(ReferenceEqualityComparer.Instance);
+        var removes = false;
+        bool Shape(Value x)
+        {
+            if (!seen.Add(x))
+            {
+                return true;
+            }
+            switch (x)
+            {
+                case Constant c:
+                    removes |= Removes(c);
+                    return true;
+                case Instr { Op: Op.ZExt or Op.SExt } e:
+                    removes |= Removes(e);
+                    return true;
+                case Instr { Op: Op.Phi, Type: IrType.I64 } phi:
+                    return phi.Operands.All(o => (o is Constant || IsExtension(o)) && Shape(o));
+                case Instr { Type: IrType.I64 } i when IsLowHalfOp(i):
+                    return i.Operands.All(Shape);
+                default:
+                    return false;
+            }
+        }
+        return Shape(v) && removes;
+    }
 
     // True when narrowing v drops a sign extension or a constant that needs ld_imm64 (v can be narrowed).
     private static bool Removes(Value v) => v switch

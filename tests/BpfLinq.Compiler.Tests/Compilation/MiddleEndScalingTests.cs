@@ -1,0 +1,68 @@
+using BpfLinq.Compiler.Compilation;
+using BpfLinq.Compiler.Compilation.Steps;
+using BpfLinq.Testing;
+
+namespace BpfLinq.Compiler.Tests.Compilation;
+
+/// <summary>
+/// The middle end (every step from unify-exits to renumber) allocates in proportion to the program,
+/// for every generated shape, pinned without timing as <see cref="CompileScalingTests"/> pins the
+/// whole compiler: four times the links allocate at most six times as much in those steps (a
+/// dominator tree, a use list or a block list rebuilt per change makes it sixteen). Runs in the
+/// same non-parallel collection, so nothing else allocates on the compile's thread meanwhile.
+/// </summary>
+[Collection(nameof(CompileScalingTests))]
+public sealed class MiddleEndScalingTests
+{
+    // The per-function steps between lower and select-instructions (the loop's passes run inside "optimize").
+    private static readonly HashSet<string> s_middleEnd = ["unify-exits", "early-simplify-cfg", "optimize", "order-blocks", "renumber"];
+
+    // equal-right keeps a value alive per link, more than the kernel's 512-byte stack holds: it does not compile.
+    public static TheoryData<string> Shapes => new(DeepChains.Names.Where(n => n != "equal-right"));
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Four_times_the_links_allocate_at_most_six_times_the_memory_in_the_middle_end(string shape)
+    {
+        var small = AllocatedBy(shape, 500);
+        var large = AllocatedBy(shape, 2_000);
+
+        large.ShouldBeLessThan(6 * small, $"{shape}: {small:N0} bytes at 500 links, {large:N0} at 2,000");
+    }
+
+    private static long AllocatedBy(string shape, int links)
+    {
+        var (op, left) = DeepChains.Parse(shape);
+        var lambda = DeepChains.Build(op, left, links);
+        var observer = new MiddleEndBytes();
+        var options = CompileOptions.Default with { Observer = observer };
+        BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, options); // warm
+        observer.Bytes = 0;
+        BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, options);
+        return observer.Bytes;
+    }
+
+    // Bytes the compile's thread allocates inside the middle end's steps.
+    private sealed class MiddleEndBytes : ICompileObserver
+    {
+        private long _start;
+
+        public long Bytes { get; set; }
+
+        public void Starting(string step)
+        {
+            if (s_middleEnd.Contains(step))
+            {
+                _start = GC.GetAllocatedBytesForCurrentThread();
+            }
+        }
+
+        public void Finished(string step, TimeSpan elapsed)
+        {
+            if (s_middleEnd.Contains(step))
+            {
+                Bytes += GC.GetAllocatedBytesForCurrentThread() - _start;
+            }
+        }
+    }
+}
