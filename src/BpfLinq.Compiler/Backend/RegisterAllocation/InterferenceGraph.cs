@@ -1,4 +1,3 @@
-using BpfLinq.Compiler.Analysis;
 using BpfLinq.Compiler.Diagnostics;
 
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
@@ -96,12 +95,12 @@ internal sealed partial class InterferenceGraph
         var live = new LiveSet(ranges.Count);
         foreach (var b in ranges.Function.Blocks)
         {
-            graph.WalkBlock(ranges, b, liveness.LiveOut[b.Id], live);
+            graph.WalkBlock(ranges, b, liveness.LiveOut(b.Id), live);
         }
         return graph;
     }
 
-    private void WalkBlock(LiveRanges ranges, MachineBlock b, BitSet liveOut, LiveSet live)
+    private void WalkBlock(LiveRanges ranges, MachineBlock b, ReadOnlySpan<int> liveOut, LiveSet live)
     {
         var weight = Math.Pow(10, Math.Min(b.LoopDepth, 8));
         live.Reset(liveOut);
