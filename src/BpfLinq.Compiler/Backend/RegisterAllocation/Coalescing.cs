@@ -15,6 +15,11 @@ internal sealed class Coalescing
     /// <summary>Number of colors (r0–r9).</summary>
     public const int K = VReg.PhysicalCount;
 
+    // Past this many neighbours a class is coalesced by George's test and absorbs the smaller class
+    // (below it, Briggs and the first node's class as representative, as always: the colouring
+    // order, and so the code, of every ordinary program is unchanged).
+    private const int LargeClass = 64;
+
     private readonly int[] _parent;
     private readonly HashSet<int>?[] _adjacent;
     private readonly double[] _cost;
@@ -158,11 +163,47 @@ internal sealed class Coalescing
         {
             return;
         }
-        var safe = LiveRanges.IsPrecolored(x) ? George(x, y) : Briggs(x, y);
-        if (safe)
+        if (LiveRanges.IsPrecolored(x))
+        {
+            if (George(x, y))
+            {
+                Merge(y, x);
+            }
+            return;
+        }
+        if (_adjacent[x]!.Count > LargeClass || _adjacent[y]!.Count > LargeClass)
+        {
+            // Briggs reads both classes' neighbours, and a merge renames the joining class in each
+            // of its neighbours' sets: with a class that grows link by link along a 10,000-link
+            // chain, both would be quadratic. George's test (valid between virtual registers too)
+            // reads only the smaller class's neighbours, and the larger class absorbs it.
+            if (_adjacent[y]!.Count > _adjacent[x]!.Count)
+            {
+                (x, y) = (y, x);
+            }
+            if (Absorbs(x, y))
+            {
+                Merge(y, x);
+            }
+            return;
+        }
+        if (Briggs(x, y))
         {
             Merge(y, x);
         }
+    }
+
+    // George between virtual classes: each neighbour of y already interferes with x or is insignificant.
+    private bool Absorbs(int x, int y)
+    {
+        foreach (var t in _adjacent[y]!)
+        {
+            if (Degree(t) >= K && !_adjacent[x]!.Contains(t))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool George(int physical, int v)
@@ -182,19 +223,19 @@ internal sealed class Coalescing
         var significant = 0;
         foreach (var t in _adjacent[x]!)
         {
-            if (Degree(t) >= K)
+            if (Degree(t) >= K && ++significant >= K)
             {
-                significant++;
+                return false;
             }
         }
         foreach (var t in _adjacent[y]!)
         {
-            if (!_adjacent[x]!.Contains(t) && Degree(t) >= K)
+            if (!_adjacent[x]!.Contains(t) && Degree(t) >= K && ++significant >= K)
             {
-                significant++;
+                return false;
             }
         }
-        return significant < K;
+        return true;
     }
 
     // Merges class `from` into class `into`.
