@@ -68,14 +68,14 @@ internal static class Emitter
         }
         // Split edges into one block that carry the same moves (`w0 = 2` on three edges into the
         // return) share one copy: a duplicate becomes an empty jump to the first, which forwarding removes.
-        var firstWithMoves = new Dictionary<(int Target, string Moves), int>();
+        var firstWithMoves = new Dictionary<(int Target, MoveBody Moves), int>();
         foreach (var ((blockId, t), label) in splitLabel.OrderBy(kv => kv.Value))
         {
             var b = function.Blocks[blockId];
             var body = new List<AsmItem>();
             var source = EdgeSource(b.Succs[t].Target, b.Terminator);
             new InstructionEncoder(frame, body).Moves(allocation.Edges[blockId][t]!.Steps, source);
-            var key = (b.Succs[t].Target.Id, string.Join(";", body.Select(i => $"{i.Kind} {i.Insn} {i.Target}")));
+            var key = (b.Succs[t].Target.Id, new MoveBody(body));
             if (firstWithMoves.TryGetValue(key, out var first))
             {
                 bodies.Add([]);
@@ -262,4 +262,27 @@ internal static class Emitter
 
     // A label's terminator before layout: exit, jump to Target, or branch (Insn) to Target else Else.
     private readonly record struct Ending(EndingKind Kind, Insn Insn, int Target, int Else, SourceRef? Source);
+
+    // The instructions of a split edge's moves, equal when they encode the same (their sources aside).
+    private readonly struct MoveBody(List<AsmItem> items) : IEquatable<MoveBody>
+    {
+        public bool Equals(MoveBody other) =>
+            items.Count == other.Items.Count && items.Select(Key).SequenceEqual(other.Items.Select(Key));
+
+        public override bool Equals(object? obj) => obj is MoveBody other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = default(HashCode);
+            foreach (var i in items)
+            {
+                hash.Add(Key(i));
+            }
+            return hash.ToHashCode();
+        }
+
+        private List<AsmItem> Items => items;
+
+        private static (AsmItemKind, Insn, Insn, int) Key(AsmItem i) => (i.Kind, i.Insn, i.Second, i.Target);
+    }
 }
