@@ -18,12 +18,12 @@ internal sealed partial class InstructionSelection
     // and a jump: both edges reach one block, passing equal arguments or 1/0 for the condition.
     private bool TrySelectBranchFree(Block block, Cond cond, Value a, Value b)
     {
+        if (a.Type != IrType.I32 || (b.Type != IrType.I32 && !IsConstant(b)) || FinalTarget(block, 0) != FinalTarget(block, 1))
+        {
+            return false; // checked before building the edges: most branches fail here
+        }
         var taken = Edge(block, 0);
         var other = Edge(block, 1);
-        if (taken.Target != other.Target || a.Type != IrType.I32 || (b.Type != IrType.I32 && !IsConstant(b)))
-        {
-            return false;
-        }
         var needed = false;
         for (var k = 0; k < taken.Args.Length; k++)
         {
@@ -49,6 +49,17 @@ internal sealed partial class InstructionSelection
         }
         Terminate(new MachineInstr(MachineOpcode.Jump, [], []) { Targets = [new BlockCall(taken.Target, args)], Source = _source });
         return true;
+    }
+
+    // The block an edge reaches past forwarders (as Edge resolves it).
+    private Block FinalTarget(Block from, int index)
+    {
+        var target = from.Terminator!.Targets[index];
+        for (var hops = 0; IsForwarder(target) && hops <= _function.Blocks.Count; hops++)
+        {
+            target = target.Instrs[0].Targets[0];
+        }
+        return target;
     }
 
     private static bool IsFlag(MachineOperand t, MachineOperand f) => t.IsImm && f.IsImm && t.Imm + f.Imm == 1 && (t.Imm == 0 || t.Imm == 1);
