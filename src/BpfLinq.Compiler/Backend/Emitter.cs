@@ -68,14 +68,14 @@ internal static class Emitter
         }
         // Split edges into one block that carry the same moves (`w0 = 2` on three edges into the
         // return) share one copy: a duplicate becomes an empty jump to the first, which forwarding removes.
-        var firstWithMoves = new Dictionary<(int Target, string Moves), int>();
+        var firstWithMoves = new Dictionary<(int Target, MoveBody Moves), int>();
         foreach (var ((blockId, t), label) in splitLabel.OrderBy(kv => kv.Value))
         {
             var b = function.Blocks[blockId];
             var body = new List<AsmItem>();
             var source = EdgeSource(b.Succs[t].Target, b.Terminator);
             new InstructionEncoder(frame, body).Moves(allocation.Edges[blockId][t]!.Steps, source);
-            var key = (b.Succs[t].Target.Id, string.Join(";", body.Select(i => $"{i.Kind} {i.Insn} {i.Target}")));
+            var key = (b.Succs[t].Target.Id, new MoveBody(body));
             if (firstWithMoves.TryGetValue(key, out var first))
             {
                 bodies.Add([]);
@@ -92,11 +92,7 @@ internal static class Emitter
     private static (List<AsmItem> Items, int[] Labels) Linearize(List<List<AsmItem>> bodies, List<Ending> endings)
     {
         var count = bodies.Count;
-        var forward = new int[count];
-        for (var l = 0; l < count; l++)
-        {
-            forward[l] = Forward(l, bodies, endings);
-        }
+        var forward = Forwards(bodies, endings);
         var successors = new int[count][];
         for (var l = 0; l < count; l++)
         {
@@ -154,6 +150,59 @@ internal static class Emitter
     }
 
     // Follows labels whose body is empty and that only jump.
+    // Forward of every label, each chain of empty jumps walked once: a 10,000-link right-nested ?:
+    // ends in a chain of 10,000 joins whose moves all coalesced away, and walking it from each of
+    // them was quadratic. A chain that loops keeps the bounded walk of Forward.
+    private static int[] Forwards(List<List<AsmItem>> bodies, List<Ending> endings)
+    {
+        var count = bodies.Count;
+        var forward = new int[count];
+        var onPath = new int[count];
+        Array.Fill(forward, -1);
+        Array.Fill(onPath, -1);
+        var path = new List<int>();
+        for (var l = 0; l < count; l++)
+        {
+            if (forward[l] >= 0)
+            {
+                continue;
+            }
+            path.Clear();
+            var x = l;
+            int result;
+            while (true)
+            {
+                if (forward[x] >= 0 || !IsForwarding(x, bodies, endings))
+                {
+                    result = forward[x] >= 0 ? forward[x] : x;
+                    break;
+                }
+                if (onPath[x] == l)
+                {
+                    result = -1; // a loop of empty jumps
+                    break;
+                }
+                onPath[x] = l;
+                path.Add(x);
+                x = endings[x].Target;
+            }
+            if (result < 0)
+            {
+                forward[l] = Forward(l, bodies, endings);
+                continue;
+            }
+            foreach (var p in path)
+            {
+                forward[p] = result;
+            }
+            forward[l] = result;
+        }
+        return forward;
+    }
+
+    private static bool IsForwarding(int label, List<List<AsmItem>> bodies, List<Ending> endings) =>
+        label != 0 && bodies[label].Count == 0 && endings[label].Kind == EndingKind.Jump;
+
     private static int Forward(int label, List<List<AsmItem>> bodies, List<Ending> endings)
     {
         for (var hops = 0; hops < bodies.Count && label != 0 && bodies[label].Count == 0 && endings[label].Kind == EndingKind.Jump; hops++)
@@ -262,4 +311,27 @@ internal static class Emitter
 
     // A label's terminator before layout: exit, jump to Target, or branch (Insn) to Target else Else.
     private readonly record struct Ending(EndingKind Kind, Insn Insn, int Target, int Else, SourceRef? Source);
+
+    // The instructions of a split edge's moves, equal when they encode the same (their sources aside).
+    private readonly struct MoveBody(List<AsmItem> items) : IEquatable<MoveBody>
+    {
+        public bool Equals(MoveBody other) =>
+            items.Count == other.Items.Count && items.Select(Key).SequenceEqual(other.Items.Select(Key));
+
+        public override bool Equals(object? obj) => obj is MoveBody other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = default(HashCode);
+            foreach (var i in items)
+            {
+                hash.Add(Key(i));
+            }
+            return hash.ToHashCode();
+        }
+
+        private List<AsmItem> Items => items;
+
+        private static (AsmItemKind, Insn, Insn, int) Key(AsmItem i) => (i.Kind, i.Insn, i.Second, i.Target);
+    }
 }

@@ -48,6 +48,10 @@ internal sealed partial class InstructionSelection
             (a, b) = (b, a);
             cond = cond.Swap();
         }
+        if (TrySelectBranchFree(block, cond, a, b))
+        {
+            return;
+        }
         if (cond == Cond.NotTest)
         {
             cond = Cond.Test; // no "jump if (a & b) == 0": jump on the other edge

@@ -25,45 +25,80 @@ internal static class RedundantMoves
     /// <summary>The items without redundant constant moves, and the labels renumbered.</summary>
     public static (List<AsmItem> Items, int[] Labels) Remove(List<AsmItem> items, int[] labels)
     {
-        var states = Solve(items, labels);
-        var keep = new bool[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        var isTarget = new bool[items.Count + 1];
+        isTarget[0] = true;
+        foreach (var item in items)
         {
-            keep[i] = !(items[i].Kind == AsmItemKind.Plain && states[i] is { } state
-                && ConstantMove(items[i].Insn, state) is { } move && state[(int)move.Dst] == move.Value);
+            if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch)
+            {
+                isTarget[labels[item.Target]] = true;
+            }
+        }
+        var entries = Solve(items, labels, isTarget);
+        var keep = new bool[items.Count];
+        Array.Fill(keep, true);
+        var state = new Known?[Registers];
+        for (var start = 0; start < items.Count; start++)
+        {
+            if (!isTarget[start] || entries[start] is not { } entry)
+            {
+                continue;
+            }
+            entry.CopyTo(state, 0);
+            for (var i = start; i < items.Count && (i == start || !isTarget[i]); i++)
+            {
+                var item = items[i];
+                keep[i] = !(item.Kind == AsmItemKind.Plain && ConstantMove(item.Insn, state) is { } move && state[(int)move.Dst] == move.Value);
+                Transfer(item, state);
+                if (item.Kind == AsmItemKind.Jump || item.IsExit)
+                {
+                    break;
+                }
+            }
         }
         return Compact(items, labels, keep);
     }
 
-    // The known register values before each item (null: no path reaches it).
-    private static Known?[]?[] Solve(List<AsmItem> items, int[] labels)
+    // The known register values on entry to each jump target and to the first item (null: no path
+    // reaches it). Only those need a state of their own: any other item is reached from the one
+    // before it alone, so each run is walked with one state changed in place.
+    private static Known?[]?[] Solve(List<AsmItem> items, int[] labels, bool[] isTarget)
     {
-        var states = new Known?[]?[items.Count + 1];
-        states[0] = EntryState();
+        var entries = new Known?[]?[items.Count + 1];
+        entries[0] = EntryState();
         var work = new Stack<int>();
         work.Push(0);
+        var state = new Known?[Registers];
         while (work.Count > 0)
         {
-            var i = work.Pop();
-            if (i >= items.Count)
+            var start = work.Pop();
+            entries[start]!.CopyTo(state, 0);
+            for (var i = start; i < items.Count; i++)
             {
-                continue;
-            }
-            var item = items[i];
-            var after = Transfer(item, states[i]!);
-            if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch && Merge(states, labels[item.Target], after))
-            {
-                work.Push(labels[item.Target]);
-            }
-            if (item.Kind != AsmItemKind.Jump && !item.IsExit && Merge(states, i + 1, after))
-            {
-                work.Push(i + 1);
+                if (i != start && isTarget[i])
+                {
+                    if (Merge(entries, i, state))
+                    {
+                        work.Push(i);
+                    }
+                    break;
+                }
+                var item = items[i];
+                Transfer(item, state);
+                if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch && Merge(entries, labels[item.Target], state))
+                {
+                    work.Push(labels[item.Target]);
+                }
+                if (item.Kind == AsmItemKind.Jump || item.IsExit)
+                {
+                    break;
+                }
             }
         }
-        return states;
+        return entries;
     }
 
-    // Meets `incoming` into the state before item `at`; true when that state changed.
+    // Meets `incoming` into the state on entry to item `at`; true when that state changed.
     private static bool Merge(Known?[]?[] states, int at, Known?[] incoming)
     {
         if (states[at] is not { } current)
@@ -83,18 +118,18 @@ internal static class RedundantMoves
         return changed;
     }
 
-    private static Known?[] Transfer(AsmItem item, Known?[] before)
+    // Applies one item to the state in place.
+    private static void Transfer(AsmItem item, Known?[] state)
     {
-        var state = (Known?[])before.Clone();
         var insn = item.Insn;
         if (item.Kind is AsmItemKind.Jump or AsmItemKind.Branch)
         {
-            return state;
+            return;
         }
         if (ConstantMove(insn, state) is { } move)
         {
             state[(int)move.Dst] = move.Value;
-            return state;
+            return;
         }
         switch (insn.Class)
         {
@@ -112,7 +147,6 @@ internal static class RedundantMoves
                 }
                 break;
         }
-        return state;
     }
 
     // The register and the value a move sets it to, when that value is known.

@@ -1,5 +1,4 @@
 using BpfLinq.Compiler.Backend.RegisterAllocation;
-using BitSet = BpfLinq.Compiler.Analysis.BitSet;
 
 namespace BpfLinq.Compiler.Backend;
 
@@ -34,13 +33,13 @@ internal static class TiedSinking
         {
             if (HasCandidate(b))
             {
-                Sink(b, liveness.LiveOut[b.Id], lastUse, firstUse);
+                Sink(b, liveness, lastUse, firstUse);
             }
         }
         function.Number();
     }
 
-    private static void Sink(MachineBlock b, BitSet liveOut, Dictionary<int, int> lastUse, Dictionary<int, int> firstUse)
+    private static void Sink(MachineBlock b, Liveness liveness, Dictionary<int, int> lastUse, Dictionary<int, int> firstUse)
     {
         var instrs = b.Instrs;
         lastUse.Clear();
@@ -61,11 +60,11 @@ internal static class TiedSinking
         {
             keys[k] = 2L * k;
             var i = instrs[k];
-            if (!IsSinkable(i) || liveOut.Contains(i.Uses[0].Index) || !lastUse.TryGetValue(i.Uses[0].Index, out var j) || j <= k)
+            if (!IsSinkable(i) || liveness.IsLiveOut(b.Id, i.Uses[0].Index) || !lastUse.TryGetValue(i.Uses[0].Index, out var j) || j <= k)
             {
                 continue;
             }
-            if (i.IsCommutative && !liveOut.Contains(i.Uses[1].Index) && lastUse[i.Uses[1].Index] == k)
+            if (i.IsCommutative && !liveness.IsLiveOut(b.Id, i.Uses[1].Index) && lastUse[i.Uses[1].Index] == k)
             {
                 continue; // the second source dies here: the allocator ties that one
             }

@@ -46,24 +46,26 @@ internal static class ProgramBtf
     {
         var fileOffset = strings.Add(file);
         var records = new List<LineInfo>();
-        SourceRef? previous = null;
+        var isStart = new HashSet<int>(starts);
+        string? previous = null;
         for (var slot = 0; slot < sources.Length; slot++)
         {
-            var isStart = Array.IndexOf(starts, slot) >= 0;
-            var source = sources[slot];
-            if ((source is not null && source != previous) || (isStart && slot < sources.Length))
+            // A record carries only the text, so a run is a change of text: comparing sources would
+            // also render their paths, as long as the expression is deep (a 10,000-link chain's
+            // texts are all cut to the same 80 characters, and its paths made this step quadratic).
+            var text = sources[slot]?.Text;
+            if ((text is not null && text != previous) || isStart.Contains(slot))
             {
-                var text = Printable(source?.Text ?? "");
-                records.Add(LineInfo.Create((uint)slot, fileOffset, strings.Add(text), Math.Max(line, 0), 0));
+                records.Add(LineInfo.Create((uint)slot, fileOffset, strings.Add(Printable(text ?? "")), Math.Max(line, 0), 0));
             }
-            previous = source ?? previous;
+            previous = text ?? previous;
         }
         return [.. records];
     }
 
     // BTF strings end at NUL; the verifier prints them on one line.
     private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+        !text.Any(char.IsControl) ? text : string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
 
     // BTF names are C identifiers.
     private static string FunctionName(string name)

@@ -41,9 +41,9 @@ internal static partial class CSharpRenderer
     /// <summary>The node as C#, on a stack deep enough for it (<see cref="DeepStack"/>).</summary>
     public static string Render(Expression node) => DeepStack.Run(node, () => RenderBounded(node, int.MaxValue));
 
-    private static string RenderBounded(Expression node, int depth)
+    private static string RenderBounded(Expression node, int depth, int maxLength = int.MaxValue)
     {
-        var sb = new Output(depth);
+        var sb = new Output(depth) { MaxLength = maxLength };
         Write(sb, node, Assignment);
         return sb.ToString();
     }
@@ -54,6 +54,13 @@ internal static partial class CSharpRenderer
         private readonly StringBuilder _text = new();
 
         public int DepthLeft { get; set; } = depthLeft;
+
+        // Past this many characters the text is cut anyway: nodes are no longer written (what is
+        // appended after only follows the part that is kept). A head of a 10,000-link chain
+        // rendered 64 levels, 1,000 characters, to keep 80.
+        public int MaxLength { get; init; } = int.MaxValue;
+
+        public bool IsFull => _text.Length > MaxLength;
 
         public Output Append(string? value)
         {
@@ -93,9 +100,9 @@ internal static partial class CSharpRenderer
         {
             BlockExpression => "{ ... }",
             LoopExpression => "while (true)",
-            SwitchExpression sw => "switch (" + RenderBounded(sw.SwitchValue, HeadDepth) + ")",
-            ConditionalExpression c when c.Type == typeof(void) => "if (" + RenderBounded(c.Test, HeadDepth) + ")",
-            _ => RenderBounded(node, HeadDepth),
+            SwitchExpression sw => "switch (" + RenderBounded(sw.SwitchValue, HeadDepth, maxLength) + ")",
+            ConditionalExpression c when c.Type == typeof(void) => "if (" + RenderBounded(c.Test, HeadDepth, maxLength) + ")",
+            _ => RenderBounded(node, HeadDepth, maxLength),
         };
         return text.Length <= maxLength ? text : text[..(maxLength - 3)] + "...";
     }
@@ -121,6 +128,10 @@ internal static partial class CSharpRenderer
 
     private static void WriteNode(Output sb, Expression node)
     {
+        if (sb.IsFull)
+        {
+            return;
+        }
         if (sb.DepthLeft <= 0)
         {
             sb.Append("...");

@@ -15,11 +15,22 @@ internal sealed class Coalescing
     /// <summary>Number of colors (r0–r9).</summary>
     public const int K = VReg.PhysicalCount;
 
+    // Past this many neighbours a class is coalesced by George's test and absorbs the smaller class
+    // (below it, Briggs and the first node's class as representative, as always: the colouring
+    // order, and so the code, of every ordinary program is unchanged).
+    private const int LargeClass = 64;
+
     private readonly int[] _parent;
     private readonly HashSet<int>?[] _adjacent;
     private readonly double[] _cost;
     private readonly bool[] _spillable;
-    private readonly List<Affinity>?[] _partners;
+    // Each class's affinities as a linked list of entries (two per affinity, one per end), so
+    // that a merge appends a whole class in constant time: copying lists made a chain of
+    // 10,000 phis, coalesced one into the next, quadratic.
+    private readonly List<Affinity> _affinities;
+    private readonly int[] _head;
+    private readonly int[] _tail;
+    private readonly int[] _next;
 
     private Coalescing(LiveRanges ranges, InterferenceGraph graph)
     {
@@ -28,7 +39,11 @@ internal sealed class Coalescing
         _adjacent = new HashSet<int>?[n];
         _cost = (double[])graph.SpillCost.Clone();
         _spillable = new bool[n];
-        _partners = new List<Affinity>?[n];
+        _affinities = graph.Affinities;
+        _head = new int[n];
+        _tail = new int[n];
+        _next = new int[2 * _affinities.Count];
+        Array.Fill(_head, -1);
         for (var i = 0; i < n; i++)
         {
             _parent[i] = i;
@@ -42,10 +57,10 @@ internal sealed class Coalescing
                 _spillable[i] = !ranges.IsTemporary(i);
             }
         }
-        foreach (var a in graph.Affinities)
+        for (var k = 0; k < _affinities.Count; k++)
         {
-            (_partners[a.A] ??= []).Add(a);
-            (_partners[a.B] ??= []).Add(a);
+            Append(_affinities[k].A, 2 * k, 2 * k);
+            Append(_affinities[k].B, (2 * k) + 1, (2 * k) + 1);
         }
     }
 
@@ -109,7 +124,28 @@ internal sealed class Coalescing
     public bool IsSpillable(int representative) => _spillable[representative];
 
     /// <summary>The affinities of every member of a class.</summary>
-    public IReadOnlyList<Affinity> Partners(int representative) => _partners[representative] ?? (IReadOnlyList<Affinity>)[];
+    public IEnumerable<Affinity> Partners(int representative)
+    {
+        for (var e = _head[representative]; e >= 0; e = _next[e])
+        {
+            yield return _affinities[e >> 1];
+        }
+    }
+
+    // Appends the entries first .. last (already linked) to a class's list.
+    private void Append(int representative, int first, int last)
+    {
+        _next[last] = -1;
+        if (_head[representative] < 0)
+        {
+            _head[representative] = first;
+        }
+        else
+        {
+            _next[_tail[representative]] = first;
+        }
+        _tail[representative] = last;
+    }
 
     /// <summary>True when two representatives may not share a register.</summary>
     public bool Interferes(int x, int y) =>
@@ -127,11 +163,47 @@ internal sealed class Coalescing
         {
             return;
         }
-        var safe = LiveRanges.IsPrecolored(x) ? George(x, y) : Briggs(x, y);
-        if (safe)
+        if (LiveRanges.IsPrecolored(x))
+        {
+            if (George(x, y))
+            {
+                Merge(y, x);
+            }
+            return;
+        }
+        if (_adjacent[x]!.Count > LargeClass || _adjacent[y]!.Count > LargeClass)
+        {
+            // Briggs reads both classes' neighbours, and a merge renames the joining class in each
+            // of its neighbours' sets: with a class that grows link by link along a 10,000-link
+            // chain, both would be quadratic. George's test (valid between virtual registers too)
+            // reads only the smaller class's neighbours, and the larger class absorbs it.
+            if (_adjacent[y]!.Count > _adjacent[x]!.Count)
+            {
+                (x, y) = (y, x);
+            }
+            if (Absorbs(x, y))
+            {
+                Merge(y, x);
+            }
+            return;
+        }
+        if (Briggs(x, y))
         {
             Merge(y, x);
         }
+    }
+
+    // George between virtual classes: each neighbour of y already interferes with x or is insignificant.
+    private bool Absorbs(int x, int y)
+    {
+        foreach (var t in _adjacent[y]!)
+        {
+            if (Degree(t) >= K && !_adjacent[x]!.Contains(t))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool George(int physical, int v)
@@ -151,19 +223,19 @@ internal sealed class Coalescing
         var significant = 0;
         foreach (var t in _adjacent[x]!)
         {
-            if (Degree(t) >= K)
+            if (Degree(t) >= K && ++significant >= K)
             {
-                significant++;
+                return false;
             }
         }
         foreach (var t in _adjacent[y]!)
         {
-            if (!_adjacent[x]!.Contains(t) && Degree(t) >= K)
+            if (!_adjacent[x]!.Contains(t) && Degree(t) >= K && ++significant >= K)
             {
-                significant++;
+                return false;
             }
         }
-        return significant < K;
+        return true;
     }
 
     // Merges class `from` into class `into`.
@@ -172,9 +244,9 @@ internal sealed class Coalescing
         _parent[from] = into;
         _cost[into] += _cost[from];
         _spillable[into] |= _spillable[from];
-        if (_partners[from] is { } partners)
+        if (_head[from] >= 0)
         {
-            (_partners[into] ??= []).AddRange(partners);
+            Append(into, _head[from], _tail[from]);
         }
         foreach (var t in _adjacent[from]!)
         {

@@ -76,7 +76,7 @@ internal static class EdgeResolution
     private static int LiveThrough(LiveRanges ranges, Liveness liveness, Allocation allocation, MachineBlock target)
     {
         var mask = 0;
-        foreach (var n in liveness.LiveIn[target.Id].Elements())
+        foreach (var n in liveness.LiveIn(target.Id))
         {
             if (Array.IndexOf(ranges.ParamNodes[target.Id], n) < 0)
             {

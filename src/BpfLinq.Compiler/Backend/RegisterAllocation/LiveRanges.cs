@@ -32,14 +32,36 @@ internal sealed class LiveRanges
         ArgNodes = new int[function.Blocks.Count][][];
         foreach (var b in function.Blocks)
         {
-            foreach (var i in b.AllInstrs())
+            foreach (var i in b.Instrs)
             {
-                UseNodes[i.Index] = [.. i.Uses.Select(u => u.Index)];
-                DefNodes[i.Index] = [.. i.Defs.Select(d => d.Index)];
+                UseNodes[i.Index] = Nodes(i.Uses);
+                DefNodes[i.Index] = Nodes(i.Defs);
             }
-            ParamNodes[b.Id] = [.. b.Params.Select(p => p.Index)];
-            ArgNodes[b.Id] = [.. b.Succs.Select(edge => edge.Args.Select(a => a.IsImm ? -1 : a.Reg.Index).ToArray())];
+            UseNodes[b.Terminator.Index] = Nodes(b.Terminator.Uses);
+            DefNodes[b.Terminator.Index] = Nodes(b.Terminator.Defs);
+            ParamNodes[b.Id] = Nodes(b.Params);
+            var args = ArgNodes[b.Id] = new int[b.Succs.Length][];
+            for (var t = 0; t < args.Length; t++)
+            {
+                var edge = b.Succs[t].Args;
+                args[t] = new int[edge.Length];
+                for (var k = 0; k < edge.Length; k++)
+                {
+                    args[t][k] = edge[k].IsImm ? -1 : edge[k].Reg.Index;
+                }
+            }
         }
+    }
+
+    // The node ids of registers (each register is its own node at first).
+    private static int[] Nodes(IReadOnlyList<VReg> registers)
+    {
+        var nodes = new int[registers.Count];
+        for (var k = 0; k < nodes.Length; k++)
+        {
+            nodes[k] = registers[k].Index;
+        }
+        return nodes;
     }
 
     /// <summary>The function being allocated.</summary>

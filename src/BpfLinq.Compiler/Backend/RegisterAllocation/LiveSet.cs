@@ -1,5 +1,3 @@
-using BpfLinq.Compiler.Analysis;
-
 namespace BpfLinq.Compiler.Backend.RegisterAllocation;
 
 /// <summary>
@@ -55,10 +53,10 @@ internal sealed class LiveSet
     }
 
     /// <summary>Replaces the contents with the members of <paramref name="set"/>.</summary>
-    public void Reset(BitSet set)
+    public void Reset(ReadOnlySpan<int> set)
     {
         Count = 0;
-        foreach (var n in set.Elements())
+        foreach (var n in set)
         {
             Add(n);
         }

@@ -63,8 +63,8 @@ internal static class RegisterAllocator
             foreach (var i in b.AllInstrs())
             {
                 var k = i.Index;
-                allocation.Uses[k] = [.. ranges.UseNodes[k].Select(Node)];
-                allocation.Defs[k] = [.. ranges.DefNodes[k].Select(Node)];
+                allocation.Uses[k] = Registers(ranges.UseNodes[k], colors);
+                allocation.Defs[k] = Registers(ranges.DefNodes[k], colors);
                 allocation.Before[k] = ranges.Reloads[k] is { } reloads
                     ? [.. reloads.Select(r => new MoveStep(Node(r.Node), Location.Slot(slots.SlotOf(r.VReg))))]
                     : [];
@@ -85,6 +85,17 @@ internal static class RegisterAllocator
         EdgeResolution.Resolve(ranges, liveness, allocation, () => slots.Reserve());
         allocation.SlotCount = slots.Count;
         return allocation;
+    }
+
+    // The registers of operand nodes.
+    private static Location[] Registers(int[] nodes, int[] colors)
+    {
+        var locations = new Location[nodes.Length];
+        for (var k = 0; k < nodes.Length; k++)
+        {
+            locations[k] = Location.In(Assignment.RegisterOf(colors[nodes[k]]));
+        }
+        return locations;
     }
 
     private static Location Home(Allocation allocation, LiveRanges ranges, SlotAssignment slots, int[] colors, VReg reg)
