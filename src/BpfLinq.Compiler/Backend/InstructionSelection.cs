@@ -250,21 +250,33 @@ internal sealed partial class InstructionSelection
         var mb = _blocks.TryGetValue(target, out var found)
             ? found
             : throw new InternalCompilerError("instruction selection", _function.Name, $"{target} is a loop of empty blocks", _function.ToString());
-        var args = new List<MachineOperand>();
-        foreach (var phi in target.Phis)
+        // Most edges carry no value (a branch chain's blocks have no phis): nothing is allocated for them.
+        var phis = target.PhiCount;
+        var count = 0;
+        for (var k = 0; k < phis; k++)
         {
+            count += _needed.Contains(target.Instrs[k]) ? 1 : 0;
+        }
+        var args = count == 0 ? [] : new MachineOperand[count];
+        for (var (k, a) = (0, 0); a < count; k++)
+        {
+            var phi = target.Instrs[k];
             if (_needed.Contains(phi))
             {
-                args.Add(Operand(IncomingFrom(phi, pred, ordinal)));
+                args[a++] = Operand(IncomingFrom(phi, pred, ordinal));
             }
         }
-        return new BlockCall(mb, [.. args]);
+        return new BlockCall(mb, args);
     }
 
     // The phi operand of the ordinal-th edge from pred (a condbr may target one block twice). The
     // search starts at pred's first edge: a join of a 10,000-link || chain has 10,000 of them.
     private Value IncomingFrom(Instr phi, Block pred, int ordinal)
     {
+        if (phi.PhiBlocks.Count <= SmallPhi)
+        {
+            return IncomingAfter(phi, pred, ordinal, 0); // a short scan costs less than an index
+        }
         if (!_firstIncoming.TryGetValue(phi, out var first))
         {
             first = [];
@@ -274,7 +286,14 @@ internal sealed partial class InstructionSelection
             }
             _firstIncoming.Add(phi, first);
         }
-        for (var k = first.GetValueOrDefault(pred, phi.PhiBlocks.Count); k < phi.PhiBlocks.Count; k++)
+        return IncomingAfter(phi, pred, ordinal, first.GetValueOrDefault(pred, phi.PhiBlocks.Count));
+    }
+
+    private const int SmallPhi = 8;
+
+    private static Value IncomingAfter(Instr phi, Block pred, int ordinal, int start)
+    {
+        for (var k = start; k < phi.PhiBlocks.Count; k++)
         {
             if (phi.PhiBlocks[k] == pred && ordinal-- == 0)
             {
