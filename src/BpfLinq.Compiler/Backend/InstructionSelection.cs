@@ -72,8 +72,9 @@ internal sealed partial class InstructionSelection
             {
                 var mb = _machine.AddBlock();
                 _blocks.Add(b, mb);
-                foreach (var phi in b.Phis)
+                for (var (k, phis) = (0, b.PhiCount); k < phis; k++)
                 {
+                    var phi = b.Instrs[k];
                     if (_needed.Contains(phi))
                     {
                         var reg = _machine.NewVReg(phi.Type);
@@ -93,8 +94,10 @@ internal sealed partial class InstructionSelection
                 {
                     LowerParams();
                 }
-                foreach (var instr in b.Instrs)
+                var instrs = b.Instrs;
+                for (var k = 0; k < instrs.Count; k++) // by index: a foreach over the read-only list boxes an enumerator per block
                 {
+                    var instr = instrs[k];
                     if (instr.Op != Op.Phi && (instr.IsTerminator || _needed.Contains(instr)))
                     {
                         _source = instr.Source;
@@ -201,8 +204,10 @@ internal sealed partial class InstructionSelection
         var work = new Stack<Instr>();
         foreach (var b in _function.Blocks)
         {
-            foreach (var i in b.Instrs)
+            var instrs = b.Instrs;
+            for (var k = 0; k < instrs.Count; k++)
             {
+                var i = instrs[k];
                 if (i.Info.HasSideEffects && _needed.Add(i))
                 {
                     work.Push(i);
@@ -213,8 +218,10 @@ internal sealed partial class InstructionSelection
         {
             var user = work.Pop();
             NoteAddressUses(user);
-            foreach (var operand in user.Operands)
+            var operands = user.Operands;
+            for (var k = 0; k < operands.Count; k++)
             {
+                var operand = operands[k];
                 _hasUsers.Add(operand);
                 if (operand is Instr d && _needed.Add(d))
                 {
