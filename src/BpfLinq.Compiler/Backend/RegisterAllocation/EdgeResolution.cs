@@ -19,7 +19,7 @@ internal static class EdgeResolution
     {
         var f = ranges.Function;
         var emergency = new int[] { -1, -1 };
-        int Emergency(int k) => emergency[k] >= 0 ? emergency[k] : emergency[k] = reserveSlot();
+        Func<int, int> emergencySlot = k => emergency[k] >= 0 ? emergency[k] : emergency[k] = reserveSlot(); // one delegate, not one per edge
         var moves = new List<MoveStep>();
         var steps = new List<MoveStep>();
         foreach (var b in f.Blocks)
@@ -66,7 +66,7 @@ internal static class EdgeResolution
                     busy = LiveThrough(ranges, liveness, allocation, target);
                 }
                 steps.Clear();
-                ParallelMoves.Sequentialize(moves, busy, Emergency, steps);
+                ParallelMoves.Sequentialize(moves, busy, emergencySlot, steps);
                 edges[t] = new EdgeMoves(placement, [.. steps]);
             }
         }

@@ -34,13 +34,14 @@ internal static class ParallelMoves
     {
         var pending = new List<MoveStep>(moves.Count);
         var done = 0; // registers already holding their final value
-        foreach (var m in moves)
+        for (var i = 0; i < moves.Count; i++)
         {
+            var m = moves[i];
             if (m.Destination.IsConstant || m.Destination.Kind == LocationKind.None)
             {
                 throw new ArgumentException($"cannot move into {m.Destination}", nameof(moves));
             }
-            if (pending.Exists(p => p.Destination == m.Destination))
+            if (WritesTo(pending, m.Destination))
             {
                 throw new ArgumentException($"{m.Destination} is written twice", nameof(moves));
             }
@@ -138,6 +139,18 @@ internal static class ParallelMoves
             mask |= SourceBit(p);
         }
         return mask;
+    }
+
+    private static bool WritesTo(List<MoveStep> pending, Location destination)
+    {
+        for (var k = 0; k < pending.Count; k++)
+        {
+            if (pending[k].Destination == destination)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int SourceBit(MoveStep m) => m.Source.IsRegister ? Bit(m.Source.Reg) : 0;
