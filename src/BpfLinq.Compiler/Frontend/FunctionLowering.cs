@@ -66,7 +66,6 @@ internal sealed class FunctionLowering(IFunctionScope scope)
                 body.UseContext(parameters[k]);
                 continue;
             }
-            body.Declare(normalised.Parameters[k]);
             body.Bind(normalised.Parameters[k], parameters[k]);
         }
         var result = body.Lower(normalised.Body);

@@ -27,7 +27,7 @@ internal interface IFunctionBody
     /// <summary>The IR type <paramref name="variable"/> lives in, declaring it in the body.</summary>
     IrType Declare(ParameterExpression variable);
 
-    /// <summary>Gives <paramref name="variable"/> its value on entry.</summary>
+    /// <summary>Gives <paramref name="variable"/> its value on entry (declaring it first if needed).</summary>
     void Bind(ParameterExpression variable, Value value);
 
     /// <summary>The value of <paramref name="variable"/> where the builder is.</summary>

@@ -91,12 +91,10 @@ internal sealed class LoopLowering(IFunctionScope scope)
                 var type = body.Declare(captured[k]);
                 body.Bind(captured[k], b.Load(type, frame, k * 8, type == IrType.I32 ? 4 : 8));
             }
-            body.Declare(lambda.Parameters[0]);
             body.Bind(lambda.Parameters[0], b.Unary(Op.Trunc, IrType.I32, index));
             var size = resultType == IrType.I32 ? 4 : 8;
             if (isFold)
             {
-                body.Declare(lambda.Parameters[1]);
                 body.Bind(lambda.Parameters[1], b.Load(resultType, frame, resultOffset, size));
                 b.Store(frame, resultOffset, size, body.Lower(lambda.Body));
                 body.Return(b.I64(0));
@@ -116,21 +114,6 @@ internal sealed class LoopLowering(IFunctionScope scope)
         return functionIndex;
     }
 
-    private static bool ReadsPackets(LambdaExpression body)
-    {
-        var work = new Stack<Expression>([body.Body]);
-        while (work.Count > 0)
-        {
-            var node = work.Pop();
-            if (node is MethodCallExpression { Method.DeclaringType: var t } && t == typeof(PacketPrimitives))
-            {
-                return true;
-            }
-            foreach (var (_, child) in ExpressionChildren.Of(node))
-            {
-                work.Push(child);
-            }
-        }
-        return false;
-    }
+    private static bool ReadsPackets(LambdaExpression body) =>
+        NodeFinder.Any(body.Body, n => n is MethodCallExpression { Method.DeclaringType: var t } && t == typeof(PacketPrimitives));
 }

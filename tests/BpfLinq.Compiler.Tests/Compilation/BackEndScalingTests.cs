@@ -1,5 +1,3 @@
-using BpfLinq.Compiler.Compilation;
-using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Compilation;
@@ -29,42 +27,13 @@ public sealed class BackEndScalingTests
         }
     }
 
-    private static Dictionary<string, long> AllocatedBy(string shape, int links)
-    {
-        var (op, left) = DeepChains.Parse(shape);
-        var lambda = DeepChains.Build(op, left, links);
-        var meter = new BackEndMeter();
-        BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, CompileOptions.Default with { Observer = meter });
-        return meter.Bytes;
-    }
+    private static readonly string[] s_backEnd =
+    [
+        "select-instructions", "sink-tied", "allocate-registers", "lay-out-frame", "emit",
+        "remove-redundant-moves", "resolve-branches", "check-call-stack", "link", "build-btf",
+    ];
 
-    // Counts what the back end's steps allocate on the thread that runs them (the compile's own).
-    private sealed class BackEndMeter : ICompileObserver
-    {
-        private static readonly HashSet<string> s_backEnd =
-        [
-            "select-instructions", "sink-tied", "allocate-registers", "lay-out-frame", "emit",
-            "remove-redundant-moves", "resolve-branches", "check-call-stack", "link", "build-btf",
-        ];
-
-        private long _start;
-
-        public Dictionary<string, long> Bytes { get; } = [];
-
-        public void Starting(string step)
-        {
-            if (s_backEnd.Contains(step))
-            {
-                _start = GC.GetAllocatedBytesForCurrentThread();
-            }
-        }
-
-        public void Finished(string step, TimeSpan elapsed)
-        {
-            if (s_backEnd.Contains(step))
-            {
-                Bytes[step] = Bytes.GetValueOrDefault(step) + GC.GetAllocatedBytesForCurrentThread() - _start;
-            }
-        }
-    }
+    // What the back end's steps allocate on the thread that runs them (the compile's own).
+    private static Dictionary<string, long> AllocatedBy(string shape, int links) =>
+        StepAllocations.Of(shape, links, warm: false).Where(s => s_backEnd.Contains(s.Key)).ToDictionary();
 }

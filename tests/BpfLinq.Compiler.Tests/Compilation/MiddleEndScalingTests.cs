@@ -1,5 +1,3 @@
-using BpfLinq.Compiler.Compilation;
-using BpfLinq.Compiler.Compilation.Steps;
 using BpfLinq.Testing;
 
 namespace BpfLinq.Compiler.Tests.Compilation;
@@ -30,39 +28,7 @@ public sealed class MiddleEndScalingTests
         large.ShouldBeLessThan(6 * small, $"{shape}: {small:N0} bytes at 500 links, {large:N0} at 2,000");
     }
 
-    private static long AllocatedBy(string shape, int links)
-    {
-        var (op, left) = DeepChains.Parse(shape);
-        var lambda = DeepChains.Build(op, left, links);
-        var observer = new MiddleEndBytes();
-        var options = CompileOptions.Default with { Observer = observer };
-        BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, options); // warm
-        observer.Bytes = 0;
-        BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, options);
-        return observer.Bytes;
-    }
-
     // Bytes the compile's thread allocates inside the middle end's steps.
-    private sealed class MiddleEndBytes : ICompileObserver
-    {
-        private long _start;
-
-        public long Bytes { get; set; }
-
-        public void Starting(string step)
-        {
-            if (s_middleEnd.Contains(step))
-            {
-                _start = GC.GetAllocatedBytesForCurrentThread();
-            }
-        }
-
-        public void Finished(string step, TimeSpan elapsed)
-        {
-            if (s_middleEnd.Contains(step))
-            {
-                Bytes += GC.GetAllocatedBytesForCurrentThread() - _start;
-            }
-        }
-    }
+    private static long AllocatedBy(string shape, int links) =>
+        StepAllocations.Of(shape, links, warm: true).Where(s => s_middleEnd.Contains(s.Key)).Sum(s => s.Value);
 }
