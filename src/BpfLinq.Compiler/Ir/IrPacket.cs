@@ -46,14 +46,15 @@ internal sealed record IrPacket(byte[] Frame, int Data, int Link, int Network)
         _ => Network,
     };
 
-    /// <summary>How many VLAN tags (at most <paramref name="maxTags"/>) follow the Ethernet header at anchor + <paramref name="position"/>.</summary>
+    /// <summary>How many whole VLAN tags (at most <paramref name="maxTags"/>) follow the Ethernet header at anchor + <paramref name="position"/>.</summary>
     public long VlanTags(PacketAnchor anchor, long position, int maxTags)
     {
         var count = 0;
         while (count < maxTags)
         {
+            // A tag counts when the header with it is whole: 18 + 4 count bytes.
             var type = BinaryPrimitives.ReverseEndianness((ushort)Read(anchor, position + 12 + 4 * count, 2));
-            if (type is not (0x8100 or 0x88A8))
+            if (type is not (0x8100 or 0x88A8) || !Contains(anchor, position + 17 + 4 * count))
             {
                 break;
             }

@@ -13,7 +13,7 @@ internal sealed partial class PacketExpansion
     //   if (data + base + hi > data_end) { r = load_bytes(skb, base + lo, buf, n); v = *buf } else v = *(data + base + lo)
     // Reads do not share checks: the slow path's value lives on the stack, not behind the packet
     // pointer later reads would use. Link-header reads (before the data) always take the helper.
-    private static void ExpandCgroupReads(Function f, Value context, (int Data, int End) dataPointers)
+    private static void ExpandCgroupReads(Function f, Value context, (int Data, int End) dataPointers, ReadUsers users)
     {
         var reads = f.AllInstrs().Where(PacketWindows.IsRead).ToList();
         var (data, end) = LoadDataPointers(f, context, dataPointers);
@@ -23,7 +23,7 @@ internal sealed partial class PacketExpansion
             var window = new PacketWindow(read, baseValue, displacement, displacement + read.Size, null, null);
             if (read.Anchor == PacketAnchor.Link)
             {
-                ExpandWithHelper(f, window, context);
+                ExpandWithHelper(f, window, context, users);
                 continue;
             }
             var check = read.Block!;
@@ -49,14 +49,15 @@ internal sealed partial class PacketExpansion
             b.Current = slow;
             b.Br(join);
             var phi = join.InsertPhi(new Instr(Op.Phi, read.Type, []) { Source = read.Source });
-            f.ReplaceAllUses(read, phi);
-            IrBuilder.AddPhiIncoming(phi, rest, Replace(f, read, pointer));
+            users.Replace(read, phi);
+            IrBuilder.AddPhiIncoming(phi, rest, Replace(read, pointer, users));
             IrBuilder.AddPhiIncoming(phi, slow, copy); // the helper expansion replaces it with its value
-            ExpandWithHelper(f, new PacketWindow(copy, baseValue, displacement, displacement + read.Size, null, null), context);
+            users.Add(copy, phi);
+            ExpandWithHelper(f, new PacketWindow(copy, baseValue, displacement, displacement + read.Size, null, null), context, users);
         }
     }
 
-    private static void ExpandWithHelper(Function f, PacketWindow w, Value context)
+    private static void ExpandWithHelper(Function f, PacketWindow w, Value context, ReadUsers users)
     {
         var owner = w.Owner;
         var size = w.Hi - w.Lo;
@@ -89,7 +90,7 @@ internal sealed partial class PacketExpansion
                 var (_, displacement) = PacketWindows.Address(load);
                 replacement = AlignedLoad(f, load, buffer, displacement - w.Lo + pad, load.Size);
             }
-            f.ReplaceAllUses(load, replacement);
+            users.Replace(load, replacement);
             load.Block!.Remove(load);
         }
     }

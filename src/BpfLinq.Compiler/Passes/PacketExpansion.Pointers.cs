@@ -34,18 +34,20 @@ internal sealed partial class PacketExpansion
         return (data, end);
     }
 
+    // The most bytes from the data any read may need (capped at the largest packet offset).
+    private static long MostRead(Function f) => f.AllInstrs().Where(PacketWindows.IsRead).Max(r =>
+    {
+        var (baseValue, displacement) = PacketWindows.Address(r);
+        return Math.Min(MaxPacketOffset, (baseValue is null ? 0 : (long)Math.Min(UpperBound(baseValue), MaxPacketOffset)) + displacement + r.Size);
+    });
+
     // A tc packet's bytes may lie beyond the linear area that direct access reaches. When the
     // linear area is shorter than the most any read needs (M, capped by the packet's length),
     // bpf_skb_pull_data makes those bytes linear and the pointers are loaded again:
     //   if (data + M > data_end) { n = min(len, M); if (data + n > data_end) { pull(n); reload } }
     // Long linear packets pay one compare; short ones a second; only non-linear ones the call.
-    private static (Value Data, Value End) PullNonlinear(Function f, Value context, Instr data, Instr end)
+    private static (Value Data, Value End) PullNonlinear(Function f, Value context, Instr data, Instr end, long most)
     {
-        var most = f.AllInstrs().Where(PacketWindows.IsRead).Max(r =>
-        {
-            var (baseValue, displacement) = PacketWindows.Address(r);
-            return Math.Min(MaxPacketOffset, (baseValue is null ? 0 : (long)Math.Min(UpperBound(baseValue), MaxPacketOffset)) + displacement + r.Size);
-        });
         var entry = end.Block!;
         var rest = entry.SplitBefore(entry.Instrs.SkipWhile(i => i != end).Skip(1).First());
         var b = new IrBuilder(f) { Current = entry, Source = data.Source };

@@ -46,13 +46,14 @@ internal sealed partial class PacketExpansion : IPass
         }
         var kind = ProgramKindTable.Of(c.ProgramKind);
         var direct = kind.PacketAccess == PacketAccess.Direct;
+        var users = ReadUsers.Of(f);
         foreach (var load in f.AllInstrs().Where(PacketWindows.IsRead).ToList())
         {
             // A read before the anchor is never in the packet; nor, with direct access, one past
             // the largest offset the verifier lets a packet pointer reach (linear data is shorter).
             if (PacketWindows.Address(load) is (null, var at) && (at < 0 || (direct && at + load.Size > MaxPacketOffset)))
             {
-                f.ReplaceAllUses(load, f.Const(load.Type, 0));
+                users.Replace(load, f.Const(load.Type, 0));
                 load.Block!.Remove(load);
             }
         }
@@ -64,10 +65,11 @@ internal sealed partial class PacketExpansion : IPass
         var context = f.Context ?? (f.ContextInFrame is var (frame, offset) ? LoadContext(f, frame, offset) : f.Params[0]);
         if (kind.PacketAccess == PacketAccess.DirectWithHelperFallback)
         {
-            ExpandCgroupReads(f, context, kind.DataPointers);
+            ExpandCgroupReads(f, context, kind.DataPointers, users);
             return;
         }
         Value? data = null, end = null;
+        var most = MostRead(f);
         if (direct)
         {
             if (f.AllInstrs().Any(i => PacketWindows.IsRead(i) && i.Anchor != PacketAnchor.Data))
@@ -75,16 +77,21 @@ internal sealed partial class PacketExpansion : IPass
                 throw new InternalCompilerError("expand-packet-access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
             var (loadedData, loadedEnd) = LoadDataPointers(f, context, kind.DataPointers);
-            (data, end) = kind.PullsNonlinearData ? PullNonlinear(f, context, loadedData, loadedEnd) : (loadedData, loadedEnd);
+            (data, end) = kind.PullsNonlinearData ? PullNonlinear(f, context, loadedData, loadedEnd, most) : (loadedData, loadedEnd);
         }
         // Planned after the entry is split for the pull, so the windows name the blocks as they are.
-        var guards = kind.LengthTestsGuardReads ? LengthGuards(f, data!, end!) : [];
+        // After tc's pull the linear data holds min(len, most read) bytes, so `len >= n` is
+        // `data + n <= data_end` for every n up to the most read; XDP's length is data_end - data.
+        var guards = !direct ? []
+            : kind.LengthTestsGuardReads ? LengthGuards(f, data!, end!, IsXdpLength, MaxPacketOffset)
+            : kind.PullsNonlinearData ? LengthGuards(f, data!, end!, IsSkbLength, most)
+            : [];
         var plan = PacketWindows.Plan(f, guards);
         foreach (var g in guards)
         {
             foreach (var load in g.Covered)
             {
-                Replace(f, load, g.Pointer);
+                Replace(load, g.Pointer, users);
             }
         }
         // Splitting a block moves its terminator, and so the edge a window's F takes its phi
@@ -94,19 +101,20 @@ internal sealed partial class PacketExpansion : IPass
         {
             if (direct)
             {
-                ExpandDirect(f, window, data!, end!, moved);
+                ExpandDirect(f, window, data!, end!, moved, users);
             }
             else
             {
-                ExpandWithHelper(f, window, context);
+                ExpandWithHelper(f, window, context, users);
             }
         }
     }
 
-    // An XDP length test `Length >= e` (Length is data_end - data) is the bounds check
-    // `data + e <= data_end`; written that way the verifier learns from it, and the reads it proves
-    // present need no check of their own (flow_sample: a guard before reading the ports).
-    private static List<PacketGuard> LengthGuards(Function f, Value data, Value end)
+    // A length test `Length >= e` is the bounds check `data + e <= data_end` when e is at most
+    // `most` (XDP: Length is data_end - data; tc: the pull made min(len, most) bytes linear);
+    // written that way the verifier learns from it, and the reads it proves present need no check
+    // of their own (flow_sample: a guard before reading the ports).
+    private static List<PacketGuard> LengthGuards(Function f, Value data, Value end, Func<Value, bool> isLength, long most)
     {
         var guards = new List<PacketGuard>();
         foreach (var cmp in f.AllInstrs().Where(i => i.Op == Op.Cmp).ToList())
@@ -120,7 +128,7 @@ internal sealed partial class PacketExpansion : IPass
                 _ => (null!, null!, false),
             };
             var block = cmp.Block!;
-            if (length is null || !IsXdpLength(length) || block.Terminator is not { Op: Op.CondBr } branch || branch.Operands[0] != cmp
+            if (length is null || !isLength(length) || block.Terminator is not { Op: Op.CondBr } branch || branch.Operands[0] != cmp
                 || bound.Type != IrType.I32)
             {
                 continue;
@@ -128,7 +136,7 @@ internal sealed partial class PacketExpansion : IPass
             // bound = base + k (k folded as for reads), checked as data + base + k <= data_end; the
             // bound must be a small non-negative number for the two tests to agree.
             var (baseValue, k) = PacketWindows.Address(new Instr(Op.PacketLoad, IrType.I32, [bound]) { Size = 1 });
-            if (k < 0 || (baseValue is null ? k : (long)Math.Min(KnownBits.UnsignedMax(baseValue), MaxPacketOffset + 1UL) + k) > MaxPacketOffset
+            if (k < 0 || (baseValue is null ? k : (long)Math.Min(KnownBits.UnsignedMax(baseValue), MaxPacketOffset + 1UL) + k) > most
                 || (baseValue is not null && !KnownBits.IsNonNegative(baseValue)))
             {
                 continue;
@@ -153,13 +161,17 @@ internal sealed partial class PacketExpansion : IPass
         return guards;
     }
 
+    // __sk_buff.len, as the front end builds Packet.Length for the socket-buffer kinds.
+    private static bool IsSkbLength(Value v) =>
+        v is Instr { Op: Op.Load, Imm: 0, Size: 4 } load && load.Operands[0].Type == IrType.CtxPtr;
+
     // trunc(data_end - data) as the front end builds Packet.Length for XDP.
     private static bool IsXdpLength(Value v) =>
         v is Instr { Op: Op.Trunc } t && t.Operands[0] is Instr { Op: Op.Sub } sub
         && sub.Operands[0] is Instr { Op: Op.Load, Imm: 4, Size: 4 } endLoad && endLoad.Operands[0].Type == IrType.CtxPtr
         && sub.Operands[1] is Instr { Op: Op.Load, Imm: 0, Size: 4 } dataLoad && dataLoad.Operands[0].Type == IrType.CtxPtr;
 
-    private static void ExpandDirect(Function f, PacketWindow w, Value data, Value end, Dictionary<Block, Block> moved)
+    private static void ExpandDirect(Function f, PacketWindow w, Value data, Value end, Dictionary<Block, Block> moved, ReadUsers users)
     {
         var owner = w.Owner;
         var check = owner.Block!;
@@ -197,7 +209,14 @@ internal sealed partial class PacketExpansion : IPass
             {
                 target.AddIncoming(from, phi => phi.IncomingFrom(source));
             }
-            Replace(f, owner, pointer);
+            foreach (var phi in target.Phis)
+            {
+                if (phi.IncomingFrom(source) is Instr read && PacketWindows.IsRead(read))
+                {
+                    users.Add(read, phi); // a read not expanded yet, now used on the new edges too
+                }
+            }
+            Replace(owner, pointer, users);
         }
         else
         {
@@ -207,31 +226,31 @@ internal sealed partial class PacketExpansion : IPass
             rest.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
             fail.SetTerminator(new Instr(Op.Br, IrType.Void, []) { Targets = [join], Source = owner.Source });
             var phi = join.InsertPhi(new Instr(Op.Phi, owner.Type, []) { Source = owner.Source });
-            f.ReplaceAllUses(owner, phi);
-            IrBuilder.AddPhiIncoming(phi, rest, Replace(f, owner, pointer));
+            users.Replace(owner, phi);
+            IrBuilder.AddPhiIncoming(phi, rest, Replace(owner, pointer, users));
             IrBuilder.AddPhiIncoming(phi, fail, f.Const(owner.Type, 0));
         }
         foreach (var load in w.Covered)
         {
-            Replace(f, load, pointer);
+            Replace(load, pointer, users);
         }
     }
 
     // A read becomes a plain load through the window's pointer (a presence test, 1), replacing the
     // read's uses; the read itself is removed. Returns the replacement.
-    private static Value Replace(Function f, Instr load, Value pointer)
+    private static Value Replace(Instr load, Value pointer, ReadUsers users)
     {
         Value replacement;
         if (load.Op == Op.PacketHas)
         {
-            replacement = f.Const(IrType.I32, 1);
+            replacement = load.Block!.Function.Const(IrType.I32, 1);
         }
         else
         {
             var (_, displacement) = PacketWindows.Address(load);
             replacement = load.Block!.InsertBefore(load, new Instr(Op.Load, load.Type, [pointer]) { Imm = displacement, Size = load.Size, Source = load.Source });
         }
-        f.ReplaceAllUses(load, replacement);
+        users.Replace(load, replacement);
         load.Block!.Remove(load);
         return replacement;
     }
@@ -263,9 +282,10 @@ internal sealed partial class PacketExpansion : IPass
         return KnownBits.UnsignedMax(v);
     }
 
-    // count = 0; while (count < max && type(12 + 4 count) is 0x8100 or 0x88a8) count++, unrolled:
-    // C_k: t = type k; if t == 0x8100 goto C_k+1; D_k: if t == 0x88a8 goto C_k+1 else join(k);
-    // C_max: join(max).
+    // count = 0; while (count < max && has(18 + 4 count) && type(12 + 4 count) is 0x8100 or 0x88a8)
+    // count++, unrolled (a tag counts only when the header with it is whole):
+    // C_k: if !has goto join(k); T_k: t = type k; if t == 0x8100 goto C_k+1;
+    // D_k: if t == 0x88a8 goto C_k+1 else join(k); C_max: join(max).
     private static void ExpandVlanSkip(Function f, Instr skip)
     {
         var block = skip.Block!;
@@ -279,6 +299,11 @@ internal sealed partial class PacketExpansion : IPass
         {
             var next = f.AddBlock();
             var other = f.AddBlock();
+            var tagged = f.AddBlock();
+            var whole = b.Current!.Append(new Instr(Op.PacketHas, IrType.I32, [skip.Operands[0]]) { Imm = 14 + (4 * k), Size = 4, Anchor = skip.Anchor, Source = skip.Source });
+            IrBuilder.AddPhiIncoming(phi, b.Current, f.Const(IrType.I32, k));
+            b.CondBr(b.Cmp(Cond.Ne, whole, f.Const(IrType.I32, 0)), tagged, join);
+            b.Current = tagged;
             var load = b.Current!.Append(new Instr(Op.PacketLoad, IrType.I32, [skip.Operands[0]]) { Imm = 12 + (4 * k), Size = 2, Anchor = skip.Anchor, Source = skip.Source });
             // Memory order: 0x8100 reads 0x0081, 0x88a8 reads 0xa888.
             b.CondBr(b.Cmp(Cond.Eq, load, f.Const(IrType.I32, 0x0081)), next, other);

@@ -6,7 +6,8 @@ namespace BpfLinq.Compiler.Tests.Packets;
 /// <summary>
 /// Generated frames for the packet differential test: Ethernet with 0–2 VLAN tags (802.1Q or
 /// 802.1AD), then IPv4 (IHL 5–8, random options, flags and fragment offsets, TTL biased to 0, 1,
-/// 64, 255), IPv6, ARP or an unknown EtherType; then TCP (data offset 5–8, random flags), UDP,
+/// 64, 255; one in six malformed: IHL below 5 or 15), IPv6, ARP or an unknown EtherType; then TCP
+/// (data offset 5–8, one in six malformed the same way, random flags), UDP,
 /// ICMP/ICMPv6 or another protocol, with ports biased to 53, 80 and 443; random payload (sometimes
 /// "GET "). A third of the frames are cut at a random length of at least 14 bytes.
 /// </summary>
@@ -51,7 +52,8 @@ internal static class PacketFrames
         var protocol = new byte[] { 6, 6, 17, 17, 1, 47 }[r.Next(6)];
         var transport = Transport(r, protocol);
         var header = Bytes(r, ihl * 4);
-        header[0] = (byte)(0x40 | ihl);
+        // Now and then a malformed header: IHL below 5, or one declaring more than is there.
+        header[0] = (byte)(0x40 | (r.Next(12) switch { 0 => r.Next(0, 5), 1 => 15, _ => ihl }));
         var total = header.Length + transport.Length;
         (header[2], header[3]) = ((byte)(total >> 8), (byte)total);
         header[6] = r.Next(3) switch { 0 => 0x40, 1 => (byte)(0x20 | r.Next(0x20)), _ => 0 };
@@ -91,7 +93,7 @@ internal static class PacketFrames
                 var tcp = Bytes(r, offset * 4);
                 Port(r, tcp, 0);
                 Port(r, tcp, 2);
-                tcp[12] = (byte)(offset << 4);
+                tcp[12] = (byte)((r.Next(12) switch { 0 => r.Next(0, 5), 1 => 15, _ => offset }) << 4); // malformed now and then
                 tcp[13] = new byte[] { 0x02, 0x10, 0x12, 0x18, (byte)r.Next(256) }[r.Next(5)];
                 return [.. tcp, .. payload];
             }

@@ -9,8 +9,8 @@ namespace BpfLinq.Compiler.Tests.Packets;
 /// <summary>
 /// Generated packet predicates: comparisons of header fields and raw reads (every view, constant
 /// and variable offsets, both byte orders, the length) with constants likely to match the
-/// generated frames, the views' bool tests, address and network matches, port ranges and byte
-/// prefixes, joined by &amp;&amp;, || and !, as <c>skb =&gt; test ? Pass : Drop</c>.
+/// generated frames, the views' bool tests and presence tests, address and network matches, port
+/// ranges and byte prefixes, joined by &amp;&amp;, || and !, as <c>skb =&gt; test ? Pass : Drop</c>.
 /// </summary>
 internal static class PacketPredicates
 {
@@ -46,6 +46,9 @@ internal static class PacketPredicates
         s => s.Packet.Ipv4.SourceIn(s_net4), s => s.Packet.Ipv4.DestinationIs(s_any4), s => s.Packet.Ipv6.DestinationIn(s_net6),
         s => s.Packet.Ipv6.SourceIs(IPAddress.IPv6Any), s => s_range.Contains(s.Packet.Ipv4.Tcp.DestinationPort),
         s => s.Packet.StartsWith(54, "GET "), s => s.Packet.Matches(s.Packet.Ipv4.HeaderLength + 34, s_get), s => s.Packet.StartsWith(0, "\0"),
+        s => s.Packet.Ethernet.IsPresent, s => s.Packet.Ipv4.IsPresent, s => s.Packet.Ipv4.Tcp.IsPresent, s => s.Packet.Ipv4.Udp.IsPresent,
+        s => s.Packet.Ipv4.Icmp.IsPresent, s => s.Packet.Ipv6.IsPresent, s => s.Packet.Ipv6.Tcp.IsPresent, s => s.Packet.Ipv6.Udp.IsPresent,
+        s => s.Packet.Ethernet.Vlans(2).IsPresent, s => s.Packet.Ethernet.Vlans(2).Tag(1).IsPresent, s => s.Packet.Ethernet.Vlans(1).Ipv6.IsPresent,
     ];
 
     /// <summary>A generated predicate.</summary>

@@ -2,8 +2,8 @@ namespace BpfLinq;
 
 /// <summary>
 /// A view of the 14-byte Ethernet header at the packet's link header (<see cref="Packet.Ethernet"/>):
-/// destination and source MAC, then the EtherType. Each field reads 0 when any of its bytes lies beyond
-/// the end of the packet, and all read 0 when the packet has no link header.
+/// destination and source MAC, then the EtherType. Header-granular: every field reads 0 unless all 14
+/// bytes are in the packet (<see cref="IsPresent"/>), and the views after an absent header are absent.
 /// </summary>
 public readonly struct Ethernet
 {
@@ -16,8 +16,11 @@ public readonly struct Ethernet
     internal Ethernet(Packet packet, int anchor)
     {
         _packet = packet;
-        _anchor = anchor;
+        _anchor = packet.Whole(anchor, HeaderLength);
     }
+
+    /// <summary>True when all 14 bytes of the header are in the packet (false when the packet has no link header or is shorter).</summary>
+    public bool IsPresent => _anchor >= 0;
 
     /// <summary>Bytes 0–5, the destination MAC as a 48-bit big-endian number: 00:11:22:33:44:55 reads 0x001122334455.</summary>
     public ulong Destination => _packet.Read(_anchor, 0, 6);
@@ -36,9 +39,10 @@ public readonly struct Ethernet
 
     /// <summary>
     /// Skips up to <paramref name="maxTags"/> VLAN tags: tag <c>i</c> (from 0) is present when the
-    /// previous ones are and the u16 at byte <c>12 + 4i</c> is <see cref="EtherType.Vlan"/> (802.1Q) or
-    /// <see cref="EtherType.QinQ"/> (802.1AD). A tag whose TPID is in the packet counts even when its
-    /// TCI or the type after it is cut off (those read 0).
+    /// previous ones are, the u16 at byte <c>12 + 4i</c> is <see cref="EtherType.Vlan"/> (802.1Q) or
+    /// <see cref="EtherType.QinQ"/> (802.1AD), and the header with the tag is whole: all
+    /// <c>18 + 4i</c> bytes (the tag's TPID and TCI and the EtherType after them) are in the packet. A tag
+    /// cut short is not counted, as a header cut short is absent.
     /// </summary>
     /// <param name="maxTags">The most tags to skip, 1 to 8; in a lambda, a constant.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxTags"/> is outside 1..8 (the compiler rejects the same).</exception>
@@ -47,7 +51,7 @@ public readonly struct Ethernet
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTags, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxTags, MaxVlanTags);
         var count = 0;
-        while (count < maxTags && IsVlanTpid((ushort)_packet.Read(_anchor, 12 + (4 * count), 2)))
+        while (count < maxTags && IsVlanTpid((ushort)_packet.Read(_anchor, 12 + (4 * count), 2)) && _packet.Whole(_anchor, 18 + (4 * count)) >= 0)
         {
             count++;
         }

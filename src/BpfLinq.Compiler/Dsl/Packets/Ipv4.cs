@@ -4,10 +4,11 @@ namespace BpfLinq;
 
 /// <summary>
 /// A view of an IPv4 header (<see cref="Packet.Ipv4"/>, <see cref="Ethernet.Ipv4"/>,
-/// <see cref="VlanTags.Ipv4"/>). Offsets below are from the header's first byte; each field reads 0
-/// when any of its bytes lies beyond the end of the packet (so a header cut short reads 0 from the cut
-/// on, and a view of a packet without a network header reads 0 everywhere). Nothing is validated: the
-/// view reads whatever bytes are there, so check <see cref="Version"/> or the EtherType first.
+/// <see cref="VlanTags.Ipv4"/>). Offsets below are from the header's first byte. Header-granular: every
+/// field reads 0 unless the whole header is in the packet (<see cref="IsPresent"/>: IHL &gt;= 5 and the
+/// IHL-declared length, options included, before the end), so a header cut short or with IHL below 5
+/// reads 0 everywhere, and so do the transport views after it. The version is not checked: test
+/// <see cref="Version"/> or the EtherType first.
 /// </summary>
 public readonly struct Ipv4
 {
@@ -17,8 +18,11 @@ public readonly struct Ipv4
     internal Ipv4(Packet packet, int anchor)
     {
         _packet = packet;
-        _anchor = anchor;
+        _anchor = IsWhole(packet, anchor) ? anchor : -1;
     }
+
+    /// <summary>True when the whole header is in the packet: 20 bytes, IHL &gt;= 5, and the IHL · 4 bytes it declares (false on a frame without one, or cut short).</summary>
+    public bool IsPresent => _anchor >= 0;
 
     /// <summary>The version, byte 0 &gt;&gt; 4 (4 for IPv4).</summary>
     public byte Version => (byte)(U8(0) >> 4);
@@ -26,7 +30,7 @@ public readonly struct Ipv4
     /// <summary>The header length in 32-bit words, byte 0 &amp; 0xF (5 without options).</summary>
     public byte Ihl => (byte)(U8(0) & 0xF);
 
-    /// <summary>The header length in bytes, <see cref="Ihl"/> · 4 (0 to 60; not validated: the transport views sit here whatever it is).</summary>
+    /// <summary>The header length in bytes, <see cref="Ihl"/> · 4: 20 to 60 when present, 0 when not. The transport views sit here.</summary>
     public int HeaderLength => Ihl * 4;
 
     /// <summary>The type of service, byte 1.</summary>
@@ -104,6 +108,13 @@ public readonly struct Ipv4
     /// <param name="network">An IPv4 network; in a lambda, captured.</param>
     /// <exception cref="ArgumentException"><paramref name="network"/> is not IPv4.</exception>
     public bool DestinationIn(IPNetwork network) => IpAddressValues.Contains(network, Destination, nameof(network));
+
+    // 20 bytes, IHL >= 5, and the IHL-declared length.
+    private static bool IsWhole(Packet packet, int anchor)
+    {
+        var ihl = packet.Whole(anchor, 20) < 0 ? 0 : (int)packet.Read(anchor, 0, 1) & 0xF;
+        return ihl >= 5 && packet.Whole(anchor, ihl * 4) >= 0;
+    }
 
     private byte U8(int offset) => (byte)_packet.Read(_anchor, offset, 1);
 

@@ -5,9 +5,10 @@ namespace BpfLinq;
 
 /// <summary>
 /// A view of the 40-byte IPv6 header (<see cref="Packet.Ipv6"/>, <see cref="Ethernet.Ipv6"/>,
-/// <see cref="VlanTags.Ipv6"/>). Offsets below are from the header's first byte; each field reads 0
-/// when any of its bytes lies beyond the end of the packet. Extension headers are not skipped: the
-/// transport views sit at byte 40 whatever <see cref="NextHeader"/> says.
+/// <see cref="VlanTags.Ipv6"/>). Offsets below are from the header's first byte. Header-granular: every
+/// field reads 0 unless all 40 bytes are in the packet (<see cref="IsPresent"/>), and the transport
+/// views after an absent header are absent. Extension headers are not skipped: the transport views sit
+/// at byte 40 whatever <see cref="NextHeader"/> says.
 /// </summary>
 public readonly struct Ipv6
 {
@@ -19,8 +20,11 @@ public readonly struct Ipv6
     internal Ipv6(Packet packet, int anchor)
     {
         _packet = packet;
-        _anchor = anchor;
+        _anchor = packet.Whole(anchor, HeaderLength);
     }
+
+    /// <summary>True when all 40 bytes of the header are in the packet.</summary>
+    public bool IsPresent => _anchor >= 0;
 
     /// <summary>The version, byte 0 &gt;&gt; 4 (6 for IPv6).</summary>
     public byte Version => (byte)(_packet.Read(_anchor, 0, 1) >> 4);
@@ -51,28 +55,28 @@ public readonly struct Ipv6
 
     /// <summary>
     /// True when the source address, bytes 8–23 read as one 128-bit value, is <paramref name="address"/>.
-    /// The address is one read: when any of its 16 bytes lies beyond the end it reads as all zero (::).
+    /// An absent header's addresses read as all zero (::).
     /// </summary>
     /// <param name="address">An IPv6 address (its scope id plays no part); in a lambda, captured or constant.</param>
     /// <exception cref="ArgumentException"><paramref name="address"/> is not IPv6.</exception>
     public bool SourceIs(IPAddress address) => Address(8) == IpAddressValues.V6(address, nameof(address));
 
-    /// <summary>True when the destination address, bytes 24–39 read as one 128-bit value (:: when any byte lies beyond the end), is <paramref name="address"/>.</summary>
+    /// <summary>True when the destination address, bytes 24–39 read as one 128-bit value (:: when the header is absent), is <paramref name="address"/>.</summary>
     /// <param name="address">An IPv6 address; in a lambda, captured or constant.</param>
     /// <exception cref="ArgumentException"><paramref name="address"/> is not IPv6.</exception>
     public bool DestinationIs(IPAddress address) => Address(24) == IpAddressValues.V6(address, nameof(address));
 
-    /// <summary>True when the first <c>PrefixLength</c> bits of the source address (bytes 8–23, :: when any lies beyond the end) are <paramref name="network"/>'s.</summary>
+    /// <summary>True when the first <c>PrefixLength</c> bits of the source address (bytes 8–23, :: when the header is absent) are <paramref name="network"/>'s.</summary>
     /// <param name="network">An IPv6 network; in a lambda, captured.</param>
     /// <exception cref="ArgumentException"><paramref name="network"/> is not IPv6.</exception>
     public bool SourceIn(IPNetwork network) => IpAddressValues.Contains(network, Address(8), nameof(network));
 
-    /// <summary>True when the first <c>PrefixLength</c> bits of the destination address (bytes 24–39, :: when any lies beyond the end) are <paramref name="network"/>'s.</summary>
+    /// <summary>True when the first <c>PrefixLength</c> bits of the destination address (bytes 24–39, :: when the header is absent) are <paramref name="network"/>'s.</summary>
     /// <param name="network">An IPv6 network; in a lambda, captured.</param>
     /// <exception cref="ArgumentException"><paramref name="network"/> is not IPv6.</exception>
     public bool DestinationIn(IPNetwork network) => IpAddressValues.Contains(network, Address(24), nameof(network));
 
-    // An address is one 16-byte read: all of it or zero.
+    // An address is one 16-byte read (zero when the header is absent).
     private UInt128 Address(int offset) =>
         _packet.TrySlice(_anchor, offset, 16, out var bytes) ? BinaryPrimitives.ReadUInt128BigEndian(bytes) : UInt128.Zero;
 }

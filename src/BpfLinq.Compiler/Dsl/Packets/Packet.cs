@@ -14,9 +14,16 @@ namespace BpfLinq;
 /// <para>
 /// <b>Reads.</b> A read returns the value at its offset, or <b>0 when any of its bytes lies beyond the
 /// end of the packet</b> or its offset is negative. Integers are big-endian (network order) unless the
-/// method says <c>LittleEndian</c>. Offsets are <see cref="int"/> and may be any expression. The header
-/// views follow the same rule field by field: a field whose bytes are not all in the packet reads 0,
-/// and a view that starts beyond the end reads 0 everywhere.
+/// method says <c>LittleEndian</c>. Offsets are <see cref="int"/> and may be any expression.
+/// </para>
+/// <para>
+/// <b>Header views are header-granular.</b> A view's fields read 0 (false) unless the <em>whole</em>
+/// header is in the packet: Ethernet 14 bytes, each VLAN tag 4, IPv4 its IHL-declared length with
+/// IHL &gt;= 5, IPv6 40, TCP its data-offset length (&gt;= 20), UDP 8, ICMP 8; a header after an absent
+/// one is absent too. Each view's <c>IsPresent</c> says whether it is there. A truncated or malformed
+/// header is absent, as tcpdump and the kernel's own parsers treat it, so a filter written from the
+/// views never matches one (<c>Ipv4.Protocol == IpProtocol.Tcp</c> is false on a 24-byte frame). The
+/// views check lengths, not protocols: test the EtherType or <c>Protocol</c> before trusting them.
 /// </para>
 /// <para>
 /// <b>Where offset 0 is</b> (<see cref="Start"/>):
@@ -201,15 +208,15 @@ public readonly struct Packet
     /// <summary>
     /// The Ethernet header: at offset 0 for <see cref="PacketStart.Link"/> packets, at the kernel's MAC
     /// header (before offset 0) for <see cref="PacketStart.Network"/> ones; absent (every field 0) when
-    /// the packet has none.
+    /// the packet has none or it is shorter than 14 bytes.
     /// </summary>
     public Ethernet Ethernet => new(this, _link);
 
     /// <summary>
     /// The IPv4 header at the network header: offset 14 for <see cref="PacketStart.Link"/> packets
     /// (whatever the EtherType says, VLAN tags not skipped), offset 0 for <see cref="PacketStart.Network"/>
-    /// ones; absent (every field 0) for <see cref="PacketStart.Payload"/>. Check the version or EtherType
-    /// before trusting it.
+    /// ones; absent (every field 0) for <see cref="PacketStart.Payload"/> and when the header is not whole
+    /// (see <see cref="Ipv4.IsPresent"/>). Check the version or EtherType before trusting it.
     /// </summary>
     public Ipv4 Ipv4 => new(this, _network);
 
@@ -229,6 +236,9 @@ public readonly struct Packet
 
     /// <summary>The anchor of a header <paramref name="length"/> bytes after <paramref name="anchor"/>: absent stays absent.</summary>
     internal static int After(int anchor, int length) => anchor < 0 ? -1 : anchor + length;
+
+    /// <summary><paramref name="anchor"/> when the <paramref name="length"/> bytes from it are all in the packet, else -1 (absent): a header view's presence.</summary>
+    internal int Whole(int anchor, int length) => TrySlice(anchor, 0, length, out _) ? anchor : -1;
 
     /// <summary>
     /// The big-endian value of <paramref name="width"/> (1, 2, 4, 6 or 8) bytes at

@@ -2,8 +2,9 @@ namespace BpfLinq;
 
 /// <summary>
 /// A view of a TCP header (<see cref="Ipv4.Tcp"/> at the IPv4 header length, <see cref="Ipv6.Tcp"/> at
-/// byte 40). Offsets below are from the header's first byte; each field reads 0 when any of its bytes
-/// lies beyond the end of the packet, so a flag of a header cut off before byte 13 is false.
+/// byte 40). Offsets below are from the header's first byte. Header-granular: every field reads 0 (every
+/// flag false) unless the IP header before it is present and the whole TCP header is in the packet
+/// (<see cref="IsPresent"/>: data offset &gt;= 5 and the data-offset length, options included).
 /// </summary>
 public readonly struct Tcp
 {
@@ -13,8 +14,12 @@ public readonly struct Tcp
     internal Tcp(Packet packet, int anchor)
     {
         _packet = packet;
-        _anchor = anchor;
+        var offset = packet.Whole(anchor, 20) < 0 ? 0 : (int)(packet.Read(anchor, 12, 1) >> 4);
+        _anchor = offset >= 5 ? packet.Whole(anchor, offset * 4) : -1;
     }
+
+    /// <summary>True when the IP header before it is present and the whole TCP header is: 20 bytes, data offset &gt;= 5, and the data-offset length.</summary>
+    public bool IsPresent => _anchor >= 0;
 
     /// <summary>The source port, the big-endian u16 at 0.</summary>
     public ushort SourcePort => (ushort)_packet.Read(_anchor, 0, 2);
@@ -31,7 +36,7 @@ public readonly struct Tcp
     /// <summary>The header length in 32-bit words, byte 12 &gt;&gt; 4.</summary>
     public byte DataOffset => (byte)(_packet.Read(_anchor, 12, 1) >> 4);
 
-    /// <summary>The header length in bytes, <see cref="DataOffset"/> · 4 (options included; not validated).</summary>
+    /// <summary>The header length in bytes, <see cref="DataOffset"/> · 4 (options included): 20 to 60 when present, 0 when not.</summary>
     public int HeaderLength => DataOffset * 4;
 
     /// <summary>The flags, byte 13: CWR ECE URG ACK PSH RST SYN FIN from the high bit down.</summary>

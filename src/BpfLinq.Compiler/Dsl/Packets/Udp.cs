@@ -2,8 +2,8 @@ namespace BpfLinq;
 
 /// <summary>
 /// A view of the 8-byte UDP header (<see cref="Ipv4.Udp"/> at the IPv4 header length,
-/// <see cref="Ipv6.Udp"/> at byte 40). Each field reads 0 when any of its bytes lies beyond the end of
-/// the packet.
+/// <see cref="Ipv6.Udp"/> at byte 40). Header-granular: every field reads 0 unless all 8 bytes are in
+/// the packet after a present IP header (<see cref="IsPresent"/>).
 /// </summary>
 public readonly struct Udp
 {
@@ -13,8 +13,11 @@ public readonly struct Udp
     internal Udp(Packet packet, int anchor)
     {
         _packet = packet;
-        _anchor = anchor;
+        _anchor = packet.Whole(anchor, 8);
     }
+
+    /// <summary>True when the IP header before it is present and all 8 bytes of this one are in the packet.</summary>
+    public bool IsPresent => _anchor >= 0;
 
     /// <summary>The source port, the big-endian u16 at 0.</summary>
     public ushort SourcePort => (ushort)_packet.Read(_anchor, 0, 2);

@@ -52,15 +52,12 @@ internal sealed partial class DesugarPackets
                 throw Context.Error(node, CompileErrors.PacketAddressFamily(node.Arguments[0], ip6 ? "an IPv6" : "an IPv4"));
             }
             var test = Prefix(v, displacement, address.GetAddressBytes(), prefix);
-            if (!ip6)
-            {
-                return test;
-            }
-            // An IPv6 address is read all or nothing: absent, it is ::, which matches or not as a whole.
-            var absentMatches = Prefix(new byte[16], address.GetAddressBytes(), prefix);
+            // An absent header's address reads all zero, which matches or not as a whole.
+            var absentMatches = Prefix(new byte[ip6 ? 16 : 4], address.GetAddressBytes(), prefix);
+            var present = Presence(v, node);
             return absentMatches
-                ? Expression.OrElse(Expression.Not(Has(v, displacement, 16)), test)
-                : Expression.AndAlso(Has(v, displacement, 16), test);
+                ? Expression.OrElse(Expression.Not(present), test)
+                : Expression.AndAlso(present, test);
         }
         throw Context.Error(node, CompileErrors.UnsupportedMethod(node.Method));
     }

@@ -23,21 +23,21 @@ internal sealed partial class DesugarPackets
         var name = node is MemberExpression m ? m.Member.Name : ((MethodCallExpression)node).Method.Name;
         return (v.Type.Name, name) switch
         {
-            (nameof(Packet), nameof(Packet.Ethernet)) => Header(node, typeof(Ethernet), PacketAnchor.Link, 0),
-            (nameof(Packet), nameof(Packet.Ipv4)) => Header(node, typeof(Ipv4), PacketAnchor.Network, 14),
-            (nameof(Packet), nameof(Packet.Ipv6)) => Header(node, typeof(Ipv6), PacketAnchor.Network, 14),
-            (nameof(Ethernet), nameof(Ethernet.Ipv4)) => v with { Type = typeof(Ipv4), Offset = Plus(v.Offset, 14) },
-            (nameof(Ethernet), nameof(Ethernet.Ipv6)) => v with { Type = typeof(Ipv6), Offset = Plus(v.Offset, 14) },
+            (nameof(Packet), nameof(Packet.Ethernet)) => Present(Header(node, typeof(Ethernet), PacketAnchor.Link, 0)),
+            (nameof(Packet), nameof(Packet.Ipv4)) => Present(Header(node, typeof(Ipv4), PacketAnchor.Network, 14)),
+            (nameof(Packet), nameof(Packet.Ipv6)) => Present(Header(node, typeof(Ipv6), PacketAnchor.Network, 14)),
+            (nameof(Ethernet), nameof(Ethernet.Ipv4)) => Present(v with { Type = typeof(Ipv4), Offset = Plus(v.Offset, 14) }),
+            (nameof(Ethernet), nameof(Ethernet.Ipv6)) => Present(v with { Type = typeof(Ipv6), Offset = Plus(v.Offset, 14) }),
             (nameof(Ethernet), nameof(Ethernet.Vlans)) => Vlans(v, (MethodCallExpression)node),
-            (nameof(VlanTags), nameof(VlanTags.Ipv4)) => v with { Type = typeof(Ipv4), Offset = Plus(AfterTags(v), 14), Count = null },
-            (nameof(VlanTags), nameof(VlanTags.Ipv6)) => v with { Type = typeof(Ipv6), Offset = Plus(AfterTags(v), 14), Count = null },
+            (nameof(VlanTags), nameof(VlanTags.Ipv4)) => Present(v with { Type = typeof(Ipv4), Offset = Plus(AfterTags(v), 14), Count = null }),
+            (nameof(VlanTags), nameof(VlanTags.Ipv6)) => Present(v with { Type = typeof(Ipv6), Offset = Plus(AfterTags(v), 14), Count = null }),
             (nameof(VlanTags), nameof(VlanTags.Tag)) => Tag(v, (MethodCallExpression)node),
-            (nameof(Ipv4), nameof(Ipv4.Tcp)) => v with { Type = typeof(Tcp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
-            (nameof(Ipv4), nameof(Ipv4.Udp)) => v with { Type = typeof(Udp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
-            (nameof(Ipv4), nameof(Ipv4.Icmp)) => v with { Type = typeof(Icmp), Offset = After(v.Offset, Ipv4HeaderLength(v)) },
-            (nameof(Ipv6), nameof(Ipv6.Tcp)) => v with { Type = typeof(Tcp), Offset = Plus(v.Offset, 40) },
-            (nameof(Ipv6), nameof(Ipv6.Udp)) => v with { Type = typeof(Udp), Offset = Plus(v.Offset, 40) },
-            (nameof(Ipv6), nameof(Ipv6.Icmpv6)) => v with { Type = typeof(Icmp), Offset = Plus(v.Offset, 40) },
+            (nameof(Ipv4), nameof(Ipv4.Tcp)) => Transport(v, typeof(Tcp), After(v.Offset, Ipv4HeaderLength(v))),
+            (nameof(Ipv4), nameof(Ipv4.Udp)) => Transport(v, typeof(Udp), After(v.Offset, Ipv4HeaderLength(v))),
+            (nameof(Ipv4), nameof(Ipv4.Icmp)) => Transport(v, typeof(Icmp), After(v.Offset, Ipv4HeaderLength(v))),
+            (nameof(Ipv6), nameof(Ipv6.Tcp)) => Transport(v, typeof(Tcp), Plus(v.Offset, 40)),
+            (nameof(Ipv6), nameof(Ipv6.Udp)) => Transport(v, typeof(Udp), Plus(v.Offset, 40)),
+            (nameof(Ipv6), nameof(Ipv6.Icmpv6)) => Transport(v, typeof(Icmp), Plus(v.Offset, 40)),
             _ => throw Context.Error(node, CompileErrors.UnsupportedMember(node is MemberExpression mm ? mm.Member : ((MethodCallExpression)node).Method)),
         };
     }
@@ -53,6 +53,38 @@ internal sealed partial class DesugarPackets
             ? new View(type, PacketAnchor.Data, Expression.Constant(linkOffset))
             : new View(type, anchor, Expression.Constant(0));
     }
+
+    // Header-granular views: a view's guard says the whole header is in the packet (see Packet's
+    // remarks). Lengths before variable-length ends are tested in the order an expert writes them:
+    // the fixed part, the length field's minimum, then the declared end, so each test reads only
+    // bytes the previous one proved present.
+    private static View Present(View v) => v with
+    {
+        Guard = v.Type == typeof(Ethernet) ? Has(v, 0, 14)
+            : v.Type == typeof(Ipv6) ? Has(v, 0, 40)
+            : Expression.AndAlso(Ipv4Fixed(v), HasEnd(v, After(v.Offset, Ipv4HeaderLength(v)))),
+    };
+
+    // The IPv4 header's fixed 20 bytes and IHL >= 5: enough for a header after it, whose own
+    // presence proves the IHL-declared length.
+    private static BinaryExpression Ipv4Fixed(View ip) =>
+        Expression.AndAlso(Has(ip, 0, 20), Expression.GreaterThanOrEqual(Expression.And(Raw(ip, 0, 1), Expression.Constant(0xfu)), Expression.Constant(5u)));
+
+    // A transport header after an IP header: present when the IP header is (IPv6: implied by the
+    // transport's bytes after its 40) and the transport header is whole.
+    private static View Transport(View ip, Type type, Expression offset)
+    {
+        var view = ip with { Type = type, Offset = offset };
+        Expression whole = type == typeof(Tcp)
+            ? Expression.AndAlso(Has(view, 0, 20), Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.RightShift(Raw(view, 12, 1), Expression.Constant(4)), Expression.Constant(5u)),
+                HasEnd(view, After(view.Offset, TcpHeaderLength(view)))))
+            : Has(view, 0, 8);
+        return view with { Guard = ip.Type == typeof(Ipv4) ? Expression.AndAlso(Ipv4Fixed(ip), whole) : whole, Outer = ip, OwnGuard = whole };
+    }
+
+    // The bytes up to `end` are in the packet: the byte before it is.
+    private static MethodCallExpression HasEnd(View v, Expression end) => Has(v with { Offset = end }, -1, 1);
 
     private View Vlans(View ethernet, MethodCallExpression node)
     {
@@ -81,6 +113,9 @@ internal sealed partial class DesugarPackets
             Guard: Expression.GreaterThan(tags.Count!, Expression.Constant(index)));
     }
 
+    private static UnaryExpression TcpHeaderLength(View tcp) =>
+        Expression.Convert(Expression.LeftShift(Expression.RightShift(Raw(tcp, 12, 1), Expression.Constant(4)), Expression.Constant(2)), typeof(int));
+
     private static UnaryExpression Ipv4HeaderLength(View ip) =>
         Expression.Convert(Expression.LeftShift(Expression.And(Raw(ip, 0, 1), Expression.Constant(0xfu)), Expression.Constant(2)), typeof(int));
 
@@ -95,11 +130,20 @@ internal sealed partial class DesugarPackets
         offset is ConstantExpression { Value: int c } ? Expression.Constant(c + n) : Expression.Add(offset, Expression.Constant(n));
 
     // A field: the read, converted to the property's type, 0 (false) when the view's guard fails.
+    // IsPresent is the guard itself; a tag count is 0 without the header already.
     private Expression Field(View v, MemberExpression node)
     {
+        if (node.Member.Name == nameof(Ipv4.IsPresent))
+        {
+            return v.Guard is null ? Expression.Constant(true) : Presence(v, node);
+        }
         var value = FieldValue(v, node);
         var typed = value.Type == node.Type ? value : Expression.Convert(value, node.Type);
-        return v.Guard is null ? typed : Expression.Condition(v.Guard, typed, Expression.Default(node.Type));
+        if (v.Guard is null || node.Member.Name == nameof(VlanTags.Count))
+        {
+            return typed;
+        }
+        return InHeaderParse ? ParsedField(v, node, typed) : Expression.Condition(v.Guard, typed, Expression.Default(node.Type));
     }
 
     private Expression FieldValue(View v, MemberExpression node) => (v.Type.Name, node.Member.Name) switch
@@ -145,7 +189,7 @@ internal sealed partial class DesugarPackets
         (nameof(Tcp), nameof(Tcp.Sequence)) => Be32(v, 4),
         (nameof(Tcp), nameof(Tcp.Acknowledgment)) => Be32(v, 8),
         (nameof(Tcp), nameof(Tcp.DataOffset)) => Expression.RightShift(Raw(v, 12, 1), Expression.Constant(4)),
-        (nameof(Tcp), nameof(Tcp.HeaderLength)) => Expression.Convert(Expression.LeftShift(Expression.RightShift(Raw(v, 12, 1), Expression.Constant(4)), Expression.Constant(2)), typeof(int)),
+        (nameof(Tcp), nameof(Tcp.HeaderLength)) => TcpHeaderLength(v),
         (nameof(Tcp), nameof(Tcp.Flags)) => Raw(v, 13, 1),
         (nameof(Tcp), nameof(Tcp.Fin)) => Bit(v, 13, 0x01),
         (nameof(Tcp), nameof(Tcp.Syn)) => Bit(v, 13, 0x02),

@@ -28,8 +28,15 @@ internal sealed partial class DesugarPackets : ProvenanceVisitor
         : base(context) => _context = contextParameter;
 
     /// <summary>The lambda with its packet reads rewritten.</summary>
-    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) =>
-        UsesPackets(lambda) ? (LambdaExpression)new DesugarPackets(context, lambda.Parameters[0]).Visit(lambda)! : lambda;
+    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context)
+    {
+        if (!UsesPackets(lambda))
+        {
+            return lambda;
+        }
+        var desugar = new DesugarPackets(context, lambda.Parameters[0]);
+        return desugar.WithHeaderParses((LambdaExpression)desugar.Visit(lambda)!);
+    }
 
     private static bool UsesPackets(Expression e) => new PacketFinder().Finds(e);
 
@@ -84,9 +91,16 @@ internal sealed partial class DesugarPackets : ProvenanceVisitor
             case MemberExpression { Expression: ParameterExpression p, Member.Name: nameof(SkBuff.Packet) } when p == _context:
                 return new View(typeof(Packet), PacketAnchor.Data, Expression.Constant(0));
             case MemberExpression { Expression: { } inner } member when IsView(inner.Type):
-                return SubView(ViewOf(inner), member);
+            {
+                var parent = ViewOf(inner);
+                return SubView(parent, member) with { Path = $"{parent.Path}.{member.Member.Name}" };
+            }
             case MethodCallExpression { Object: { } inner } call when IsView(inner.Type):
-                return SubView(ViewOf(inner), call);
+            {
+                var parent = ViewOf(inner);
+                var arguments = string.Join(",", call.Arguments.Select(a => ConstantInt(a, call)));
+                return SubView(parent, call) with { Path = $"{parent.Path}.{call.Method.Name}({arguments})" };
+            }
             default:
                 throw Misuse(node);
         }
@@ -105,8 +119,9 @@ internal sealed partial class DesugarPackets : ProvenanceVisitor
 
     private int ConstantInt(Expression e, Expression site) => Convert.ToInt32(Evaluate(e, site).Value, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A header view: its type, what its offset counts from, and the offset; reads through a view with a guard are 0 unless it holds.</summary>
-    private sealed record View(Type Type, PacketAnchor Anchor, Expression Offset, Expression? Guard = null, Expression? Count = null);
+    /// <summary>A header view: its type, what its offset counts from, and the offset; reads through a view with a guard are 0 unless it holds. <see cref="Path"/> names it (<c>Packet.Ipv4.Tcp</c>): one path, one header.
+    /// <see cref="Outer"/> is the IP header a transport header follows, and <see cref="OwnGuard"/> the part of the guard that is the transport's own.</summary>
+    private sealed record View(Type Type, PacketAnchor Anchor, Expression Offset, Expression? Guard = null, Expression? Count = null, string Path = "Packet", View? Outer = null, Expression? OwnGuard = null);
 
     private sealed class ParameterFinder : ExpressionVisitor
     {

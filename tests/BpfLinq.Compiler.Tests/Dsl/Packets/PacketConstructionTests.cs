@@ -84,12 +84,14 @@ public sealed class PacketConstructionTests
     }
 
     [Fact]
-    public void A_short_link_packet_reads_0_past_its_end()
+    public void A_short_link_packet_has_no_ethernet_header_but_raw_reads_still_read()
     {
         var packet = new Packet(s_frame[..13]);
 
-        packet.Ethernet.Source.ShouldBe(0x66778899aabbUL);
-        packet.Ethernet.Type.ShouldBe((ushort)0);
+        packet.Ethernet.IsPresent.ShouldBeFalse();
+        packet.Ethernet.Source.ShouldBe(0UL, "a header cut short is absent, every field 0");
+        packet.U16(10).ShouldBe((ushort)0xaabb, "raw reads stay byte-granular");
+        packet.U16(12).ShouldBe((ushort)0);
         packet.Ipv4.Version.ShouldBe((byte)0);
     }
 

@@ -20,12 +20,13 @@ public sealed class VlanTagTests
         new Packet(TestFrames.All[frame]).Ethernet.Vlans(maxTags).Count.ShouldBe(count);
 
     [Fact]
-    public void A_cut_frame_loses_a_tag_only_when_its_tpid_is_cut()
+    public void A_cut_frame_loses_a_tag_when_the_header_with_it_is_not_whole()
     {
+        // Tag i counts when the 18 + 4i bytes up to the EtherType after it are there.
         var frame = TestFrames.QinQIpv6Icmpv6;
         for (var length = 0; length <= frame.Length; length++)
         {
-            var expected = length < 14 ? 0 : length < 18 ? 1 : 2;
+            var expected = length < 18 ? 0 : length < 22 ? 1 : 2;
             new Packet(frame[..length]).Ethernet.Vlans(8).Count.ShouldBe(expected, $"cut to {length}");
         }
     }
@@ -44,9 +45,10 @@ public sealed class VlanTagTests
         tags.Type.ShouldBe(EtherType.QinQ);
         tags.Tag(7).Id.ShouldBe((ushort)8);
         tags.Tag(8).Tci.ShouldBe((ushort)0, "the ninth tag was not skipped");
-        // The IPv4 view sits after 8 tags: on the ninth tag's TCI (0x0009) and the EtherType after it.
-        tags.Ipv4.Ihl.ShouldBe((byte)0);
-        tags.Ipv4.TotalLength.ShouldBe(EtherType.IPv4);
+        // The IPv4 view sits after 8 tags: on the ninth tag's TCI (0x0009), IHL 0: not an IPv4 header.
+        tags.Ipv4.IsPresent.ShouldBeFalse();
+        tags.Ipv4.TotalLength.ShouldBe((ushort)0);
+        new Packet(frame).U16(48).ShouldBe(EtherType.IPv4, "the bytes are there; the header is not");
     }
 
     [Fact]

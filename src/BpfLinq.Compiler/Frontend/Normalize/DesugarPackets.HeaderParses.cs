@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+
+namespace BpfLinq.Compiler.Frontend.Normalize;
+
+// Header parses: the fields the lambda's own body reads are read once, up front, one header at a
+// time: `if (header present) { f1 = read1; f2 = read2 } else { f1 = 0; f2 = 0 }`. Each header's
+// checks then run once and cover its reads (one bounds check per header, as an expert writes it),
+// however many times and on however many paths the body uses its fields: a firewall of 10,000
+// port tests reads the port once. A transport header's parse sits in its IP header's, where its
+// own checks are all that is left to test. The reads are pure (0 beyond the packet), so reading them
+// early changes no result. Fields read inside nested lambdas (loop callbacks) keep the guard at
+// the read.
+internal sealed partial class DesugarPackets
+{
+    private readonly Dictionary<string, HeaderParse> _parses = [];
+    private int _lambdaDepth;
+
+    // The lambda's own body, outside any nested lambda.
+    private bool InHeaderParse => _lambdaDepth == 1;
+
+    /// <inheritdoc/>
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        _lambdaDepth++;
+        try
+        {
+            return base.VisitLambda(node);
+        }
+        finally
+        {
+            _lambdaDepth--;
+        }
+    }
+
+    // The variable a parsed field is read into.
+    private ParameterExpression ParsedField(View v, MemberExpression node, Expression value)
+    {
+        var parse = ParseOf(v, node);
+        if (!parse.Fields.TryGetValue(node.Member.Name, out var field))
+        {
+            field = (Expression.Variable(node.Type, $"{v.Path}.{node.Member.Name}"), value);
+            parse.Fields[node.Member.Name] = field;
+        }
+        return field.Variable;
+    }
+
+    // Whether the view's header is present: the parse's flag in the body, the guard itself elsewhere.
+    private Expression Presence(View v, Expression node)
+    {
+        if (!InHeaderParse)
+        {
+            return v.Guard!;
+        }
+        var parse = ParseOf(v, node);
+        return parse.Present ??= Expression.Variable(typeof(bool), $"{v.Path}.IsPresent");
+    }
+
+    private HeaderParse ParseOf(View v, Expression node)
+    {
+        if (!_parses.TryGetValue(v.Path, out var parse))
+        {
+            var outer = v.Outer is { } ip ? ParseOf(ip, node) : null;
+            _parses[v.Path] = parse = new HeaderParse(outer is null ? v.Guard! : v.OwnGuard!, node);
+            outer?.Inner.Add(parse);
+        }
+        return parse;
+    }
+
+    // The lambda with its header parses before its body, outer headers first.
+    private LambdaExpression WithHeaderParses(LambdaExpression lambda)
+    {
+        if (_parses.Count == 0)
+        {
+            return lambda;
+        }
+        var variables = new List<ParameterExpression>();
+        var statements = new List<Expression>();
+        var inner = _parses.Values.SelectMany(p => p.Inner).ToHashSet();
+        foreach (var parse in _parses.Values.Where(p => !inner.Contains(p)))
+        {
+            statements.Add(Statement(parse, variables));
+        }
+        statements.Add(lambda.Body);
+        var body = Expression.Block(lambda.Body.Type, variables, statements);
+        Context.Provenance.Inherit(body, lambda.Body);
+        var result = Expression.Lambda(lambda.Type, body, lambda.Name, lambda.TailCall, lambda.Parameters);
+        Context.Provenance.Inherit(result, lambda);
+        return result;
+    }
+
+    // if (guard) { fields = reads; inner parses } else { fields = 0; inner fields = 0 }; its nodes
+    // point at the first field read of its header, as the reads they replace did.
+    private ConditionalExpression Statement(HeaderParse parse, List<ParameterExpression> variables)
+    {
+        var present = new List<Expression>();
+        var absent = new List<Expression>();
+        foreach (var (variable, value) in parse.Assignments)
+        {
+            variables.Add(variable);
+            present.Add(Expression.Assign(variable, value));
+        }
+        present.AddRange(parse.Inner.Select(p => Statement(p, variables)));
+        foreach (var variable in parse.AllVariables())
+        {
+            absent.Add(Expression.Assign(variable, Expression.Default(variable.Type)));
+        }
+        var statement = Expression.IfThenElse(parse.Guard, Expression.Block(typeof(void), present), Expression.Block(typeof(void), absent));
+        Context.Provenance.Inherit(statement, parse.Origin);
+        foreach (var node in present.Concat(absent).Append(statement.IfTrue).Append(statement.IfFalse))
+        {
+            Context.Provenance.Inherit(node, parse.Origin);
+        }
+        return statement;
+    }
+
+    /// <summary>One header's parse: its guard, its presence flag if the body asks, and the fields the body reads (by member name).</summary>
+    private sealed class HeaderParse(Expression guard, Expression origin)
+    {
+        public Expression Guard { get; } = guard;
+
+        public Expression Origin { get; } = origin;
+
+        public ParameterExpression? Present { get; set; }
+
+        public Dictionary<string, (ParameterExpression Variable, Expression Value)> Fields { get; } = [];
+
+        /// <summary>The transport headers parsed inside this one.</summary>
+        public List<HeaderParse> Inner { get; } = [];
+
+        /// <summary>The flag (true) and the fields (their reads) this parse sets when its header is present.</summary>
+        public IEnumerable<(ParameterExpression Variable, Expression Value)> Assignments =>
+            (Present is { } flag ? [(flag, (Expression)Expression.Constant(true))] : Array.Empty<(ParameterExpression, Expression)>()).Concat(Fields.Values);
+
+        /// <summary>Every variable this parse and those inside it set.</summary>
+        public IEnumerable<ParameterExpression> AllVariables() => Assignments.Select(a => a.Variable).Concat(Inner.SelectMany(p => p.AllVariables()));
+    }
+}
