@@ -12,6 +12,8 @@ using BpfLinq.Bench.Report;
 //     --docs also writes the table into docs/PERFORMANCE.md.
 // `... -- latency [--docs] [name...]`: compile latency on the public path (a fresh tree each time) beside the internal entry point;
 //     --docs also writes the table into docs/PERFORMANCE.md.
+// `... -- coldstart [--docs]`: time to the first program and the first 100 compiles in fresh processes, JIT, ReadyToRun and NativeAOT (root);
+//     --docs also writes the table into docs/PERFORMANCE.md.
 // `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
 // `... -- baseline <folder> [BenchmarkDotNet arguments]`: compile latency against a prebuilt earlier build, one run (see BaselineComparison).
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
@@ -33,6 +35,8 @@ switch (args.FirstOrDefault())
         return Scaling.Run(Console.Out, writeDocs: args.Contains("--docs"));
     case "latency":
         return PublicLatency.Run(Console.Out, args.Contains("--docs"), [.. args[1..].Where(a => a != "--docs")]);
+    case "coldstart":
+        return ColdStart.Run(Console.Out, args.Contains("--docs"));
     case "phases":
         PhaseTiming.Run(Console.Out, args[1..]);
         return 0;
