@@ -9,6 +9,8 @@ namespace BpfLinq.Bench;
 /// lambdas sit in one list. <see cref="Compile"/> may throw <see cref="BpfCompileException"/>
 /// (the report prints the code and goes on with clang's numbers); <see cref="Evaluate"/> is the
 /// managed model of a test run on a frame, which both kernel builds must agree with.
+/// <see cref="Latency"/> is how the latency command compiles it: the internal entry point on this
+/// tree, and the public path on a fresh copy of it.
 /// </summary>
 internal sealed record PacketCase(
     string Name,
@@ -16,7 +18,8 @@ internal sealed record PacketCase(
     string TimedOn,
     string LambdaText,
     Func<CompiledProgram> Compile,
-    Func<byte[], long> Evaluate)
+    Func<byte[], long> Evaluate,
+    LatencyCase Latency)
 {
     /// <summary>An XDP filter.</summary>
     public static PacketCase Xdp(string name, string timedOn, Expression<Func<XdpMd, Verdict>> lambda,
@@ -31,5 +34,6 @@ internal sealed record PacketCase(
     /// <summary>A filter built from an expression tree (the source text is given, not captured).</summary>
     public static PacketCase Of<TContext>(string name, ProgramKind kind, string timedOn, BpfFilter<TContext> filter)
         where TContext : class =>
-        new(name, kind, timedOn, filter.SourceText, () => filter.Compile(kind), frame => filter.EvaluateTestRun(frame, null, kind));
+        new(name, kind, timedOn, filter.SourceText, () => filter.Compile(kind), frame => filter.EvaluateTestRun(frame, null, kind),
+            LatencyCase.Of(name, kind, filter, () => Bpf.Filter((Expression<Func<TContext, Verdict>>)FreshTree.Copy(filter.Lambda), filter.SourceText, filter.SourceFile, filter.SourceLine)));
 }

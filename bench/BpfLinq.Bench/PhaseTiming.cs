@@ -18,16 +18,17 @@ internal static class PhaseTiming
     public static void Run(TextWriter output, string[] args)
     {
         // `phases and-left 10000`: one generated chain instead of the typical lambdas.
-        if (args.Length == 2)
+        if (args.Length == 2 && int.TryParse(args[1], out _))
         {
             var (op, left) = DeepChains.Parse(args[0]);
             var lambda = DeepChains.Build(op, left, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
             Time(output, $"{args[0]} × {args[1]}", o => BpfCompiler.Compile(lambda, ProgramKind.Tc, "generated", null, 0, o), runs: 3);
             return;
         }
-        foreach (var c in TypicalLambdas.All)
+        // `phases tcp_web dns`: those typical lambdas or packet filters, by name.
+        foreach (var c in PublicLatency.Cases.Where(c => args.Length == 0 ? TypicalLambdas.All.Any(t => t.Name == c.Name) : args.Contains(c.Name)))
         {
-            Time(output, c.Name, o => BpfCompiler.Compile(c.Filter.Lambda, c.Kind, c.Filter.SourceText, null, 0, o), Runs);
+            Time(output, c.Name, o => c.Internal(o), Runs);
         }
     }
 

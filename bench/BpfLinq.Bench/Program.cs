@@ -10,6 +10,10 @@ using BpfLinq.Bench.Report;
 // `... -- phases [shape links]`: compile time per step of the compile order, a quick look (typical lambdas, or one generated chain).
 // `... -- scaling [--docs]`: compile time and memory of generated chains at 100/1,000/10,000 links;
 //     --docs also writes the table into docs/PERFORMANCE.md.
+// `... -- latency [--docs] [name...]`: compile latency on the public path (a fresh tree each time) beside the internal entry point;
+//     --docs also writes the table into docs/PERFORMANCE.md.
+// `... -- coldstart [--docs]`: time to the first program and the first 100 compiles in fresh processes, JIT, ReadyToRun and NativeAOT (root);
+//     --docs also writes the table into docs/PERFORMANCE.md.
 // `... -- compile-order`: prints the compiler's steps in order and writes docs/compile-order.md.
 // `... -- baseline <folder> [BenchmarkDotNet arguments]`: compile latency against a prebuilt earlier build, one run (see BaselineComparison).
 // `dotnet run -c Release --project bench/BpfLinq.Bench`: BenchmarkDotNet compile-latency benchmarks (any arguments it takes).
@@ -29,6 +33,10 @@ switch (args.FirstOrDefault())
         return BaselineComparison.Run(args[1], args[2..]);
     case "scaling":
         return Scaling.Run(Console.Out, writeDocs: args.Contains("--docs"));
+    case "latency":
+        return PublicLatency.Run(Console.Out, args.Contains("--docs"), [.. args[1..].Where(a => a != "--docs")]);
+    case "coldstart":
+        return ColdStart.Run(Console.Out, args.Contains("--docs"));
     case "phases":
         PhaseTiming.Run(Console.Out, args[1..]);
         return 0;

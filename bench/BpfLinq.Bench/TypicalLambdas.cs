@@ -10,21 +10,29 @@ namespace BpfLinq.Bench;
 /// </summary>
 internal static class TypicalLambdas
 {
-    /// <summary>One program: its name (also the C file's), kind, and lambda.</summary>
-    public sealed record Case(string Name, ProgramKind Kind, BpfFilter<SkBuff> Filter);
+    /// <summary>
+    /// One program: its name (also the C file's), kind, and how to write its lambda. <see cref="New"/>
+    /// runs the user's own line again — a new expression tree, a new filter, the caller's file and line —
+    /// which is what a program that builds its filters meets; <see cref="Filter"/> is one such filter, made once.
+    /// </summary>
+    public sealed record Case(string Name, ProgramKind Kind, Func<BpfFilter<SkBuff>> New)
+    {
+        /// <summary>The filter, written once.</summary>
+        public BpfFilter<SkBuff> Filter { get; } = New();
+    }
 
     public static IReadOnlyList<Case> All { get; } =
     [
-        new("len_lt_6", ProgramKind.SocketFilter, Bpf.Filter<SkBuff>(skb => skb.Len < 6 ? Pass : Drop)),
-        new("and_or_chain", ProgramKind.SocketFilter, Bpf.Filter<SkBuff>(skb => (skb.Len < 6 && skb.Protocol == 8) || skb.Mark > 100 ? Pass : Drop)),
-        new("mark_range", ProgramKind.Tc, Bpf.Filter<SkBuff>(skb => skb.Mark >= 1024 && skb.Mark <= 49151 && skb.Priority != 7 ? Pass : Drop)),
-        new("cb_mix", ProgramKind.Tc, Bpf.Program<SkBuff>(skb => (int)((skb.Cb[0] ^ skb.Cb[1]) * 31 + (skb.Mark >> 3)))),
-        new("mark_switch", ProgramKind.SocketFilter, Bpf.Program<SkBuff>(skb => skb.Mark == 1 ? 10 : skb.Mark == 2 || skb.Mark == 3 ? 20 : skb.Mark == 100 ? 30 : 0)),
-        new("guarded_div", ProgramKind.Tc, Bpf.Program<SkBuff>(skb => skb.Priority != 0 ? skb.Mark / skb.Priority : 0)),
+        new("len_lt_6", ProgramKind.SocketFilter, () => Bpf.Filter<SkBuff>(skb => skb.Len < 6 ? Pass : Drop)),
+        new("and_or_chain", ProgramKind.SocketFilter, () => Bpf.Filter<SkBuff>(skb => (skb.Len < 6 && skb.Protocol == 8) || skb.Mark > 100 ? Pass : Drop)),
+        new("mark_range", ProgramKind.Tc, () => Bpf.Filter<SkBuff>(skb => skb.Mark >= 1024 && skb.Mark <= 49151 && skb.Priority != 7 ? Pass : Drop)),
+        new("cb_mix", ProgramKind.Tc, () => Bpf.Program<SkBuff>(skb => (int)((skb.Cb[0] ^ skb.Cb[1]) * 31 + (skb.Mark >> 3)))),
+        new("mark_switch", ProgramKind.SocketFilter, () => Bpf.Program<SkBuff>(skb => skb.Mark == 1 ? 10 : skb.Mark == 2 || skb.Mark == 3 ? 20 : skb.Mark == 100 ? 30 : 0)),
+        new("guarded_div", ProgramKind.Tc, () => Bpf.Program<SkBuff>(skb => skb.Priority != 0 ? skb.Mark / skb.Priority : 0)),
         // 0x0008 is htons(ETH_P_IP) on a little-endian machine: skb.Protocol holds network order.
-        new("ipv4_match", ProgramKind.SocketFilter, Bpf.Filter<SkBuff>(skb => skb.Protocol == 0x0008 && skb.Len >= 34 ? Pass : Drop)),
-        new("long_mix", ProgramKind.Tc, Bpf.Program<SkBuff>(skb => ((long)skb.Len * skb.Mark + skb.Hash) >> 7)),
-        new("hash_loop", ProgramKind.Tc, HashLoop()),
+        new("ipv4_match", ProgramKind.SocketFilter, () => Bpf.Filter<SkBuff>(skb => skb.Protocol == 0x0008 && skb.Len >= 34 ? Pass : Drop)),
+        new("long_mix", ProgramKind.Tc, () => Bpf.Program<SkBuff>(skb => ((long)skb.Len * skb.Mark + skb.Hash) >> 7)),
+        new("hash_loop", ProgramKind.Tc, HashLoop),
     ];
 
     // { uint h = skb.Hash; for (int i = 0; i < 4; i++) h = h * 31 + skb.Mark; return h; }

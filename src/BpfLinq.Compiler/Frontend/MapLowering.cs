@@ -201,11 +201,15 @@ internal sealed class MapLowering(ILoweringScope scope)
 
     private static void MarkWritten(Expression node, ValueLayout layout, int offset, bool[] written)
     {
-        if (node is not MemberInitExpression init)
+        if (node is MemberInitExpression init)
         {
-            return;
+            MarkWritten(init.Bindings, layout, offset, written);
         }
-        foreach (var binding in init.Bindings)
+    }
+
+    private static void MarkWritten(IEnumerable<MemberBinding> bindings, ValueLayout layout, int offset, bool[] written)
+    {
+        foreach (var binding in bindings)
         {
             if (layout.Field(binding.Member) is not { } field)
             {
@@ -220,7 +224,7 @@ internal sealed class MapLowering(ILoweringScope scope)
                     MarkWritten(value, field.Layout, offset + field.Offset, written);
                     break;
                 case MemberMemberBinding nested:
-                    MarkWritten(Expression.MemberInit(Expression.New(field.Layout.Type), nested.Bindings), field.Layout, offset + field.Offset, written);
+                    MarkWritten(nested.Bindings, field.Layout, offset + field.Offset, written);
                     break;
             }
         }

@@ -9,8 +9,8 @@ namespace BpfLinq.Compiler.Frontend;
 /// The memory layout of a map key, value or ring buffer record type: a scalar, or an unmanaged
 /// struct with sequential or explicit layout whose fields are scalars, nested such structs and
 /// fixed-size buffers (<c>fixed byte Name[16]</c>). Offsets are the CLR's own (blittable structs
-/// lay out the same in managed code and in marshalling, which <see cref="Marshal.OffsetOf(Type, string)"/>
-/// reports), checked against <see cref="Unsafe.SizeOf{T}"/>; bool and char, which are not
+/// lay out the same in managed code and in marshalling, which <see cref="StructFieldOffsets"/>
+/// reports), checked against the runtime's size of the type (<see cref="RuntimeHelpers.SizeOf(RuntimeTypeHandle)"/>, <see cref="Unsafe.SizeOf{T}"/>'s); bool and char, which are not
 /// blittable, are refused inside structs (use byte and ushort).
 /// </summary>
 internal sealed class ValueLayout
@@ -57,7 +57,7 @@ internal sealed class ValueLayout
     {
         if (ScalarLayout.Of(type) is { } scalar && type != typeof(char) && (topLevel || type != typeof(bool)))
         {
-            return new ValueLayout(type, type == typeof(bool) ? 1 : Marshal.SizeOf(type.IsEnum ? Enum.GetUnderlyingType(type) : type), scalar, [], null);
+            return new ValueLayout(type, type == typeof(bool) ? 1 : RuntimeHelpers.SizeOf(type.TypeHandle), scalar, [], null);
         }
         if (!type.IsValueType || type.IsPrimitive || type.IsEnum)
         {
@@ -71,13 +71,16 @@ internal sealed class ValueLayout
         {
             return $"{type.Name} has automatic layout; give it [StructLayout(LayoutKind.Sequential)]";
         }
-        var size = (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
+        var size = RuntimeHelpers.SizeOf(type.TypeHandle);
         if (type.GetCustomAttribute<UnsafeValueTypeAttribute>() is not null && type.GetCustomAttribute<CompilerGeneratedAttribute>() is not null)
         {
             return size; // a fixed buffer's storage struct: its owner describes it
         }
         var fields = new List<FieldLayout>();
-        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        // The types asked about are the unmanaged structs a program uses as map keys, values and records
+        // (the checks above refuse anything else), and the structs their fields hold, whose fields the
+        // trimmer keeps with them.
+        foreach (var field in StructFieldOffsets.InstanceFields(type))
         {
             if (field.GetCustomAttribute<FixedBufferAttribute>() is { } buffer)
             {
@@ -105,7 +108,7 @@ internal sealed class ValueLayout
         return new ValueLayout(type, size, null, fields, null);
     }
 
-    private static int OffsetOf(Type type, FieldInfo field) => (int)Marshal.OffsetOf(type, field.Name);
+    private static int OffsetOf(Type type, FieldInfo field) => StructFieldOffsets.Of(type, field);
 }
 
 /// <summary>A struct field: its name, offset and layout.</summary>

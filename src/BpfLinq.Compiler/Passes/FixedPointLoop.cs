@@ -55,16 +55,27 @@ internal sealed class FixedPointLoop : IPass
         }
     }
 
+    // A pass whose last run changed nothing, with nothing changed since, would change nothing again
+    // (passes are deterministic): it is skipped. The rounds then do what they always did, and the
+    // last round, which only confirms the fixed point, runs no pass twice on the same function.
     private void RunRounds(Function f, PassContext c)
     {
         var start = c.Changes;
+        var quietAt = new int[Passes.Count];
+        Array.Fill(quietAt, -1);
         for (var round = 1; round <= MaxRounds; round++)
         {
             var before = c.Changes;
-            foreach (var pass in Passes)
+            for (var p = 0; p < Passes.Count; p++)
             {
+                var pass = Passes[p];
                 var changes = c.Changes;
+                if (quietAt[p] == changes)
+                {
+                    continue;
+                }
                 Pipeline.RunPass(pass, f, c);
+                quietAt[p] = c.Changes == changes ? changes : -1;
                 if (c.TraceRewrites && c.Changes != changes)
                 {
                     c.Trace?.Invoke($"{Name}: round {round}: {pass.Name} made {c.Changes - changes} change{(c.Changes - changes == 1 ? "" : "s")}");

@@ -63,6 +63,20 @@ public sealed unsafe class ValueLayoutTests
         public bool Flag;
     }
 
+    [Theory]
+    [InlineData(typeof(Padded))]
+    [InlineData(typeof(Packed))]
+    [InlineData(typeof(Explicit))]
+    [InlineData(typeof(Outer))]
+    public void Offsets_computed_without_a_jit_are_the_clrs(Type type)
+    {
+        // What a NativeAOT binary uses, where the CLR has no marshalling data to ask.
+        foreach (var field in StructFieldOffsets.InstanceFields(type))
+        {
+            StructFieldOffsets.Computed(type, field).ShouldBe((int)Marshal.OffsetOf(type, field.Name), field.Name);
+        }
+    }
+
     [Fact]
     public void Offsets_are_where_the_clr_puts_the_fields()
     {

@@ -149,6 +149,38 @@ public sealed class PipelineTests
             .Phase.ShouldBe("the pipeline's input");
     }
 
+    [Fact]
+    public void A_loop_runs_no_pass_again_on_a_function_it_left_unchanged()
+    {
+        // `changes` changes the function in its first run only. Round 1 runs all three; round 2, which
+        // confirms the fixed point, runs `quiet` (something changed since its run) and `changes` (its
+        // run changed something), not `after`: nothing changed since it last ran and changed nothing.
+        var runs = new List<string>();
+        var loop = new FixedPointLoop("loop", maxRounds: 8,
+            [new CountingPass("quiet", runs, 0), new CountingPass("changes", runs, 1), new CountingPass("after", runs, 0)]);
+
+        loop.Run(IrParser.Parse(Filter), new PassContext(ProgramKind.SocketFilter));
+
+        runs.ShouldBe(["quiet", "changes", "after", "quiet", "changes"]);
+    }
+
+    // Records each run; notes a change in its first `changing` runs.
+    private sealed class CountingPass(string name, List<string> runs, int changing) : IPass
+    {
+        private int _runs;
+
+        public string Name => name;
+
+        public void Run(Function f, PassContext c)
+        {
+            runs.Add(name);
+            if (_runs++ < changing)
+            {
+                c.NoteChange();
+            }
+        }
+    }
+
     // Moves the first block's first instruction after its use.
     private sealed class BreakingPass : IPass
     {

@@ -13,6 +13,7 @@ internal sealed partial class DesugarPackets
     private static readonly System.Reflection.MethodInfo s_swap16 = Primitive(nameof(PacketPrimitives.Swap16));
     private static readonly System.Reflection.MethodInfo s_swap32 = Primitive(nameof(PacketPrimitives.Swap32));
     private static readonly System.Reflection.MethodInfo s_swap64 = Primitive(nameof(PacketPrimitives.Swap64));
+    private static readonly System.Reflection.PropertyInfo s_skbLen = typeof(SkBuff).GetProperty(nameof(SkBuff.Len))!;
 
     private static System.Reflection.MethodInfo Primitive(string name) => typeof(PacketPrimitives).GetMethod(name)!;
 
@@ -209,7 +210,7 @@ internal sealed partial class DesugarPackets
     // skb->len for the socket-buffer kinds, bpf_xdp_get_buff_len for XDP.
     private Expression PacketLength() => ProgramKindTable.Of(Context.Kind).PacketLength == Compilation.PacketLength.XdpBuffLen
         ? Expression.Call(typeof(PacketPrimitives).GetMethod(nameof(PacketPrimitives.XdpLength))!)
-        : Expression.Convert(Expression.Property(_context, nameof(SkBuff.Len)), typeof(int));
+        : Expression.Convert(Expression.Property(_context, s_skbLen), typeof(int));
 
     private static MethodCallExpression Raw(View v, int displacement, int size) =>
         Expression.Call(s_read, Expression.Constant(v.Anchor), v.Offset, Expression.Constant(displacement), Expression.Constant(size));

@@ -112,7 +112,7 @@ internal sealed partial class DesugarPackets : ProvenanceVisitor
         {
             throw Context.Error(site, CompileErrors.PacketArgumentNotConstant(e));
         }
-        return e is ConstantExpression c ? c : Expression.Constant(Expression.Lambda(e).Compile(preferInterpretation: true).DynamicInvoke(), e.Type);
+        return e is ConstantExpression c ? c : Expression.Constant(Expression.Lambda<Func<object?>>(Expression.Convert(e, typeof(object))).Compile(preferInterpretation: true)(), e.Type);
     }
 
     private object? Evaluate(Expression e, MethodCallExpression site) => Evaluate(e, (Expression)site).Value;

@@ -72,11 +72,16 @@ internal sealed class FoldCapturedConstants : ProvenanceVisitor
         if (visited is { Method.Name: nameof(Nullable<int>.GetValueOrDefault), Object: ConstantExpression c }
             && Nullable.GetUnderlyingType(c.Type) is { } underlying && visited.Arguments.All(a => a is ConstantExpression))
         {
-            var fallback = visited.Arguments.Count == 1 ? ((ConstantExpression)visited.Arguments[0]).Value : Activator.CreateInstance(underlying);
+            var fallback = visited.Arguments.Count == 1 ? ((ConstantExpression)visited.Arguments[0]).Value : DefaultOf(underlying);
             return Folded(node, c.Value ?? fallback, underlying);
         }
         return visited;
     }
+
+    // default(T) for a type known only at run time, without reflection on T (the trimmer cannot see
+    // which constructors that would need): the interpreter evaluates `(object)default(T)`.
+    private static object? DefaultOf(Type type) =>
+        Expression.Lambda<Func<object?>>(Expression.Convert(Expression.Default(type), typeof(object))).Compile(preferInterpretation: true)();
 
     /// <inheritdoc/>
     protected override Expression VisitUnary(UnaryExpression node)
