@@ -74,6 +74,7 @@ internal static class BpfCompiler
             CompileOrder.Passes.Run(function, new PassContext(kind)
             {
                 VerifyIrAfterEachPass = options.VerifyIrAfterEachPass,
+                LinearPackets = options.LinearPackets,
                 DumpAfter = hooks.DumpAfter,
                 Trace = options.Trace,
                 Observer = options.Observer,

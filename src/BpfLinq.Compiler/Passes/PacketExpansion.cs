@@ -69,7 +69,8 @@ internal sealed partial class PacketExpansion : IPass
             return;
         }
         Value? data = null, end = null;
-        var most = MostRead(f);
+        var pulls = kind.PullsNonlinearData && !c.LinearPackets;
+        var most = pulls ? Math.Max(MostRead(f), GuardExtent(f)) : MostRead(f);
         if (direct)
         {
             if (f.AllInstrs().Any(i => PacketWindows.IsRead(i) && i.Anchor != PacketAnchor.Data))
@@ -77,14 +78,14 @@ internal sealed partial class PacketExpansion : IPass
                 throw new InternalCompilerError("expand-packet-access", f.Name, "tc and XDP read packets from the data only; the front end anchors every view there", f.ToString());
             }
             var (loadedData, loadedEnd) = LoadDataPointers(f, context, kind.DataPointers);
-            (data, end) = kind.PullsNonlinearData ? PullNonlinear(f, context, loadedData, loadedEnd, most) : (loadedData, loadedEnd);
+            (data, end) = pulls ? PullNonlinear(f, context, loadedData, loadedEnd, most) : (loadedData, loadedEnd);
         }
         // Planned after the entry is split for the pull, so the windows name the blocks as they are.
         // After tc's pull the linear data holds min(len, most read) bytes, so `len >= n` is
         // `data + n <= data_end` for every n up to the most read; XDP's length is data_end - data.
         var guards = !direct ? []
             : kind.LengthTestsGuardReads ? LengthGuards(f, data!, end!, IsXdpLength, MaxPacketOffset)
-            : kind.PullsNonlinearData ? LengthGuards(f, data!, end!, IsSkbLength, most)
+            : pulls ? LengthGuards(f, data!, end!, IsSkbLength, most)
             : [];
         var plan = PacketWindows.Plan(f, guards);
         foreach (var g in guards)
@@ -119,14 +120,7 @@ internal sealed partial class PacketExpansion : IPass
         var guards = new List<PacketGuard>();
         foreach (var cmp in f.AllInstrs().Where(i => i.Op == Op.Cmp).ToList())
         {
-            var (length, bound, passes) = cmp.Cond switch
-            {
-                Cond.SGe or Cond.UGe => (cmp.Operands[0], cmp.Operands[1], true),
-                Cond.SLe or Cond.ULe => (cmp.Operands[1], cmp.Operands[0], true),
-                Cond.SLt or Cond.ULt => (cmp.Operands[0], cmp.Operands[1], false),
-                Cond.SGt or Cond.UGt => (cmp.Operands[1], cmp.Operands[0], false),
-                _ => (null!, null!, false),
-            };
+            var (length, bound, passes) = LengthTest(cmp);
             var block = cmp.Block!;
             if (length is null || !isLength(length) || block.Terminator is not { Op: Op.CondBr } branch || branch.Operands[0] != cmp
                 || bound.Type != IrType.I32)
@@ -160,6 +154,26 @@ internal sealed partial class PacketExpansion : IPass
         }
         return guards;
     }
+
+    // `length >= bound` (passes: true) or `length < bound` (false), either way round; nulls otherwise.
+    private static (Value Length, Value Bound, bool Passes) LengthTest(Instr cmp) => cmp.Cond switch
+    {
+        Cond.SGe or Cond.UGe => (cmp.Operands[0], cmp.Operands[1], true),
+        Cond.SLe or Cond.ULe => (cmp.Operands[1], cmp.Operands[0], true),
+        Cond.SLt or Cond.ULt => (cmp.Operands[0], cmp.Operands[1], false),
+        Cond.SGt or Cond.UGt => (cmp.Operands[1], cmp.Operands[0], false),
+        _ => (null!, null!, false),
+    };
+
+    // The largest constant a tc length test compares with: the pull makes that much linear too, so
+    // the test can become the bounds check of the reads it guards.
+    private static long GuardExtent(Function f) => f.AllInstrs()
+        .Where(i => i.Op == Op.Cmp)
+        .Select(LengthTest)
+        .Where(t => t.Length is not null && IsSkbLength(t.Length) && t.Bound is Constant { Bits: > 0 and <= MaxPacketOffset })
+        .Select(t => ((Constant)t.Bound).Bits)
+        .DefaultIfEmpty(0)
+        .Max();
 
     // __sk_buff.len, as the front end builds Packet.Length for the socket-buffer kinds.
     private static bool IsSkbLength(Value v) =>

@@ -18,6 +18,9 @@ internal sealed class PassContext : IStepHooks
     /// <summary>Run <see cref="Ir.IrVerifier"/> on the input and after every pass (tests always turn it on).</summary>
     public bool VerifyIrAfterEachPass { get; init; }
 
+    /// <summary>The packets are linear: no pull for tc (<see cref="CompileOptions.LinearPackets"/>).</summary>
+    public bool LinearPackets { get; init; }
+
     /// <summary>Step names after which the function is written to <see cref="Trace"/>; <c>*</c> means every step.</summary>
     public IReadOnlySet<string> DumpAfter { get; init; } = new HashSet<string>();
 

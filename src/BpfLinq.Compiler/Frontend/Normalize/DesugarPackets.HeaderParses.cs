@@ -3,7 +3,10 @@ using System.Linq.Expressions;
 namespace BpfLinq.Compiler.Frontend.Normalize;
 
 // Header parses: the fields the lambda's own body reads are read once, up front, one header at a
-// time: `if (header present) { f1 = read1; f2 = read2 } else { f1 = 0; f2 = 0 }`. Each header's
+// time: `if (header present) { r1 = read1; r2 = read2 } else { r1 = 0; r2 = 0 }`, where r1, r2
+// are the raw reads (memory order) the fields are computed from; each use computes its field from
+// them (every field of zero bytes is 0 or false), so `port == 80` still compares the raw read with
+// a byte-swapped constant. Each header's
 // checks then run once and cover its reads (one bounds check per header, as an expert writes it),
 // however many times and on however many paths the body uses its fields: a firewall of 10,000
 // port tests reads the port once. A transport header's parse sits in its IP header's, where its
@@ -32,17 +35,9 @@ internal sealed partial class DesugarPackets
         }
     }
 
-    // The variable a parsed field is read into.
-    private ParameterExpression ParsedField(View v, MemberExpression node, Expression value)
-    {
-        var parse = ParseOf(v, node);
-        if (!parse.Fields.TryGetValue(node.Member.Name, out var field))
-        {
-            field = (Expression.Variable(node.Type, $"{v.Path}.{node.Member.Name}"), value);
-            parse.Fields[node.Member.Name] = field;
-        }
-        return field.Variable;
-    }
+    // The field computed from the parse's variables: its raw reads become the variables read up front.
+    private Expression ParsedField(View v, MemberExpression node, Expression value) =>
+        new RawReadsToVariables(ParseOf(v, node), v.Path).Visit(value)!;
 
     // Whether the view's header is present: the parse's flag in the body, the guard itself elsewhere.
     private Expression Presence(View v, Expression node)
@@ -113,7 +108,27 @@ internal sealed partial class DesugarPackets
         return statement;
     }
 
-    /// <summary>One header's parse: its guard, its presence flag if the body asks, and the fields the body reads (by member name).</summary>
+    // Replaces each raw read of a field's computation by the parse's variable for that read.
+    private sealed class RawReadsToVariables(HeaderParse parse, string path) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method != s_read && node.Method != s_read64)
+            {
+                return base.VisitMethodCall(node);
+            }
+            // The offset too: a view's fields share it, but VlanTags.Type reads after the tags.
+            var key = string.Join(",", node.Arguments.Skip(1));
+            if (!parse.Fields.TryGetValue(key, out var field))
+            {
+                field = (Expression.Variable(node.Type, $"{path}[{key}]"), node);
+                parse.Fields[key] = field;
+            }
+            return field.Variable;
+        }
+    }
+
+    /// <summary>One header's parse: its guard, its presence flag if the body asks, and the raw reads the body's fields are computed from (by displacement and size).</summary>
     private sealed class HeaderParse(Expression guard, Expression origin)
     {
         public Expression Guard { get; } = guard;
