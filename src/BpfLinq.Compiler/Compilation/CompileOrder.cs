@@ -49,12 +49,12 @@ internal static class CompileOrder
 
     /// <summary>
     /// The tree steps a <c>BpfFunction</c>'s body takes before it is lowered as a subprogram: the
-    /// front end's, in its order, from fold-captured-constants to unshare-labels. Not check-signature
-    /// (lowering checks a function's parameters and result itself) nor desugar-packets (subprograms
-    /// do not read packets).
+    /// front end's, in its order, from fold-captured-constants to desugar-packets. Not check-signature
+    /// (lowering checks a function's parameters and result itself); desugar-packets reads the packet
+    /// through the function's context parameter, wherever it stands (<see cref="FunctionPackets"/>).
     /// </summary>
     public static IReadOnlyList<CompileStep<FrontEndState>> FunctionBody { get; } =
-        [.. FrontEnd.Where(s => s.Name is not ("check-signature" or "desugar-packets" or "lower"))];
+        [.. FrontEnd.Where(s => s.Name is not ("check-signature" or "lower")).Select(s => s.Name == "desugar-packets" ? Tree(s.Name, FunctionPackets.Apply) : s)];
 
     /// <summary>The pass pipeline, run on each function of the module.</summary>
     public static Pipeline Passes { get; } = new(

@@ -52,23 +52,5 @@ public sealed class AutoLoopTests
         }
     }
 
-    // Frames of several lengths with "foobar" at several offsets, and one without it.
-    private static IEnumerable<byte[]> Frames()
-    {
-        foreach (var (length, at) in new[] { (60, -1), (100, 40), (300, 120), (300, 250), (600, 255), (600, 400), (1000, 30) })
-        {
-            var frame = new byte[length];
-            frame[12] = 0x08;
-            frame[14] = 0x45;
-            for (var k = 34; k < length; k++)
-            {
-                frame[k] = (byte)(k * 7);
-            }
-            if (at >= 0)
-            {
-                "foobar"u8.CopyTo(frame.AsSpan(at));
-            }
-            yield return frame;
-        }
-    }
+    private static IEnumerable<byte[]> Frames() => NeedleFrames.Of((60, -1), (100, 40), (300, 120), (300, 250), (600, 255), (600, 400), (1000, 30));
 }
