@@ -33,6 +33,9 @@ internal static class CompileOrder
         FrontEndStep("fold-captured-constants", s => s.Lambda = FoldCapturedConstants.Apply(s.Lambda, s.Context, s.Captured)),
         // Needs the folded BpfFunction constants; leaves invocations for inline-invocations.
         Tree("expand-functions", ExpandFunctions.Apply),
+        // After the captured arrays are constants; before desugar-loops (whose estimate then sees the
+        // comparisons) and inline-invocations (which binds the value the comparisons share).
+        Tree("desugar-contains", DesugarContains.Apply),
         // After functions are expanded, so loops in inlined bodies are desugared too; the bodies it
         // invokes per index are inlined next.
         Tree("desugar-loops", DesugarLoops.Apply),
