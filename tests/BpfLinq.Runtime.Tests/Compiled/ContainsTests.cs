@@ -72,9 +72,9 @@ public sealed class ContainsTests
             || p == 143 || p == 443 || p == 465 || p == 587 || p == 993 || p == 995 || p == 3306 || p == 5432 || p == 6379 || p == 8080 || p == 8443
             || p == 9000 || p == 27017) ? Drop : Pass).Compile(ProgramKind.Tc);
 
-        // The longest run: 3 halvings and a chain of at most 3 (and the materialised bool), where the
-        // chain is 20 compares: 35 instructions against 43 measured, the pull prologue included.
-        LongestPath(searched).ShouldBeLessThanOrEqualTo(LongestPath(chained) - 6, searched.Disassemble());
+        // The longest run: 3 halvings and a chain of at most 3, where the chain is 20 compares:
+        // 32 instructions against 43 measured, the pull prologue included.
+        LongestPath(searched).ShouldBeLessThanOrEqualTo(LongestPath(chained) - 10, searched.Disassemble());
     }
 
     [Fact]
