@@ -43,6 +43,17 @@ public sealed class AutoLoopTests
         }
     }
 
+    [KernelFact]
+    public void The_same_loop_asked_for_inline_is_refused_by_the_verifier_with_advice_to_use_a_callback()
+    {
+        var filter = Bpf.Filter<XdpMd>(x => Bpf.Any(256, i => x.Packet.StartsWith(i, "foobar"), LoopStrategy.Inline) ? Drop : Pass);
+
+        var error = Should.Throw<BpfVerifierException>(() => filter.Compile(ProgramKind.Xdp).Load());
+
+        error.Message.ShouldContain("could not follow every iteration of a loop");
+        error.Message.ShouldContain("LoopStrategy.Auto or Callback");
+    }
+
     private static void Agree(string name, CompiledProgram compiled, Func<byte[], long> evaluate)
     {
         using var program = compiled.Load();
