@@ -33,6 +33,9 @@ internal static class CompileOrder
         FrontEndStep("fold-captured-constants", s => s.Lambda = FoldCapturedConstants.Apply(s.Lambda, s.Context, s.Captured)),
         // Needs the folded BpfFunction constants; leaves invocations for inline-invocations.
         Tree("expand-functions", ExpandFunctions.Apply),
+        // After the captured arrays are constants; before desugar-loops (whose estimate then sees the
+        // comparisons) and inline-invocations (which binds the value the comparisons share).
+        Tree("desugar-contains", DesugarContains.Apply),
         // After functions are expanded, so loops in inlined bodies are desugared too; the bodies it
         // invokes per index are inlined next.
         Tree("desugar-loops", DesugarLoops.Apply),
@@ -49,12 +52,12 @@ internal static class CompileOrder
 
     /// <summary>
     /// The tree steps a <c>BpfFunction</c>'s body takes before it is lowered as a subprogram: the
-    /// front end's, in its order, from fold-captured-constants to unshare-labels. Not check-signature
-    /// (lowering checks a function's parameters and result itself) nor desugar-packets (subprograms
-    /// do not read packets).
+    /// front end's, in its order, from fold-captured-constants to desugar-packets. Not check-signature
+    /// (lowering checks a function's parameters and result itself); desugar-packets reads the packet
+    /// through the function's context parameter, wherever it stands (<see cref="FunctionPackets"/>).
     /// </summary>
     public static IReadOnlyList<CompileStep<FrontEndState>> FunctionBody { get; } =
-        [.. FrontEnd.Where(s => s.Name is not ("check-signature" or "desugar-packets" or "lower"))];
+        [.. FrontEnd.Where(s => s.Name is not ("check-signature" or "lower")).Select(s => s.Name == "desugar-packets" ? Tree(s.Name, FunctionPackets.Apply) : s)];
 
     /// <summary>The pass pipeline, run on each function of the module.</summary>
     public static Pipeline Passes { get; } = new(

@@ -9,7 +9,10 @@ public enum LoopStrategy
     /// <see cref="Callback"/>: straight-line code is fastest, a loop the verifier walks iteration by
     /// iteration costs no calls but verifier budget, a callback costs an indirect call per iteration.
     /// A loop whose iterations times body (nested loops multiplied) would use a quarter of the
-    /// verifier's budget of one million instructions is a callback whatever its count.
+    /// verifier's budget of one million instructions is a callback whatever its count, and so is a loop
+    /// of more than <see cref="Bpf.MaxUnrolledIterations"/> whose body reads the packet at an offset
+    /// computed per iteration in a kind with direct packet access (tc, XDP, cgroup_skb): the verifier's
+    /// walk of such a loop grows much faster than its count. Auto only chooses what loads.
     /// </summary>
     Auto,
     /// <summary>

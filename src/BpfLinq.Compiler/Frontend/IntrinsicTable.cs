@@ -54,6 +54,8 @@ internal static class IntrinsicTable
         [(typeof(BpfFunction<,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
         [(typeof(BpfFunction<,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
         [(typeof(BpfFunction<,,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
+        [(typeof(BpfFunction<,,,,,>), "Invoke")] = static (l, c) => l.Functions.LowerFunctionCall(c),
 
         // Packet primitives, what DesugarPackets turned packet views into.
         [(typeof(PacketPrimitives), nameof(PacketPrimitives.Read))] = static (l, c) => l.Packets.LowerPacketRead(c, size: null),

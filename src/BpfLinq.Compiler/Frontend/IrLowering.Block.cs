@@ -20,7 +20,10 @@ internal sealed partial class IrLowering
     // The declaration each variable means here: the innermost enclosing block's (absent: the variable itself).
     private readonly Dictionary<ParameterExpression, object> _declarations = [];
 
-    private Value? LowerBlock(BlockExpression node)
+    private Value? LowerBlock(BlockExpression node) => LowerBlock(node, LowerValue);
+
+    // A block whose last expression is lowered by lowerLast, inside the block's scope (as a branch, for one).
+    private Value? LowerBlock(BlockExpression node, Func<Expression, Value?> lowerLast)
     {
         var hidden = new List<(ParameterExpression Variable, object? Outer)>(node.Variables.Count);
         foreach (var variable in node.Variables)
@@ -32,9 +35,9 @@ internal sealed partial class IrLowering
             _ssa.WriteVariable(declaration, _b.Current!, InitialValue(variable, variable.Type));
         }
         Value? last = null;
-        foreach (var e in node.Expressions)
+        for (var k = 0; k < node.Expressions.Count; k++)
         {
-            last = LowerValue(e);
+            last = k < node.Expressions.Count - 1 ? LowerValue(node.Expressions[k]) : lowerLast(node.Expressions[k]);
         }
         foreach (var (variable, outer) in hidden)
         {

@@ -55,6 +55,15 @@ internal sealed partial class IrLowering
             case ConditionalExpression conditional when conditional.Type == typeof(bool):
                 LowerConditionalBranch(conditional, ifTrue, ifFalse);
                 return BranchFacts.None;
+            case BlockExpression block when block.Type == typeof(bool):
+                // A bound value's block ({ v = x; v < 3 || v == 7 }): the statements, then its last
+                // expression as the branch. What the branch proves may name the block's variables: not kept.
+                LowerBlock(block, last =>
+                {
+                    LowerBranch(last, ifTrue, ifFalse);
+                    return null;
+                });
+                return BranchFacts.None;
             default:
                 // A bool value (a variable, `a ^ b`, a block ...): test it against 0.
                 var value = LowerValue(node)!;

@@ -16,6 +16,7 @@ namespace BpfLinq.Compiler.Frontend;
 /// counts.GetValueOrDefault(k)  =>  *(u32 *)(r10 - 8) = k; r1 = map ll; r2 = r10 - 8; call 1
 ///                                  r0 != 0 ? *(u64 *)(r0 + 0) : 0
 /// counts.Increment(k)          =>  lookup; r0 != 0 ? lock *(u64 *)(r0 + 0) += 1 : update(k, 1, BPF_ANY)
+/// array.Increment(i)          =>  lookup; r0 != 0 ? lock *(u64 *)(r0 + 0) += 1 : -E2BIG (an array's absent index is out of range)
 /// </code>
 /// A feature of <see cref="IrLowering"/>, reached through <see cref="ILoweringScope"/>.
 /// </summary>
@@ -128,11 +129,11 @@ internal sealed class MapLowering(ILoweringScope scope)
                 }
                 return _b.I64(0);
             },
-            () =>
+            () => CreateHolding(map, () =>
             {
                 var valueSlot = StoreToNewSlot(delta, map.ValueSize);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, valueSlot, _b.I64(0));
-            });
+            }));
     }
 
     // map.Add(key, v => v.Field, delta): an atomic add on the field in place, or a new value of zeros holding the delta there.
@@ -160,15 +161,20 @@ internal sealed class MapLowering(ILoweringScope scope)
                 }
                 return _b.I64(0);
             },
-            () =>
+            () => CreateHolding(map, () =>
             {
                 var rounded = (ValueLayoutOf(node, map.ValueType).Size + 7) & ~7;
                 var value = _b.StackSlot(rounded);
                 _b.Zero(value, rounded);
                 _b.Store(value, field.Offset, size, delta);
                 return _b.Call((long)Helper.MapUpdateElem, IrType.I64, _b.MapRef(index), keySlot, value, _b.I64(0));
-            });
+            }));
     }
+
+    // The absent-key side of an add. An array's elements all exist, so a failed lookup means the index
+    // is out of range, where creating it fails with -E2BIG: that constant, without the update call.
+    private Value CreateHolding(MapDefinition map, Func<Value> update) =>
+        map.Type is MapType.Array or MapType.PerCpuArray ? _b.I64(MapErrors.TooBig) : update();
 
     /// <summary><c>bpf_map_lookup_elem(map, &amp;key)</c>: a value pointer or null.</summary>
     private Instr Lookup(int index, MapDefinition map, Expression key) =>

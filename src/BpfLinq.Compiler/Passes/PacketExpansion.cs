@@ -45,7 +45,9 @@ internal sealed partial class PacketExpansion : IPass
             ExpandVlanSkip(f, skip);
         }
         var kind = ProgramKindTable.Of(c.ProgramKind);
-        var direct = kind.PacketAccess == PacketAccess.Direct;
+        // A pull in a subprogram or callback would invalidate the caller's packet pointers (the verifier
+        // sees the callee change the packet): there a pulling kind reads through bpf_skb_load_bytes.
+        var direct = kind.PacketAccess == PacketAccess.Direct && (f.ReturnsToKernel || !kind.PullsNonlinearData || c.LinearPackets);
         var users = ReadUsers.Of(f);
         foreach (var load in f.AllInstrs().Where(PacketWindows.IsRead).ToList())
         {

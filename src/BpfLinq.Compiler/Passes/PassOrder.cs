@@ -15,6 +15,8 @@ internal static class PassOrder
         ("fold-captured-constants", "expand-functions", "the BpfFunction objects a closure holds are constants of the tree only once folded"),
         ("expand-functions", "inline-invocations", "an expanded call is an invocation of the function's body, which inlining removes"),
         ("desugar-loops", "inline-invocations", "a desugared loop invokes its body per index, which inlining removes"),
+        ("fold-captured-constants", "desugar-contains", "a captured array's values are read when it folds to a constant"),
+        ("desugar-contains", "inline-invocations", "an expanded Contains invokes its comparisons with the value, which inlining binds once"),
         ("inline-invocations", "unshare-labels", "inlining copies bodies, and the labels they define, into each call site"),
         ("desugar-loops", "unshare-labels", "unrolling copies a body, and the labels it defines, once per index"),
         ("inline-invocations", "desugar-packets", "the packet API in inlined bodies must be in the tree to be rewritten"),

@@ -91,7 +91,8 @@ public static class CompiledProgramLoading
         {
             throw new BpfVerifierException(
                 $"the kernel verifier could not follow every iteration of a loop in `{program.LambdaText}` ({program.Kind}){Where(program, e)}: {e.Summary}. "
-                + "Bound the loop by a constant (i < 16) or by a masked value (i < (n & 31)), and keep iterations x body well under one million instructions",
+                + "Bound the loop by a constant (i < 16) or by a masked value (i < (n & 31)), and keep iterations x body well under one million instructions; "
+                + "a Bpf.Any, FirstIndex or Fold loop whose body reads the packet at the loop index walks far more: give it LoopStrategy.Auto or Callback (bpf_loop, verified once)",
                 e.Errno, e.Command ?? BpfCommand.ProgLoad, e.Operation, e.Summary, e.Log, e.InstructionIndex, e.LogTruncated);
         }
         catch (BpfVerifierException e) when (!program.ReturnsVerdict && e.Summary.Contains("At program exit the register R0", StringComparison.Ordinal))

@@ -48,7 +48,7 @@ public sealed class CompileOrderTests
     {
         var front = CompileOrder.FrontEnd.Select(s => s.Name).ToList();
         var body = CompileOrder.FunctionBody.Select(s => s.Name).ToList();
-        body.ShouldBe(["fold-captured-constants", "expand-functions", "desugar-loops", "inline-invocations", "unshare-labels"]);
+        body.ShouldBe(["fold-captured-constants", "expand-functions", "desugar-contains", "desugar-loops", "inline-invocations", "unshare-labels", "desugar-packets"]);
         body.Select(name => front.IndexOf(name)).ShouldBeInOrder(SortDirection.Ascending, "the same steps the program takes, in its order");
     }
 

@@ -26,6 +26,11 @@ internal static partial class GoldenCases
 
     private static readonly BpfFunction<uint, uint> s_twice = new(x => x * 2, FunctionInlining.Auto, "twice");
 
+    private static readonly BpfFunction<uint, uint, uint, uint, uint, uint> s_mix5 =
+        new((a, b, c, d, e) => (a * b) ^ (c - d) ^ (e >> 2), FunctionInlining.Never, "mix5");
+
+    private static readonly uint[] s_lengths = [60, 98, 54, 1500, 60, 9000, 64, 128, 256, 512, 42, 1024, 2048, 4096, 90, 100];
+
     private static IEnumerable<GoldenCase> Maps()
     {
         var lookup = new HashMap<uint, ulong>(16, "lookup");
@@ -68,6 +73,10 @@ internal static partial class GoldenCases
             SkbRaw("Functions/Subprogram", ProgramKind.Tc, skb => s_mix.Invoke(skb.Len, 7) + s_mix.Invoke(skb.Protocol, skb.Len)),
             Skb("Functions/SubprogramWithContext", ProgramKind.Tc, skb => s_longerThan.Invoke(skb, 60) ? Drop : Pass),
             SkbRaw("Functions/Inlined", ProgramKind.Tc, skb => s_twice.Invoke(skb.Len) + 1),
+            SkbRaw("Functions/SubprogramFiveArguments", ProgramKind.Tc, skb => s_mix5.Invoke(skb.Len, skb.Protocol, 7, skb.Mark, skb.Len >> 1)),
+            SkbRaw("Functions/Let", ProgramKind.Tc, skb => Bpf.Let((skb.Len * 3) + skb.Protocol, n => n > 200 && n < 400 ? n : 0)),
+            Skb("Maps/CapturedContains", ProgramKind.Tc, skb => s_table.Contains((ushort)skb.Len) ? Drop : Pass),
+            Skb("Maps/CapturedContainsSearch", ProgramKind.Tc, skb => s_lengths.Contains(skb.Len) ? Drop : Pass),
             Skb("Loops/AnyUnrolled", ProgramKind.Tc, skb => Bpf.Any(4, i => skb.Packet.U16(12 + (i * 4)) == 0x8100, LoopStrategy.Unroll) ? Drop : Pass),
             SkbRaw("Loops/FoldInline", ProgramKind.Tc, skb => Bpf.Fold(8, 0L, (i, acc) => acc + skb.Packet.U8(14 + i), LoopStrategy.Inline)),
             SkbRaw("Loops/FoldCallback", ProgramKind.Tc, skb => Bpf.Fold(16, (long)skb.Len, (i, acc) => (acc * 3) + i, LoopStrategy.Callback)),

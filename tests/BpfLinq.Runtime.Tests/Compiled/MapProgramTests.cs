@@ -53,6 +53,33 @@ public sealed class MapProgramTests
         kernel.ShouldBe(managed);
     }
 
+    [KernelFact]
+    public void Array_increments_out_of_range_return_E2BIG_as_the_model_does_and_emit_no_update()
+    {
+        var slots = new ArrayMap<ulong>(4, "slots_oor");
+        var perCpu = new PerCpuArrayMap<uint>(4, "percpu_oor");
+        // Lengths 60, 90 and 128 put the index out of range (>= 4) on some frames: -E2BIG, no element written.
+        var filter = Bpf.Program<SkBuff>(skb => slots.Increment(skb.Len & 7) * 100 + perCpu.Add(skb.Len % 7, skb.Len));
+        var compiled = filter.Compile(ProgramKind.Tc);
+
+        compiled.Instructions.ShouldNotContain(i => i.Class == BpfLinq.Compiler.Isa.InsnClass.Jmp && i.JmpOp == BpfLinq.Compiler.Isa.JmpOp.Call && i.Imm == 2, "bpf_map_update_elem can never create an array element");
+        compiled.Instructions.Length.ShouldBeLessThanOrEqualTo(30, "two lookups, two atomic adds and two -E2BIG constants: no key to create");
+        var kernel = new List<long>();
+        using (var maps = new BpfMaps())
+        using (var program = compiled.Load(maps))
+        {
+            kernel.AddRange(s_frames.Select(f => (long)(int)program.TestRun(new TestRunOptions { DataIn = f }).ReturnValue));
+            kernel.AddRange(Enumerable.Range(0, 4).Select(i => (long)maps[slots].Lookup<uint, ulong>((uint)i)));
+        }
+        slots.ClearManaged();
+        perCpu.ClearManaged();
+        var managed = s_frames.Select(f => (long)(int)filter.Evaluate(TestRunContext.ForSkb(ProgramKind.Tc, f), ProgramKind.Tc)).ToList();
+        managed.AddRange(slots.ManagedEntries().Select(e => (long)e.Value));
+
+        kernel.ShouldBe(managed);
+        managed.ShouldContain(-700 - 7, "an index past both arrays returns -E2BIG from each");
+    }
+
     private static T RunAll<T>(BpfFilter<SkBuff> filter, ProgramKind kind, Func<BpfMaps, T> read)
     {
         using var maps = new BpfMaps();

@@ -28,13 +28,16 @@ internal sealed partial class DesugarPackets : ProvenanceVisitor
         : base(context) => _context = contextParameter;
 
     /// <summary>The lambda with its packet reads rewritten.</summary>
-    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context)
+    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context) => Apply(lambda, context, lambda.Parameters[0]);
+
+    /// <summary>The lambda with its packet reads rewritten, its context being <paramref name="contextParameter"/> (a function's context may be any of its parameters).</summary>
+    public static LambdaExpression Apply(LambdaExpression lambda, DiagnosticContext context, ParameterExpression contextParameter)
     {
         if (!UsesPackets(lambda))
         {
             return lambda;
         }
-        var desugar = new DesugarPackets(context, lambda.Parameters[0]);
+        var desugar = new DesugarPackets(context, contextParameter);
         return desugar.WithHeaderParses((LambdaExpression)desugar.Visit(lambda)!);
     }
 

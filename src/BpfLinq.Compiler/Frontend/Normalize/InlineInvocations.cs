@@ -83,14 +83,19 @@ internal sealed class InlineInvocations : ProvenanceVisitor
     /// <inheritdoc/>
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        // f.Invoke(x) on a delegate is the invocation f(x) written out.
-        if (node is { Method.Name: "Invoke", Object: { } target } && typeof(Delegate).IsAssignableFrom(target.Type))
+        // f.Invoke(x) on a delegate is the invocation f(x) written out; Bpf.Let(x, v => body) is (v => body)(x).
+        var invocation = node switch
         {
-            var invocation = Expression.Invoke(target, node.Arguments);
-            Context.Provenance.Inherit(invocation, node);
-            return VisitInvocation(invocation);
+            { Method.Name: "Invoke", Object: { } target } when typeof(Delegate).IsAssignableFrom(target.Type) => Expression.Invoke(target, node.Arguments),
+            { Method.Name: nameof(Bpf.Let), Object: null } when node.Method.DeclaringType == typeof(Bpf) => Expression.Invoke(node.Arguments[^1], node.Arguments.SkipLast(1)),
+            _ => null,
+        };
+        if (invocation is null)
+        {
+            return base.VisitMethodCall(node);
         }
-        return base.VisitMethodCall(node);
+        Context.Provenance.Inherit(invocation, node);
+        return VisitInvocation(invocation);
     }
 
     // The lambda an invocation calls, with its nodes' paths and captured values in place, and the
