@@ -68,6 +68,8 @@ public sealed class HeaderPresenceKernelTests(ITestOutputHelper output)
         yield return ("port 80 under data offset 4 is not read", s_noWeb, Ipv4Tcp(ihl: 5, dataOffset: 4, port: 80), Pass);
         yield return ("port 80 under data offset 15 past the end is not read", s_noWeb, Ipv4Tcp(ihl: 5, dataOffset: 15, port: 80), Pass);
         yield return ("port 80 after IP options is read", s_noWeb, Ipv4Tcp(ihl: 7, dataOffset: 6, port: 80), Drop);
+        yield return ("port 80 after IHL 4 is not read", s_noWeb, Ipv4Tcp(ihl: 4, dataOffset: 5, port: 80), Pass);
+        yield return ("port 80 after an IHL-15 header cut short is not read", s_noWeb, Ipv4Tcp(ihl: 15, dataOffset: 5, port: 80)[..90], Pass);
         yield return ("whole headers are present", s_whole, Ipv4Tcp(ihl: 6, dataOffset: 8, port: 22), Pass);
         yield return ("TCP options cut short are absent", s_whole, Ipv4Tcp(ihl: 5, dataOffset: 8, port: 22)[..60], Drop);
         var tagged = Tagged(vlan: 0);

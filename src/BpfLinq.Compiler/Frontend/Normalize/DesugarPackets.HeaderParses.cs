@@ -56,7 +56,13 @@ internal sealed partial class DesugarPackets
         {
             var outer = v.Outer is { } ip ? ParseOf(ip, node) : null;
             _parses[v.Path] = parse = new HeaderParse(outer is null ? v.Guard! : v.OwnGuard!, node);
-            outer?.Inner.Add(parse);
+            if (outer is not null)
+            {
+                outer.Inner.Add(parse);
+                // An IP header only there to hold a transport header needs less: the transport's
+                // bytes after it prove its declared end (IPv4) or all of it (IPv6).
+                outer.ContainerGuard = v.Outer!.Type == typeof(Ipv4) ? Ipv4Fixed(v.Outer) : Expression.Constant(true);
+            }
         }
         return parse;
     }
@@ -85,8 +91,14 @@ internal sealed partial class DesugarPackets
 
     // if (guard) { fields = reads; inner parses } else { fields = 0; inner fields = 0 }; its nodes
     // point at the first field read of its header, as the reads they replace did.
-    private ConditionalExpression Statement(HeaderParse parse, List<ParameterExpression> variables)
+    private Expression Statement(HeaderParse parse, List<ParameterExpression> variables)
     {
+        if (parse.Fields.Count == 0 && parse.Present is null && parse.ContainerGuard is ConstantExpression)
+        {
+            var inner = Expression.Block(typeof(void), parse.Inner.Select(p => Statement(p, variables)));
+            Context.Provenance.Inherit(inner, parse.Origin);
+            return inner;
+        }
         var present = new List<Expression>();
         var absent = new List<Expression>();
         foreach (var (variable, value) in parse.Assignments)
@@ -99,7 +111,8 @@ internal sealed partial class DesugarPackets
         {
             absent.Add(Expression.Assign(variable, Expression.Default(variable.Type)));
         }
-        var statement = Expression.IfThenElse(parse.Guard, Expression.Block(typeof(void), present), Expression.Block(typeof(void), absent));
+        var guard = parse.Fields.Count == 0 && parse.Present is null ? parse.ContainerGuard ?? parse.Guard : parse.Guard;
+        var statement = Expression.IfThenElse(guard, Expression.Block(typeof(void), present), Expression.Block(typeof(void), absent));
         Context.Provenance.Inherit(statement, parse.Origin);
         foreach (var node in present.Concat(absent).Append(statement.IfTrue).Append(statement.IfFalse))
         {
@@ -132,6 +145,9 @@ internal sealed partial class DesugarPackets
     private sealed class HeaderParse(Expression guard, Expression origin)
     {
         public Expression Guard { get; } = guard;
+
+        /// <summary>What this header must pass when the body reads nothing of it but the transport headers inside it (<see cref="Inner"/>), or null.</summary>
+        public Expression? ContainerGuard { get; set; }
 
         public Expression Origin { get; } = origin;
 
