@@ -1,7 +1,8 @@
 // skb => (skb.Packet.Ethernet.Type == EtherType.IPv4 && skb.Packet.Ipv4.Protocol == IpProtocol.Udp && skb.Packet.Ipv4.Udp.DestinationPort == 53)
 //        || (skb.Packet.Ethernet.Type == EtherType.IPv6 && skb.Packet.Ipv6.NextHeader == IpProtocol.Udp && skb.Packet.Ipv6.Udp.DestinationPort == 53) ? Pass : Drop
 // tc (TC_ACT_OK 0, TC_ACT_SHOT 2), direct packet access. The prologue makes the bytes the filter
-// may read linear (at most 14 + 60 + 4), as BpfLinq does: a non-linear skb must still be read.
+// may read linear (at most 14 + 60 + 8), as BpfLinq does: a non-linear skb must still be read.
+// Header-granular, as the lambda: a header cut short or with IHL below 5 is absent (reads 0).
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/in.h>
@@ -15,7 +16,7 @@
 
 static long (*bpf_skb_pull_data)(struct __sk_buff *skb, __u32 len) = (void *)BPF_FUNC_skb_pull_data;
 
-#define HEADERS 78
+#define HEADERS 82
 
 __attribute__((section("tc"), used))
 int dns(struct __sk_buff *skb)
@@ -35,10 +36,10 @@ int dns(struct __sk_buff *skb)
         return TC_ACT_SHOT;
     if (ETH_TYPE(eth) == __builtin_bswap16(ETH_P_IP)) {
         struct iphdr *ip = (void *)(eth + 1);
-        if ((void *)(ip + 1) > data_end || ip->protocol != IPPROTO_UDP)
+        if ((void *)(ip + 1) > data_end || ip->ihl < 5 || ip->protocol != IPPROTO_UDP)
             return TC_ACT_SHOT;
         struct udphdr *udp = (void *)ip + ip->ihl * 4;
-        if ((void *)udp + 4 > data_end)
+        if ((void *)(udp + 1) > data_end)
             return TC_ACT_SHOT;
         return udp->dest == __builtin_bswap16(53) ? TC_ACT_OK : TC_ACT_SHOT;
     }
@@ -47,7 +48,7 @@ int dns(struct __sk_buff *skb)
         if ((void *)(ip6 + 1) > data_end || ip6->nexthdr != IPPROTO_UDP)
             return TC_ACT_SHOT;
         struct udphdr *udp = (void *)(ip6 + 1);
-        if ((void *)udp + 4 > data_end)
+        if ((void *)(udp + 1) > data_end)
             return TC_ACT_SHOT;
         return udp->dest == __builtin_bswap16(53) ? TC_ACT_OK : TC_ACT_SHOT;
     }

@@ -1,6 +1,7 @@
 // xdp => xdp.Packet.Ethernet.Type == EtherType.IPv4 && xdp.Packet.Ipv4.IsFragment ? Drop : Pass
 // XDP, direct packet access: drops IPv4 fragments (more-fragments set or a non-zero offset).
-// A missing frag_off reads 0 (not a fragment), so the check on it exits with XDP_PASS.
+// Header-granular, as the lambda: an IPv4 header cut short or with IHL below 5 is absent and its
+// frag_off reads 0 (not a fragment), so that check exits with XDP_PASS.
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/ip.h>
@@ -17,7 +18,7 @@ int no_fragments(struct xdp_md *ctx)
     if ((void *)(eth + 1) > data_end || ETH_TYPE(eth) != __builtin_bswap16(ETH_P_IP))
         return XDP_PASS;
     struct iphdr *ip = (void *)(eth + 1);
-    if ((void *)(&ip->frag_off + 1) > data_end)
+    if ((void *)(ip + 1) > data_end || ip->ihl < 5 || (void *)ip + ip->ihl * 4 > data_end)
         return XDP_PASS;
     return ip->frag_off & __builtin_bswap16(0x3fff) ? XDP_DROP : XDP_PASS;
 }

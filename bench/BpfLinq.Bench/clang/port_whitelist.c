@@ -1,6 +1,8 @@
 // skb => skb.Packet.Ethernet.Type == EtherType.IPv4 && skb.Packet.Ipv4.Protocol == IpProtocol.Tcp
 //        && (skb.Packet.Ipv4.Tcp.DestinationPort == 22 || ... == 27017) ? Pass : Drop   (20 ports, a chain of ==)
-// tc, direct packet access, with the pull prologue for non-linear packets (at most 14 + 60 + 4 bytes).
+// tc, direct packet access, with the pull prologue for non-linear packets (at most 14 + 60 + 60 bytes:
+// the TCP header's declared end). Header-granular, as the lambda: a header cut short or with IHL
+// (data offset) below 5 is absent (reads 0).
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/in.h>
@@ -13,7 +15,7 @@
 
 static long (*bpf_skb_pull_data)(struct __sk_buff *skb, __u32 len) = (void *)BPF_FUNC_skb_pull_data;
 
-#define HEADERS 78
+#define HEADERS 134
 
 __attribute__((section("tc"), used))
 int port_whitelist(struct __sk_buff *skb)
@@ -32,10 +34,10 @@ int port_whitelist(struct __sk_buff *skb)
     if ((void *)(eth + 1) > data_end || ETH_TYPE(eth) != __builtin_bswap16(ETH_P_IP))
         return TC_ACT_SHOT;
     struct iphdr *ip = (void *)(eth + 1);
-    if ((void *)(ip + 1) > data_end || ip->protocol != IPPROTO_TCP)
+    if ((void *)(ip + 1) > data_end || ip->ihl < 5 || ip->protocol != IPPROTO_TCP)
         return TC_ACT_SHOT;
     struct tcphdr *tcp = (void *)ip + ip->ihl * 4;
-    if ((void *)tcp + 4 > data_end)
+    if ((void *)(tcp + 1) > data_end || tcp->doff < 5 || (void *)tcp + tcp->doff * 4 > data_end)
         return TC_ACT_SHOT;
     switch (__builtin_bswap16(tcp->dest)) {
     case 22: case 25: case 53: case 80: case 110: case 143: case 443: case 465: case 587: case 993:

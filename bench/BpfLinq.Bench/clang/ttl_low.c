@@ -1,6 +1,7 @@
 // xdp => xdp.Packet.Ethernet.Type == EtherType.IPv4 && xdp.Packet.Ipv4.Ttl < 5 ? Drop : Pass
-// XDP, direct packet access: drops IPv4 packets about to expire. A missing TTL reads 0, so the
-// check on it exits with XDP_DROP; a missing Ethernet type reads 0 (not IPv4), so that one passes.
+// XDP, direct packet access: drops IPv4 packets about to expire. Header-granular, as the lambda: an
+// IPv4 header cut short or with IHL below 5 is absent and its TTL reads 0, so that check exits with
+// XDP_DROP; a missing Ethernet header reads 0 (not IPv4), so that one passes.
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/ip.h>
@@ -17,7 +18,7 @@ int ttl_low(struct xdp_md *ctx)
     if ((void *)(eth + 1) > data_end || ETH_TYPE(eth) != __builtin_bswap16(ETH_P_IP))
         return XDP_PASS;
     struct iphdr *ip = (void *)(eth + 1);
-    if ((void *)(&ip->ttl + 1) > data_end)
+    if ((void *)(ip + 1) > data_end || ip->ihl < 5 || (void *)ip + ip->ihl * 4 > data_end)
         return XDP_DROP;
     return ip->ttl < 5 ? XDP_DROP : XDP_PASS;
 }

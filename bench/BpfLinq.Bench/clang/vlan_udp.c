@@ -1,6 +1,8 @@
 // xdp => xdp.Packet.Ethernet.Vlans(2).Type == EtherType.IPv4 && xdp.Packet.Ethernet.Vlans(2).Ipv4.Protocol == IpProtocol.Udp
 //        && xdp.Packet.Ethernet.Vlans(2).Ipv4.Udp.DestinationPort == 4789 ? Pass : Drop
 // XDP, direct packet access: up to two 802.1Q/802.1AD tags skipped, then IPv4 UDP to VXLAN's port.
+// Header-granular, as the lambda: a tag counts only when the header with it is whole, and an IPv4
+// header cut short or with IHL below 5 is absent (reads 0).
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/in.h>
@@ -30,18 +32,19 @@ int vlan_udp(struct xdp_md *ctx)
         if (proto != __builtin_bswap16(ETH_P_8021Q) && proto != __builtin_bswap16(ETH_P_8021AD))
             break;
         struct vlan_hdr *vlan = l3;
+        /* A tag counts only when the header with it (and the EtherType after it) is whole. */
         if ((void *)(vlan + 1) > data_end)
-            return XDP_DROP;
+            break;
         proto = vlan->encapsulated_proto;
         l3 = vlan + 1;
     }
     if (proto != __builtin_bswap16(ETH_P_IP))
         return XDP_DROP;
     struct iphdr *ip = l3;
-    if ((void *)(ip + 1) > data_end || ip->protocol != IPPROTO_UDP)
+    if ((void *)(ip + 1) > data_end || ip->ihl < 5 || ip->protocol != IPPROTO_UDP)
         return XDP_DROP;
     struct udphdr *udp = (void *)ip + ip->ihl * 4;
-    if ((void *)udp + 4 > data_end)
+    if ((void *)(udp + 1) > data_end)
         return XDP_DROP;
     return udp->dest == __builtin_bswap16(4789) ? XDP_PASS : XDP_DROP;
 }

@@ -221,6 +221,43 @@ public sealed class CompiledFilterTests
     }
 
     [KernelFact]
+    public void A_shared_loop_whose_captured_value_is_folded_keeps_one_label_per_copy()
+    {
+        // e != 0 ? e : 0 with e = { i = 0; cont: if (i < 5) { captured; ++i; goto cont; } 1 }: folding
+        // the captured value rewrites the shared block into two blocks with one label, and the second
+        // loop jumped into the first (a 2,000-program differential run found it; the kernel refused
+        // the result as an infinite loop).
+        var holder = new LabelHolder { Value = 0x5A1D5881 };
+        var skb = Expression.Parameter(typeof(SkBuff), "skb");
+        var i = Expression.Variable(typeof(int), "i");
+        var cont = Expression.Label("cont");
+        var shared = Expression.Block(
+            [i],
+            Expression.Assign(i, Expression.Constant(0)),
+            Expression.Label(cont),
+            Expression.IfThen(
+                Expression.LessThan(i, Expression.Constant(5)),
+                Expression.Block(Expression.Field(Expression.Constant(holder), nameof(LabelHolder.Value)), Expression.PreIncrementAssign(i), Expression.Goto(cont))),
+            Expression.Constant(1));
+        var value = Expression.Condition(Expression.NotEqual(shared, Expression.Constant(0)), shared, Expression.Constant(0));
+        var lambda = Expression.Lambda<Func<SkBuff, Verdict>>(
+            Expression.Condition(Expression.Equal(value, Expression.Constant(1)), Expression.Constant(Pass), Expression.Constant(Drop)), skb);
+        var filter = Bpf.Filter(lambda);
+        using var program = filter.Load(ProgramKind.Tc);
+        var frame = new byte[64];
+
+        filter.EvaluateTestRun(frame, new SkBuff(), ProgramKind.Tc).ShouldBe(Pass.ToReturnValue(ProgramKind.Tc));
+        program.TestRun(TestRunOptions.For(frame, new SkBuff())).ReturnValue.ShouldBe((uint)Pass.ToReturnValue(ProgramKind.Tc));
+    }
+
+    private sealed class LabelHolder
+    {
+#pragma warning disable CA1051 // a captured field, as a closure holds it
+        public int Value;
+#pragma warning restore CA1051
+    }
+
+    [KernelFact]
     public void A_raw_cgroup_skb_value_the_verifier_cannot_bound_is_the_users_error()
     {
         var filter = Bpf.Program<SkBuff>(skb => skb.Len * 7 + skb.Mark);
