@@ -41,6 +41,20 @@ public sealed partial class TcPacketAccessTests
         linear.Instructions.Length.ShouldBeLessThan(pulled.Instructions.Length);
     }
 
+    [Fact]
+    public void A_header_is_parsed_only_once_the_tests_before_its_first_use_passed()
+    {
+        // The EtherType test comes first on every path, so IPv4's own checks (IHL >= 5, its declared
+        // end) run after it; its 34 bytes share the Ethernet header's check, both failing to Drop.
+        var code = Bpf.Filter<XdpMd>(x => x.Packet.Ethernet.Type == EtherType.IPv4 && x.Packet.Ipv4.Protocol == IpProtocol.Tcp ? Pass : Drop)
+            .Compile(ProgramKind.Xdp, GoldenCase.GoldenOptions).Disassemble();
+
+        var etherType = code.IndexOf("0x8 goto", StringComparison.Ordinal);
+        var ipv4Check = code.IndexOf("< 0x5 goto", StringComparison.Ordinal);
+        etherType.ShouldBeGreaterThan(0, code);
+        ipv4Check.ShouldBeGreaterThan(etherType, code);
+    }
+
     [KernelTheory]
     [InlineData(false)]
     [InlineData(true)]

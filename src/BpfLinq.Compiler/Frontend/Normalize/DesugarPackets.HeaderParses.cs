@@ -77,11 +77,23 @@ internal sealed partial class DesugarPackets
         var variables = new List<ParameterExpression>();
         var statements = new List<Expression>();
         var inner = _parses.Values.SelectMany(p => p.Inner).ToHashSet();
+        var placed = new Dictionary<int, Expression>();
+        var uses = ParseUses.Of(lambda.Body, _parses.Values.SelectMany(p => p.AllVariables()));
         foreach (var parse in _parses.Values.Where(p => !inner.Contains(p)))
         {
-            statements.Add(Statement(parse, variables));
+            var statement = Statement(parse, variables);
+            // At the header's first use when that use comes before every other on every path (the
+            // expert's order: a header is parsed only once the tests before it passed); else first.
+            if (uses?.FirstDominating(parse.AllVariables().ToHashSet()) is { } ordinal)
+            {
+                placed[ordinal] = statement;
+            }
+            else
+            {
+                statements.Add(statement);
+            }
         }
-        statements.Add(lambda.Body);
+        statements.Add(placed.Count == 0 ? lambda.Body : ParseUses.Insert(lambda.Body, variables, placed));
         var body = Expression.Block(lambda.Body.Type, variables, statements);
         Context.Provenance.Inherit(body, lambda.Body);
         var result = Expression.Lambda(lambda.Type, body, lambda.Name, lambda.TailCall, lambda.Parameters);
