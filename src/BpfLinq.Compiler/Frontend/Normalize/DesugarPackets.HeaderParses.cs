@@ -78,13 +78,14 @@ internal sealed partial class DesugarPackets
         var statements = new List<Expression>();
         var inner = _parses.Values.SelectMany(p => p.Inner).ToHashSet();
         var placed = new Dictionary<int, Expression>();
-        var uses = ParseUses.Of(lambda.Body, _parses.Values.SelectMany(p => p.AllVariables()));
-        foreach (var parse in _parses.Values.Where(p => !inner.Contains(p)))
+        var roots = _parses.Values.Where(p => !inner.Contains(p)).ToList();
+        var firsts = ParseUses.FirstDominating(lambda.Body, [.. roots.Select(p => p.AllVariables())]);
+        for (var r = 0; r < roots.Count; r++)
         {
-            var statement = Statement(parse, variables);
+            var statement = Statement(roots[r], variables);
             // At the header's first use when that use comes before every other on every path (the
             // expert's order: a header is parsed only once the tests before it passed); else first.
-            if (uses?.FirstDominating(parse.AllVariables().ToHashSet()) is { } ordinal)
+            if (firsts[r] is { } ordinal)
             {
                 placed[ordinal] = statement;
             }

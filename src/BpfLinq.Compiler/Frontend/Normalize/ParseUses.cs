@@ -3,67 +3,50 @@ using System.Linq.Expressions;
 namespace BpfLinq.Compiler.Frontend.Normalize;
 
 /// <summary>
-/// Where a lambda's body reads the variables of its header parses, in evaluation order, and
-/// whether the first read of a header comes before every other on every path: then the header's
-/// parse can run right there, after the tests before it (<c>eth.Type == IPv4 &amp;&amp; ip.Protocol == 6</c>
-/// parses IPv4 only for IPv4 frames). A read is "first on every path" when, at its lowest common
-/// ancestor with each later read, it sits in the part always evaluated first (a conditional's test,
-/// the left of <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>), and nothing between that ancestor and it is conditional.
-/// Bodies with jumps or loops keep their parses first.
+/// Where a lambda's body first reads each header's parse variables, and whether that first read
+/// comes before every other read of the header on every path: then the header's parse can run right
+/// there, after the tests before it (<c>eth.Type == IPv4 &amp;&amp; ip.Protocol == 6</c> parses IPv4 only for
+/// IPv4 frames). The first read U dominates a later read V when, at their lowest common ancestor and
+/// on the way down from it to U, U sits in the part always evaluated first (a conditional's test, the
+/// left of <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>); so every later read must lie inside the occurrence just below the
+/// deepest ancestor of U where that fails. One walk, constant work per read. Bodies with jumps or
+/// loops keep their parses first.
 /// </summary>
 internal sealed class ParseUses : ExpressionVisitor
 {
-    private readonly HashSet<ParameterExpression> _tracked;
+    private readonly Dictionary<ParameterExpression, int> _groupOf = [];
+    private readonly Group[] _groups;
     private readonly List<Expression> _ancestors = [];
-    private readonly List<(ParameterExpression Variable, Expression[] Path)> _uses = [];
+    private readonly List<int> _occurrences = [];
+    private int _nextOccurrence;
+    private int _reads;
     private bool _jumps;
 
-    private ParseUses(IEnumerable<ParameterExpression> tracked) => _tracked = [.. tracked];
-
-    /// <summary>The reads of <paramref name="tracked"/> in <paramref name="body"/>, or null when the body jumps or loops.</summary>
-    public static ParseUses? Of(Expression body, IEnumerable<ParameterExpression> tracked)
+    private ParseUses(IReadOnlyList<IEnumerable<ParameterExpression>> groups)
     {
-        var uses = new ParseUses(tracked);
-        uses.Visit(body);
-        return uses._jumps ? null : uses;
+        _groups = [.. groups.Select(_ => new Group())];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var variable in groups[g])
+            {
+                _groupOf[variable] = g;
+            }
+        }
     }
 
-    /// <summary>The ordinal (among all tracked reads) of the first read of <paramref name="variables"/>, when it comes first on every path; else null.</summary>
-    public int? FirstDominating(HashSet<ParameterExpression> variables)
+    /// <summary>
+    /// For each group of variables (one header's parse), the ordinal among all the groups' reads of its
+    /// first read when that read comes first on every path, else null; all null when the body jumps or loops.
+    /// </summary>
+    public static int?[] FirstDominating(Expression body, IReadOnlyList<IEnumerable<ParameterExpression>> groups)
     {
-        var first = _uses.FindIndex(u => variables.Contains(u.Variable));
-        if (first < 0)
-        {
-            return null;
-        }
-        var path = _uses[first].Path;
-        for (var k = first + 1; k < _uses.Count; k++)
-        {
-            if (!variables.Contains(_uses[k].Variable))
-            {
-                continue;
-            }
-            var other = _uses[k].Path;
-            var common = 0;
-            while (common < path.Length && common < other.Length && ReferenceEquals(path[common], other[common]))
-            {
-                common++;
-            }
-            // path[common - 1] is the lowest common ancestor: from it down, the first read must be
-            // where evaluation always goes first.
-            for (var d = common - 1; d < path.Length - 1; d++)
-            {
-                if (d >= 0 && !AlwaysFirst(path[d], path[d + 1]))
-                {
-                    return null;
-                }
-            }
-        }
-        return first;
+        var uses = new ParseUses(groups);
+        uses.Visit(body);
+        return [.. uses._groups.Select(g => uses._jumps || !g.Dominates ? null : g.First)];
     }
 
     /// <summary><paramref name="body"/> with each statement of <paramref name="placed"/> run just before the tracked read of that ordinal.</summary>
-    public static Expression Insert(Expression body, List<ParameterExpression> tracked, Dictionary<int, Expression> placed) =>
+    public static Expression Insert(Expression body, IEnumerable<ParameterExpression> tracked, Dictionary<int, Expression> placed) =>
         new Inserter(tracked, placed).Visit(body)!;
 
     /// <inheritdoc/>
@@ -79,13 +62,37 @@ internal sealed class ParseUses : ExpressionVisitor
             return node; // a nested lambda runs elsewhere (a loop callback): its reads do not count here
         }
         _ancestors.Add(node);
-        if (node is ParameterExpression p && _tracked.Contains(p))
+        _occurrences.Add(_nextOccurrence++);
+        if (node is ParameterExpression p && _groupOf.TryGetValue(p, out var g))
         {
-            _uses.Add((p, [.. _ancestors]));
+            Read(_groups[g]);
         }
         var result = base.Visit(node);
         _ancestors.RemoveAt(_ancestors.Count - 1);
+        _occurrences.RemoveAt(_occurrences.Count - 1);
         return result;
+    }
+
+    private void Read(Group group)
+    {
+        var ordinal = _reads++;
+        if (group.First is null)
+        {
+            group.First = ordinal;
+            // The occurrence every later read must be inside: just below the deepest ancestor where
+            // this read is not what is evaluated first.
+            var depth = 0;
+            for (var d = 0; d < _ancestors.Count - 1; d++)
+            {
+                if (!AlwaysFirst(_ancestors[d], _ancestors[d + 1]))
+                {
+                    depth = d + 1;
+                }
+            }
+            (group.Depth, group.Occurrence) = (depth, _occurrences[depth]);
+            return;
+        }
+        group.Dominates &= _occurrences.Count > group.Depth && _occurrences[group.Depth] == group.Occurrence;
     }
 
     // Whether `child` of `parent` is evaluated whenever `parent` is, before its other children.
@@ -96,8 +103,20 @@ internal sealed class ParseUses : ExpressionVisitor
         _ => true,
     };
 
+    /// <summary>One header's reads: the first, and the occurrence all later ones must lie in.</summary>
+    private sealed class Group
+    {
+        public int? First { get; set; }
+
+        public int Depth { get; set; }
+
+        public int Occurrence { get; set; }
+
+        public bool Dominates { get; set; } = true;
+    }
+
     // Replaces the n-th tracked read by { statement; read }, in the same order the reads were found.
-    private sealed class Inserter(List<ParameterExpression> tracked, Dictionary<int, Expression> placed) : ExpressionVisitor
+    private sealed class Inserter(IEnumerable<ParameterExpression> tracked, Dictionary<int, Expression> placed) : ExpressionVisitor
     {
         private readonly HashSet<ParameterExpression> _tracked = [.. tracked];
         private int _ordinal;
